@@ -1,0 +1,218 @@
+//! The word tokenizer: jieba words for Han runs, folded, lower-cased, stemmed words for the rest.
+//!
+//! It indexes the `text`, `title` and `context` fields and analyses query words, so indexing and
+//! querying can never disagree. Offsets are byte offsets into the original (unfolded) text;
+//! positions increase by one per token, in both scripts, so phrase queries work in either.
+//! Punctuation and whitespace never become tokens.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use tantivy::tokenizer::Token;
+
+use super::script::{fold, is_han, is_word_char};
+use super::segmenter::Segmenter;
+
+/// Tokens longer than this (in bytes) are dropped: no one searches for them, and tantivy
+/// refuses terms longer than 64 KB.
+pub const MAX_TOKEN_BYTES: usize = 64;
+
+/// Appends the word tokens of `text` to `out`, numbering positions from `out`'s last token.
+pub fn tokenize(text: &str, segmenter: &Segmenter, out: &mut Vec<Token>) {
+    let stemmer = Stemmer::create(Algorithm::English);
+    let chars: Vec<(usize, char)> = text.char_indices().map(|(i, c)| (i, fold(c))).collect();
+    let byte_at = |k: usize| chars.get(k).map_or(text.len(), |&(b, _)| b);
+    let mut position = out.last().map_or(0, |t| t.position + 1);
+    let mut push = |out: &mut Vec<Token>, from: usize, to: usize, text: String| {
+        if !text.is_empty() && text.len() <= MAX_TOKEN_BYTES {
+            out.push(Token {
+                offset_from: from,
+                offset_to: to,
+                position,
+                text,
+                position_length: 1,
+            });
+            position += 1;
+        }
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if is_han(c) {
+            let mut j = i;
+            while j < chars.len() && is_han(chars[j].1) {
+                j += 1;
+            }
+            let (start, end) = (byte_at(i), byte_at(j));
+            let run = &text[start..end];
+            let mut words = Vec::new();
+            segmenter.cut(run, |s, e| words.push((s, e)));
+            for (s, e) in words {
+                push(out, start + s, start + e, run[s..e].to_string());
+            }
+            i = j;
+        } else if is_word_char(c) {
+            let (j, word) = match acronym_end(&chars, i) {
+                Some(j) => (j, acronym_text(&chars[i..j])),
+                None => {
+                    let j = word_end(&chars, i);
+                    (j, normalize_word(&chars[i..j], &stemmer))
+                }
+            };
+            push(out, byte_at(i), byte_at(j), word);
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// End (exclusive index) of the word starting at `i`: word characters, joined by a `.` or `,`
+/// between digits (59.8, 1,300) or an apostrophe between letters (China's, don't).
+fn word_end(chars: &[(usize, char)], i: usize) -> usize {
+    let mut j = i + 1;
+    loop {
+        if j < chars.len() && is_word_char(chars[j].1) {
+            j += 1;
+            continue;
+        }
+        if j + 1 < chars.len() {
+            let (prev, joiner, next) = (chars[j - 1].1, chars[j].1, chars[j + 1].1);
+            let digits = prev.is_ascii_digit() && next.is_ascii_digit();
+            let letters = prev.is_alphabetic() && next.is_alphabetic();
+            if (matches!(joiner, '.' | ',') && digits) || (joiner == '\'' && letters) {
+                j += 2;
+                continue;
+            }
+        }
+        return j;
+    }
+}
+
+/// Dotted acronyms (U.S., A.M., e.g.) are one word without dots: "us", "am", "eg".
+fn acronym_end(chars: &[(usize, char)], i: usize) -> Option<usize> {
+    let mut j = i;
+    let mut letters = 0;
+    while j + 1 < chars.len() && chars[j].1.is_alphabetic() && chars[j + 1].1 == '.' {
+        if j > i && is_word_char(chars[j - 1].1) {
+            return None;
+        }
+        letters += 1;
+        j += 2;
+    }
+    if letters >= 2 && chars.get(j).is_none_or(|&(_, c)| !is_word_char(c)) {
+        Some(j)
+    } else {
+        None
+    }
+}
+
+fn acronym_text(chars: &[(usize, char)]) -> String {
+    chars
+        .iter()
+        .filter(|&&(_, c)| c != '.')
+        .flat_map(|&(_, c)| c.to_lowercase())
+        .collect()
+}
+
+fn normalize_word(chars: &[(usize, char)], stemmer: &Stemmer) -> String {
+    let lower: String = chars
+        .iter()
+        .filter(|&&(_, c)| c != ',')
+        .flat_map(|&(_, c)| c.to_lowercase())
+        .collect();
+    if lower.chars().any(char::is_alphabetic) {
+        stemmer.stem(&lower).into_owned()
+    } else {
+        lower
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(String, usize, usize, usize)> {
+        let segmenter = Segmenter::new();
+        let mut out = Vec::new();
+        tokenize(text, &segmenter, &mut out);
+        out.into_iter()
+            .map(|t| (t.text, t.offset_from, t.offset_to, t.position))
+            .collect()
+    }
+
+    fn texts(text: &str) -> Vec<String> {
+        words(text).into_iter().map(|w| w.0).collect()
+    }
+
+    #[test]
+    fn test_english_words_are_lowercased_and_stemmed_with_exact_offsets() {
+        assert_eq!(
+            words("Stabilizing rates, China's"),
+            vec![
+                ("stabil".to_string(), 0, 11, 0),
+                ("rate".to_string(), 12, 17, 1),
+                ("china".to_string(), 19, 26, 2),
+            ]
+        );
+        assert_eq!(texts("stabilize"), texts("stabilizing"));
+    }
+
+    #[test]
+    fn test_numbers_survive_with_decimal_points_and_thousands() {
+        assert_eq!(
+            texts("an increase of 59.8%, or 1,300 firms"),
+            ["an", "increas", "of", "59.8", "or", "1300", "firm"]
+        );
+        assert_eq!(texts("1300"), texts("1,300"));
+    }
+
+    #[test]
+    fn test_full_width_forms_are_folded() {
+        assert_eq!(texts("ＲＣＥＰ"), ["rcep"]);
+        let w = words("ＲＣＥＰ");
+        assert_eq!((w[0].1, w[0].2), (0, "ＲＣＥＰ".len()));
+    }
+
+    #[test]
+    fn test_acronyms_and_hyphens() {
+        assert_eq!(texts("the U.S. side"), ["the", "us", "side"]);
+        assert_eq!(texts("COVID-19"), ["covid", "19"]);
+        assert_eq!(texts("end.Next"), ["end", "next"]);
+    }
+
+    #[test]
+    fn test_han_runs_are_segmented_with_byte_offsets_and_positions() {
+        let text = "RCEP协定，稳外贸";
+        let w = words(text);
+        for (word, from, to, _) in &w {
+            let original: String = text[*from..*to]
+                .chars()
+                .map(fold)
+                .collect::<String>()
+                .to_lowercase();
+            assert!(
+                original == *word || !word.is_ascii(),
+                "{word} vs {original}"
+            );
+        }
+        assert_eq!(w[0].0, "rcep");
+        assert!(w.iter().any(|t| t.0 == "协定"));
+        let positions: Vec<usize> = w.iter().map(|t| t.3).collect();
+        assert_eq!(positions, (0..w.len()).collect::<Vec<_>>());
+        assert!(w.iter().all(|t| !t.0.contains('，')));
+    }
+
+    #[test]
+    fn test_punctuation_and_whitespace_are_never_tokens() {
+        assert!(texts(" ,.;:!?，。、“”（）—… \t\n").is_empty());
+    }
+
+    #[test]
+    fn test_overlong_tokens_are_dropped_without_a_position_gap() {
+        let long = "a".repeat(MAX_TOKEN_BYTES + 1);
+        let w = words(&format!("before {long} after"));
+        assert_eq!(
+            w.iter().map(|t| (t.0.as_str(), t.3)).collect::<Vec<_>>(),
+            [("befor", 0), ("after", 1)]
+        );
+    }
+}

@@ -1,0 +1,197 @@
+//! From lines to paragraphs.
+//!
+//! Scraped text puts one paragraph on a line, with blank lines between; Markdown exports wrap
+//! paragraphs at about 72 columns. A block of lines (between blank lines) whose lines are all
+//! short is taken as wrapped and joined; otherwise each line is a paragraph. A line that opens
+//! a speaker turn or is noise always starts a new paragraph, so a label inside a wrapped block
+//! still opens its own turn.
+
+use super::speaker;
+
+/// A paragraph of source text and the line (1-based) it starts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    pub text: String,
+    pub line: usize,
+    /// A Markdown heading (`# …`).
+    pub heading: bool,
+}
+
+/// Lines at most this long (in characters) may be the wrapped lines of one paragraph.
+const WRAP_WIDTH: usize = 100;
+
+/// Splits `body` into paragraphs; `first_line` is the line number of its first line.
+/// With `markdown`, headings are marked and inline Markdown (emphasis, escapes, links) is removed.
+pub fn split(body: &str, first_line: usize, markdown: bool) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut block: Vec<(usize, String)> = Vec::new();
+    for (i, line) in body.lines().enumerate() {
+        let mut line = line.replace('\u{a0}', " ");
+        if markdown {
+            line = strip_inline_markdown(&line);
+        }
+        if line.trim().is_empty() {
+            flush(&mut block, &mut out, markdown);
+        } else {
+            block.push((first_line + i, line.trim_end().to_string()));
+        }
+    }
+    flush(&mut block, &mut out, markdown);
+    out
+}
+
+fn flush(block: &mut Vec<(usize, String)>, out: &mut Vec<Paragraph>, markdown: bool) {
+    if block.is_empty() {
+        return;
+    }
+    let wrapped = block.len() > 1 && block.iter().all(|(_, l)| l.chars().count() <= WRAP_WIDTH);
+    let mut current: Option<Paragraph> = None;
+    for (line_no, line) in block.drain(..) {
+        let heading = markdown && line.trim_start().starts_with('#');
+        let text = if heading {
+            line.trim_start().trim_start_matches('#').trim().to_string()
+        } else {
+            line.trim().to_string()
+        };
+        let starts_new = !wrapped
+            || heading
+            || current.as_ref().is_none_or(|c| c.heading)
+            || speaker::detect(&text).is_some()
+            || super::noise::classify(&text).is_some();
+        match (&mut current, starts_new) {
+            (Some(paragraph), false) => join_line(&mut paragraph.text, &text),
+            _ => {
+                if let Some(done) = current.take() {
+                    out.push(done);
+                }
+                current = Some(Paragraph {
+                    text,
+                    line: line_no,
+                    heading,
+                });
+            }
+        }
+    }
+    out.extend(current);
+}
+
+/// Joins a wrapped line: with a space between Latin words, without one between Han characters.
+fn join_line(paragraph: &mut String, line: &str) {
+    let last = paragraph.chars().next_back();
+    let next = line.chars().next();
+    let cjk = |c: Option<char>| {
+        c.is_some_and(|c| {
+            crate::analyze::script::is_han(c)
+                || ('\u{3000}'..='\u{303F}').contains(&c)
+                || ('\u{FF00}'..='\u{FFEF}').contains(&c)
+        })
+    };
+    if !(cjk(last) && cjk(next)) {
+        paragraph.push(' ');
+    }
+    paragraph.push_str(line);
+}
+
+/// Removes Markdown emphasis (`**`, `__`), backslash escapes and link targets.
+fn strip_inline_markdown(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek().is_some_and(|n| n.is_ascii_punctuation()) => {
+                out.extend(chars.next());
+            }
+            '*' if chars.peek() == Some(&'*') => {
+                chars.next();
+            }
+            '_' if chars.peek() == Some(&'_') => {
+                chars.next();
+            }
+            ']' if chars.peek() == Some(&'(') => {
+                out.push(']');
+                let rest: String = chars.clone().collect();
+                if let Some(close) = rest.find(')').filter(|&close| !rest[..close].contains(' ')) {
+                    for _ in 0..rest[..=close].chars().count() {
+                        chars.next();
+                    }
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(body: &str, markdown: bool) -> Vec<String> {
+        split(body, 1, markdown)
+            .into_iter()
+            .map(|p| p.text)
+            .collect()
+    }
+
+    #[test]
+    fn test_blank_lines_separate_paragraphs_with_line_numbers() {
+        let p = split("First paragraph.\n\n\nSecond one.\n", 5, false);
+        assert_eq!(
+            p.iter()
+                .map(|p| (p.text.as_str(), p.line))
+                .collect::<Vec<_>>(),
+            [("First paragraph.", 5), ("Second one.", 8)]
+        );
+    }
+
+    #[test]
+    fn test_wrapped_lines_are_joined() {
+        let body = "MS. HALVERSON:  Good afternoon, everyone.  We have a lot\nto get through today, so let me start with the\nhurricane package.\n";
+        assert_eq!(
+            texts(body, true),
+            [
+                "MS. HALVERSON:  Good afternoon, everyone.  We have a lot to get through today, so let me start with the hurricane package."
+            ]
+        );
+    }
+
+    #[test]
+    fn test_a_label_inside_a_wrapped_block_starts_a_new_paragraph() {
+        let body = "and that is all.\nQ    Thanks.  On tariffs --\nMS. HALVERSON:  Go ahead.\n";
+        assert_eq!(
+            texts(body, true),
+            [
+                "and that is all.",
+                "Q    Thanks.  On tariffs --",
+                "MS. HALVERSON:  Go ahead."
+            ]
+        );
+    }
+
+    #[test]
+    fn test_long_lines_are_paragraphs_each() {
+        let long = "x".repeat(150);
+        let body = format!("中新社记者：\n{long}\n{long}\n");
+        assert_eq!(texts(&body, false).len(), 3);
+    }
+
+    #[test]
+    fn test_chinese_wrapped_lines_join_without_a_space() {
+        assert_eq!(
+            texts("我们将继续推进\n稳外贸工作。\n", false),
+            ["我们将继续推进稳外贸工作。"]
+        );
+    }
+
+    #[test]
+    fn test_markdown_headings_emphasis_escapes_and_links() {
+        let p = split(
+            "# 生态环境部例行新闻发布会\n\nSo**,** \\[senior official\\] said [this](https://x.org/a).\n",
+            1,
+            true,
+        );
+        assert!(p[0].heading);
+        assert_eq!(p[0].text, "生态环境部例行新闻发布会");
+        assert_eq!(p[1].text, "So, [senior official] said [this].");
+    }
+}
