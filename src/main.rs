@@ -1,1 +1,39 @@
-fn main() {}
+//! The `briefsearch` binary: parse the command line, run it, map the result to an exit status.
+//!
+//! 0: something matched (or the command did its work); 1: nothing matched; 2: an error, with
+//! its message on stderr. A closed stdout (`| head -1`) ends quietly with status 0.
+
+use std::io;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use briefsearch::cli::{self, Cli, Outcome};
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match cli::run(cli) {
+        Ok(Outcome::Found) => ExitCode::SUCCESS,
+        Ok(Outcome::NotFound) => ExitCode::from(1),
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("briefsearch: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,1 +1,187 @@
-//! placeholder
+//! Index: where passages live on disk, and the only way to open that place.
+//!
+//! [`open`] and [`open_or_create`] register the analyzer and check the recorded schema and
+//! analyzer versions, so that no code path can search or write an index with the wrong
+//! tokenizers. The writer and the record of indexed files are in [`writer`] and [`manifest`].
+
+pub mod document;
+pub mod ingest;
+pub mod manifest;
+pub mod schema;
+pub mod writer;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use serde::{Deserialize, Serialize};
+use tantivy::Index;
+
+use crate::analyze::{ANALYZER_VERSION, Analyzer};
+pub use schema::Fields;
+
+/// File, inside the index folder, that records what built the index.
+const META_FILE: &str = "briefsearch.json";
+
+#[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
+struct Meta {
+    schema_version: u32,
+    analyzer_version: u32,
+    created_by: String,
+}
+
+impl Meta {
+    fn current() -> Meta {
+        Meta {
+            schema_version: schema::SCHEMA_VERSION,
+            analyzer_version: ANALYZER_VERSION,
+            created_by: format!("briefsearch {}", env!("CARGO_PKG_VERSION")),
+        }
+    }
+}
+
+/// An opened index with its fields and analyzer.
+pub struct Opened {
+    pub index: Index,
+    pub fields: Fields,
+    pub analyzer: Analyzer,
+    pub dir: PathBuf,
+}
+
+/// Opens an existing index for searching.
+pub fn open(dir: &Path) -> Result<Opened> {
+    if !dir.join("meta.json").is_file() {
+        if dir.exists() {
+            bail!(
+                "{} is not a briefsearch index (no meta.json); build one with `briefsearch index --index {} PATH`",
+                dir.display(),
+                dir.display()
+            );
+        }
+        bail!(
+            "no index at {}: build one with `briefsearch index PATH` (or point --index / BRIEFSEARCH_INDEX at it)",
+            dir.display()
+        );
+    }
+    check_versions(dir)?;
+    let index = Index::open_in_dir(dir)
+        .with_context(|| format!("cannot open the index at {}", dir.display()))?;
+    finish_opening(index, dir)
+}
+
+/// Opens the index in `dir`, creating it (and the folder) when absent.
+pub fn open_or_create(dir: &Path) -> Result<Opened> {
+    if dir.join("meta.json").is_file() {
+        return open(dir);
+    }
+    fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create the index folder {}", dir.display()))?;
+    let (schema, _) = schema::build();
+    let index = Index::create_in_dir(dir, schema)
+        .with_context(|| format!("cannot create an index in {}", dir.display()))?;
+    let meta = serde_json::to_string_pretty(&Meta::current())
+        .context("cannot encode the index metadata")?;
+    fs::write(dir.join(META_FILE), meta + "\n")
+        .with_context(|| format!("cannot write {}", dir.join(META_FILE).display()))?;
+    finish_opening(index, dir)
+}
+
+fn finish_opening(index: Index, dir: &Path) -> Result<Opened> {
+    let analyzer = Analyzer::new();
+    analyzer.register(index.tokenizers());
+    let fields = schema::fields_of(&index.schema()).with_context(|| {
+        format!(
+            "the index at {} has an unexpected schema: re-index with `briefsearch index --rebuild`",
+            dir.display()
+        )
+    })?;
+    Ok(Opened {
+        index,
+        fields,
+        analyzer,
+        dir: dir.to_path_buf(),
+    })
+}
+
+fn check_versions(dir: &Path) -> Result<()> {
+    let path = dir.join(META_FILE);
+    let text = fs::read_to_string(&path)
+        .with_context(|| format!("{} is missing: the index at {} was not built by briefsearch; re-index with `briefsearch index --rebuild`", path.display(), dir.display()))?;
+    let meta: Meta = serde_json::from_str(&text).with_context(|| {
+        format!(
+            "{} is damaged: re-index with `briefsearch index --rebuild`",
+            path.display()
+        )
+    })?;
+    let current = Meta::current();
+    if meta.schema_version != current.schema_version
+        || meta.analyzer_version != current.analyzer_version
+    {
+        bail!(
+            "the index at {} was built with schema version {} and analyzer version {}; this briefsearch uses {} and {}: re-index with `briefsearch index --rebuild`",
+            dir.display(),
+            meta.schema_version,
+            meta.analyzer_version,
+            current.schema_version,
+            current.analyzer_version
+        );
+    }
+    Ok(())
+}
+
+/// Removes every file of the index in `dir` (for `--rebuild`), keeping the folder.
+pub fn remove(dir: &Path) -> Result<()> {
+    if !dir.exists() {
+        return Ok(());
+    }
+    if !dir.join("meta.json").is_file() && fs::read_dir(dir)?.next().is_some() {
+        bail!(
+            "refusing to empty {}: it is not a briefsearch index",
+            dir.display()
+        );
+    }
+    for entry in fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
+        let path = entry?.path();
+        if path.is_dir() {
+            fs::remove_dir_all(&path)
+        } else {
+            fs::remove_file(&path)
+        }
+        .with_context(|| format!("cannot remove {}", path.display()))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn test_missing_index_names_the_folder_and_the_fix() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let err = open(&dir.path().join("nope")).err().expect("no index");
+        let message = format!("{err:#}");
+        assert!(
+            message.contains("no index at") && message.contains("briefsearch index"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn test_version_mismatch_asks_for_a_reindex() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        open_or_create(dir.path()).expect("created");
+        let meta = r#"{"schema_version": 0, "analyzer_version": 1, "created_by": "old"}"#;
+        fs::write(dir.path().join(META_FILE), meta).expect("write");
+        let message = format!("{:#}", open(dir.path()).err().expect("refused"));
+        assert!(message.contains("re-index"), "{message}");
+    }
+
+    #[test]
+    fn test_reopening_keeps_the_index() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        open_or_create(dir.path()).expect("created");
+        let opened = open_or_create(dir.path()).expect("reopened");
+        assert_eq!(opened.index.schema(), schema::build().0);
+    }
+}

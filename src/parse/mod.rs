@@ -30,6 +30,10 @@ pub enum ParseError {
     Empty,
     #[error("no speech found: only headings, captions, credits or other page noise")]
     NoSpeech,
+    #[error(
+        "no speaker turns found (no \"Name:\", \"记者：\" or \"Q\" labels): not a briefing transcript?"
+    )]
+    NoTurns,
 }
 
 /// Formats a file's content may be in.
@@ -101,6 +105,12 @@ pub fn parse_text(text: &str, file_name: &str, format: Format) -> Result<Briefin
     let turns = turns::assemble(&paragraphs, &title);
     if turns.is_empty() {
         return Err(ParseError::NoSpeech);
+    }
+    if turns
+        .iter()
+        .all(|t| t.kind == crate::briefing::Kind::Narration)
+    {
+        return Err(ParseError::NoTurns);
     }
     let lang = Lang::detect(
         std::iter::once(title.as_str()).chain(
@@ -193,6 +203,16 @@ mod tests {
         assert_eq!(b.lang, Lang::Zh);
         assert_eq!(b.turns.len(), 3);
         assert_eq!(b.turns[0].speaker.as_deref(), Some("裴晓林"));
+    }
+
+    #[test]
+    fn test_text_without_speakers_is_not_a_transcript() {
+        let text =
+            "License\n\nThe person who associated a work with this deed has dedicated the work.\n";
+        assert_eq!(
+            parse_text(text, "LICENSE", Format::Text),
+            Err(ParseError::NoTurns)
+        );
     }
 
     #[test]

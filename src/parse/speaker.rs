@@ -195,7 +195,6 @@ const NOT_NAMES: &[&str] = &[
     "we",
     "i",
     "you",
-    "he",
     "she",
     "they",
     "our",

@@ -1,0 +1,71 @@
+//! `briefsearch inspect`: how a transcript is understood, to check a new archive's shape
+//! before indexing it.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use clap::Args;
+
+use super::Outcome;
+use crate::briefing::Kind;
+use crate::output::sanitize::for_terminal;
+use crate::parse::{self, Format};
+
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// Transcript files.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+pub fn run(args: InspectArgs) -> Result<Outcome> {
+    let mut out = io::stdout().lock();
+    for path in &args.files {
+        let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let briefing = parse::decode(&bytes)
+            .and_then(|text| parse::parse_text(text, &name, Format::of_path(path)))
+            .with_context(|| format!("{}", path.display()))?;
+        writeln!(out, "file:  {}", path.display())?;
+        writeln!(out, "title: {}", for_terminal(&briefing.title))?;
+        writeln!(
+            out,
+            "date:  {}",
+            briefing
+                .date
+                .map_or("(none)".to_string(), |d| d.to_string())
+        )?;
+        writeln!(out, "lang:  {}", briefing.lang)?;
+        for p in briefing.passages() {
+            let who = match (p.speaker, p.outlet, p.kind) {
+                (Some(s), _, _) => s.to_string(),
+                (None, Some(o), _) => format!("Reporter, {o}"),
+                (None, None, Kind::Narration) => "—".to_string(),
+                (None, None, _) => "Reporter".to_string(),
+            };
+            let text: String = p.text.chars().take(90).collect();
+            let more = if p.text.chars().count() > 90 {
+                "…"
+            } else {
+                ""
+            };
+            writeln!(
+                out,
+                "  #{:<3} t{:<2} {:<9} {}: {}{more}",
+                p.ordinal,
+                p.turn,
+                p.kind.as_str(),
+                for_terminal(&who),
+                for_terminal(&text)
+            )?;
+        }
+        writeln!(out)?;
+    }
+    out.flush()?;
+    Ok(Outcome::Found)
+}

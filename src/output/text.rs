@@ -1,0 +1,216 @@
+//! Text output for people: rank, date, who spoke (and in what role), the briefing, and a
+//! snippet with the matches highlighted: in colour on a terminal, in [brackets] otherwise.
+
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Style};
+
+use super::sanitize::for_terminal;
+use crate::search::Hit;
+
+/// Longest role shown in text output, in characters.
+const MAX_ROLE_CHARS: usize = 70;
+
+pub struct TextPrinter<W: Write> {
+    out: W,
+    color: bool,
+    printed: usize,
+}
+
+struct Styles {
+    rank: Style,
+    date: Style,
+    speaker: Style,
+    dim: Style,
+    title: Style,
+    matched: Style,
+}
+
+const STYLES: Styles = Styles {
+    rank: Style::new().bold(),
+    date: Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Green))),
+    speaker: Style::new().bold(),
+    dim: Style::new().dimmed(),
+    title: Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Cyan))),
+    matched: Style::new()
+        .bold()
+        .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red))),
+};
+
+impl<W: Write> TextPrinter<W> {
+    pub fn new(out: W, color: bool) -> TextPrinter<W> {
+        TextPrinter {
+            out,
+            color,
+            printed: 0,
+        }
+    }
+
+    fn styled(&self, style: Style, text: &str) -> String {
+        if self.color {
+            format!("{}{}{}", style.render(), text, style.render_reset())
+        } else {
+            text.to_string()
+        }
+    }
+
+    pub fn hit(&mut self, hit: &Hit) -> io::Result<()> {
+        if self.printed > 0 {
+            writeln!(self.out)?;
+        }
+        self.printed += 1;
+        let rank = self.styled(STYLES.rank, &format!("{:>2}.", hit.rank));
+        let date = self.styled(STYLES.date, hit.date.as_deref().unwrap_or("(no date)"));
+        let who = self.styled(STYLES.speaker, &for_terminal(&who(hit)));
+        let role = match (&hit.role, hit.speaker.is_some()) {
+            (Some(role), true) => format!(", {}", for_terminal(&shorten(role, MAX_ROLE_CHARS))),
+            _ => String::new(),
+        };
+        let meta = self.styled(
+            STYLES.dim,
+            &format!("{} · score {:.2}", hit.kind, hit.score),
+        );
+        writeln!(self.out, "{rank} {date}  {who}{role}  {meta}")?;
+        let title = self.styled(STYLES.title, &for_terminal(&hit.title));
+        writeln!(self.out, "    {title}")?;
+        writeln!(
+            self.out,
+            "    {}",
+            self.highlighted(&hit.snippet, &hit.snippet_highlights)
+        )?;
+        let id = self.styled(STYLES.dim, &for_terminal(&hit.id));
+        writeln!(self.out, "    {id}")
+    }
+
+    fn highlighted(&self, text: &str, ranges: &[[usize; 2]]) -> String {
+        let mut out = String::with_capacity(text.len() + ranges.len() * 12);
+        let mut at = 0;
+        for &[from, to] in ranges {
+            if from < at
+                || to > text.len()
+                || !text.is_char_boundary(from)
+                || !text.is_char_boundary(to)
+            {
+                continue;
+            }
+            out.push_str(&for_terminal(&text[at..from]));
+            let matched = for_terminal(&text[from..to]);
+            if self.color {
+                out.push_str(&self.styled(STYLES.matched, &matched));
+            } else {
+                out.push('[');
+                out.push_str(&matched);
+                out.push(']');
+            }
+            at = to;
+        }
+        out.push_str(&for_terminal(&text[at..]));
+        out.replace('\n', " ")
+    }
+
+    pub fn finish(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// Who spoke: the speaker, or for an unnamed reporter their outlet.
+fn who(hit: &Hit) -> String {
+    match (&hit.speaker, &hit.outlet) {
+        (Some(speaker), Some(outlet)) => format!("{speaker} ({outlet})"),
+        (Some(speaker), None) => speaker.clone(),
+        (None, Some(outlet)) => format!("Reporter, {outlet}"),
+        (None, None) if hit.kind == "question" => "Reporter".to_string(),
+        (None, None) => capitalised(&hit.kind),
+    }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let cut: String = s.chars().take(max - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hit() -> Hit {
+        Hit {
+            rank: 1,
+            score: 2.5,
+            id: "b#3".into(),
+            briefing_id: "b".into(),
+            title: "Customs briefing".into(),
+            date: Some("2023-04-18".into()),
+            lang: "en".into(),
+            speaker: Some("Lin Qiao".into()),
+            role: Some("Deputy Director General".into()),
+            outlet: None,
+            kind: "answer".into(),
+            text: "We apply RCEP rules.".into(),
+            snippet: "We apply RCEP rules.".into(),
+            highlights: vec![[9, 13]],
+            snippet_highlights: vec![[9, 13]],
+            source: "x.txt".into(),
+            source_url: None,
+            turn: 2,
+            paragraph: 1,
+            question_id: Some("b#2".into()),
+        }
+    }
+
+    fn render(hit: &Hit, color: bool) -> String {
+        let mut out = Vec::new();
+        let mut p = TextPrinter::new(&mut out, color);
+        p.hit(hit).expect("write");
+        String::from_utf8(out).expect("utf8")
+    }
+
+    #[test]
+    fn test_plain_text_marks_matches_with_brackets() {
+        let text = render(&hit(), false);
+        assert!(
+            text.contains("2023-04-18  Lin Qiao, Deputy Director General  answer · score 2.50"),
+            "{text}"
+        );
+        assert!(text.contains("We apply [RCEP] rules."), "{text}");
+        assert!(!text.contains('\u{1b}'));
+    }
+
+    #[test]
+    fn test_colour_uses_escape_codes_only_when_asked() {
+        assert!(render(&hit(), true).contains('\u{1b}'));
+    }
+
+    #[test]
+    fn test_corpus_text_cannot_reach_the_terminal_raw() {
+        let mut h = hit();
+        h.title = "evil \u{1b}[2J title".into();
+        h.snippet = "clear \u{1b}[2J screen".into();
+        h.snippet_highlights.clear();
+        let text = render(&h, true);
+        assert!(!text.contains("\u{1b}[2J"), "{text}");
+        assert!(text.contains("\\u{1b}[2J"));
+    }
+
+    #[test]
+    fn test_unnamed_reporter_is_shown_by_outlet() {
+        let mut h = hit();
+        h.speaker = None;
+        h.role = None;
+        h.outlet = Some("China News Agency".into());
+        h.kind = "question".into();
+        assert!(render(&h, false).contains("Reporter, China News Agency"));
+    }
+}

@@ -1,0 +1,347 @@
+//! From the syntax tree to a Tantivy query, through the same analyzer that built the index.
+//!
+//! Each word of the text becomes a clause that the passage must match:
+//! - English (and other Latin-script) words are stemmed terms of the word field; several
+//!   words typed together (COVID-19) are a phrase.
+//! - Chinese typed without spaces is segmented by jieba first, so 跨境电商出口 is a conjunction
+//!   of its words. Each Chinese word matches as a word of the word field *or* as a phrase of
+//!   character bigrams of the `_cjk` field, which finds it inside longer words (产权 in 知识产权);
+//!   an exact word match scores both, so it ranks above a sub-word match. Runs of single
+//!   characters that jieba could not join (an unknown word) are searched as one unit.
+//! - A quoted phrase is exact: a phrase of words, and for Chinese also a phrase of bigrams
+//!   (which does not depend on how jieba cut the text around it).
+//!
+//! Besides the clauses that decide *whether* a passage matches, [`Built::boosts`] adds score
+//! for matches in the briefing title and in the question an answer replies to.
+
+use tantivy::Term;
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+
+use super::syntax::{Node, QueryField};
+use crate::analyze::Analyzer;
+use crate::analyze::script::is_han;
+use crate::index::Fields;
+
+/// Weight of a bigram (sub-word) match relative to a word match.
+pub const BIGRAM_BOOST: f32 = 0.5;
+/// Weight of a match in the briefing's title.
+pub const TITLE_BOOST: f32 = 0.3;
+/// Weight of a match in the question that an answer replies to.
+pub const CONTEXT_BOOST: f32 = 0.2;
+
+/// What the query looks for, for highlighting: analysed words, and Chinese strings to find
+/// anywhere (sub-word matches).
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Highlight {
+    pub words: Vec<String>,
+    pub han: Vec<String>,
+}
+
+pub struct Built {
+    /// The query that decides which passages match, and scores them.
+    pub matching: Box<dyn Query>,
+    /// Extra score from title and question context; `None` when there is nothing to boost.
+    pub boosts: Option<Box<dyn Query>>,
+    /// True when the query is `*` alone: every passage, no scoring.
+    pub match_all: bool,
+    pub highlight: Highlight,
+}
+
+/// Why a query cannot be built (a syntax tree that analyses to nothing).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmptyQuery;
+
+/// The pair of fields a text query searches.
+#[derive(Clone, Copy)]
+struct Target {
+    words: Field,
+    bigrams: Option<Field>,
+}
+
+struct Builder<'a> {
+    fields: &'a Fields,
+    analyzer: &'a Analyzer,
+    highlight: Highlight,
+    title_clauses: Vec<Box<dyn Query>>,
+    context_clauses: Vec<Box<dyn Query>>,
+}
+
+/// Builds the Tantivy query for `node`.
+pub fn build(node: &Node, fields: &Fields, analyzer: &Analyzer) -> Result<Built, EmptyQuery> {
+    let mut builder = Builder {
+        fields,
+        analyzer,
+        highlight: Highlight::default(),
+        title_clauses: Vec::new(),
+        context_clauses: Vec::new(),
+    };
+    let matching = builder.node(node, true).ok_or(EmptyQuery)?;
+    let mut boosts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    if !builder.title_clauses.is_empty() {
+        let title = BooleanQuery::new(
+            builder
+                .title_clauses
+                .drain(..)
+                .map(|q| (Occur::Should, q))
+                .collect(),
+        );
+        boosts.push((
+            Occur::Should,
+            Box::new(BoostQuery::new(Box::new(title), TITLE_BOOST)),
+        ));
+    }
+    if !builder.context_clauses.is_empty() {
+        let context = BooleanQuery::new(
+            builder
+                .context_clauses
+                .drain(..)
+                .map(|q| (Occur::Should, q))
+                .collect(),
+        );
+        boosts.push((
+            Occur::Should,
+            Box::new(BoostQuery::new(Box::new(context), CONTEXT_BOOST)),
+        ));
+    }
+    Ok(Built {
+        matching,
+        boosts: (!boosts.is_empty()).then(|| Box::new(BooleanQuery::new(boosts)) as Box<dyn Query>),
+        match_all: *node == Node::All,
+        highlight: builder.highlight,
+    })
+}
+
+impl Builder<'_> {
+    fn target(&self, field: Option<QueryField>) -> Target {
+        match field {
+            None => Target {
+                words: self.fields.text,
+                bigrams: Some(self.fields.text_cjk),
+            },
+            Some(QueryField::Title) => Target {
+                words: self.fields.title,
+                bigrams: Some(self.fields.title_cjk),
+            },
+            Some(QueryField::Speaker) => Target {
+                words: self.fields.speaker_text,
+                bigrams: None,
+            },
+        }
+    }
+
+    /// `positive` is false under a NOT: such terms are neither highlighted nor boosted.
+    fn node(&mut self, node: &Node, positive: bool) -> Option<Box<dyn Query>> {
+        match node {
+            Node::All => Some(Box::new(AllQuery)),
+            Node::Word { field, text } => self.word(*field, text, positive),
+            Node::Phrase { field, text } => self.phrase(*field, text, positive),
+            Node::And(parts) => {
+                let clauses: Vec<(Occur, Box<dyn Query>)> = parts
+                    .iter()
+                    .filter_map(|p| match p {
+                        Node::Not(inner) => self.node(inner, false).map(|q| (Occur::MustNot, q)),
+                        other => self.node(other, positive).map(|q| (Occur::Must, q)),
+                    })
+                    .collect();
+                boolean(clauses)
+            }
+            Node::Or(parts) => {
+                let clauses: Vec<(Occur, Box<dyn Query>)> = parts
+                    .iter()
+                    .filter_map(|p| self.node(p, positive).map(|q| (Occur::Should, q)))
+                    .collect();
+                boolean(clauses)
+            }
+            Node::Not(inner) => {
+                let excluded = self.node(inner, false)?;
+                Some(Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
+                    (Occur::MustNot, excluded),
+                ])))
+            }
+        }
+    }
+
+    fn word(
+        &mut self,
+        field: Option<QueryField>,
+        text: &str,
+        positive: bool,
+    ) -> Option<Box<dyn Query>> {
+        let tokens = self.analyzer.words(text);
+        let target = self.target(field);
+        let mut units: Vec<Box<dyn Query>> = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            let han = tokens[i].text.chars().all(is_han);
+            let mut j = i + 1;
+            if han {
+                // A run of single characters is probably one unknown word split apart.
+                let single = |t: &tantivy::tokenizer::Token| {
+                    t.text.chars().count() == 1 && t.text.chars().all(is_han)
+                };
+                if single(&tokens[i]) {
+                    while j < tokens.len() && single(&tokens[j]) {
+                        j += 1;
+                    }
+                }
+            } else {
+                while j < tokens.len() && !tokens[j].text.chars().all(is_han) {
+                    j += 1;
+                }
+            }
+            let words: Vec<&str> = tokens[i..j].iter().map(|t| t.text.as_str()).collect();
+            let surface = &text[tokens[i].offset_from..tokens[j - 1].offset_to];
+            units.push(self.unit(target, field, &words, han.then_some(surface), positive));
+            i = j;
+        }
+        boolean(units.into_iter().map(|q| (Occur::Must, q)).collect())
+    }
+
+    fn phrase(
+        &mut self,
+        field: Option<QueryField>,
+        text: &str,
+        positive: bool,
+    ) -> Option<Box<dyn Query>> {
+        let tokens = self.analyzer.words(text);
+        if tokens.is_empty() {
+            return None;
+        }
+        let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+        let all_han = words.iter().all(|w| w.chars().all(is_han));
+        let han_text: String = text.chars().filter(|c| is_han(*c)).collect();
+        Some(self.unit(
+            self.target(field),
+            field,
+            &words,
+            all_han.then_some(han_text.as_str()),
+            positive,
+        ))
+    }
+
+    /// One unit of meaning: `words` in order, optionally also found as the Chinese string `han`.
+    fn unit(
+        &mut self,
+        target: Target,
+        field: Option<QueryField>,
+        words: &[&str],
+        han: Option<&str>,
+        positive: bool,
+    ) -> Box<dyn Query> {
+        let word_query = sequence(target.words, words);
+        let query: Box<dyn Query> = match (han, target.bigrams) {
+            (Some(han), Some(bigram_field)) => {
+                let bigrams: Vec<String> = self
+                    .analyzer
+                    .bigrams(han)
+                    .into_iter()
+                    .map(|t| t.text)
+                    .collect();
+                let bigram_refs: Vec<&str> = bigrams.iter().map(String::as_str).collect();
+                Box::new(BooleanQuery::new(vec![
+                    (Occur::Should, word_query),
+                    (
+                        Occur::Should,
+                        Box::new(BoostQuery::new(
+                            sequence(bigram_field, &bigram_refs),
+                            BIGRAM_BOOST,
+                        )),
+                    ),
+                ]))
+            }
+            _ => word_query,
+        };
+        if positive && field.is_none() {
+            self.highlight
+                .words
+                .extend(words.iter().map(|w| w.to_string()));
+            if let Some(han) = han {
+                self.highlight.han.push(han.to_string());
+            }
+            self.title_clauses.push(sequence(self.fields.title, words));
+            self.context_clauses
+                .push(sequence(self.fields.context, words));
+        }
+        query
+    }
+}
+
+/// A term for one word, a phrase for several.
+fn sequence(field: Field, words: &[&str]) -> Box<dyn Query> {
+    let terms: Vec<Term> = words
+        .iter()
+        .map(|w| Term::from_field_text(field, w))
+        .collect();
+    if terms.len() == 1 {
+        Box::new(TermQuery::new(
+            terms[0].clone(),
+            IndexRecordOption::WithFreqs,
+        ))
+    } else {
+        Box::new(PhraseQuery::new(terms))
+    }
+}
+
+/// A Boolean query of `clauses`; a lone clause stands for itself; negations alone are
+/// taken from every passage.
+fn boolean(mut clauses: Vec<(Occur, Box<dyn Query>)>) -> Option<Box<dyn Query>> {
+    if clauses.is_empty() {
+        return None;
+    }
+    if clauses.len() == 1 && clauses[0].0 != Occur::MustNot {
+        return clauses.pop().map(|(_, q)| q);
+    }
+    if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
+        clauses.push((Occur::Must, Box::new(AllQuery)));
+    }
+    Some(Box::new(BooleanQuery::new(clauses)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::schema;
+    use crate::search::query::syntax::parse;
+
+    fn built(q: &str) -> Built {
+        let (_, fields) = schema::build();
+        build(&parse(q).expect("parses"), &fields, &Analyzer::new()).expect("builds")
+    }
+
+    #[test]
+    fn test_unspaced_chinese_is_a_conjunction_of_words() {
+        let b = built("跨境电商出口");
+        let debug = format!("{:?}", b.matching);
+        assert!(debug.contains("Must"), "{debug}");
+        assert!(b.highlight.han.len() >= 2, "{:?}", b.highlight);
+        assert!(
+            b.highlight
+                .han
+                .iter()
+                .all(|h| "跨境电商出口".contains(h.as_str()))
+        );
+    }
+
+    #[test]
+    fn test_quoted_chinese_stays_one_phrase() {
+        let b = built("\"海外仓监管\"");
+        assert_eq!(b.highlight.han, ["海外仓监管"]);
+        assert!(format!("{:?}", b.matching).contains("PhraseQuery"));
+    }
+
+    #[test]
+    fn test_english_words_are_stemmed_and_negations_not_highlighted() {
+        let b = built("stabilizing -tariffs");
+        assert_eq!(b.highlight.words, ["stabil"]);
+        assert!(!b.match_all);
+    }
+
+    #[test]
+    fn test_star_matches_all_and_punctuation_alone_is_empty() {
+        assert!(built("*").match_all);
+        let (_, fields) = schema::build();
+        assert!(build(&parse("，。").expect("parses"), &fields, &Analyzer::new()).is_err());
+    }
+}

@@ -1,0 +1,4 @@
+//! Queries: the [`syntax`] users type, and how it is [`build`]t into a Tantivy query.
+
+pub mod build;
+pub mod syntax;

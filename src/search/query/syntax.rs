@@ -1,0 +1,450 @@
+//! The query language: words, "quoted phrases", AND / OR / NOT, + and -, parentheses,
+//! `field:` prefixes and `*`.
+//!
+//! Parsing gives a syntax tree with the byte position of each part, and errors that say what
+//! is wrong and where. Nothing here knows about analysis or the index.
+
+use std::fmt;
+
+/// Fields a query can name with `field:`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QueryField {
+    Title,
+    Speaker,
+}
+
+impl QueryField {
+    pub const NAMES: &'static str = "title, speaker";
+
+    fn parse(name: &str) -> Option<QueryField> {
+        match name.to_ascii_lowercase().as_str() {
+            "title" => Some(QueryField::Title),
+            "speaker" => Some(QueryField::Speaker),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    /// `*`: every passage.
+    All,
+    /// An unquoted word (which analysis may still split: 跨境电商出口, COVID-19).
+    Word {
+        field: Option<QueryField>,
+        text: String,
+    },
+    /// A quoted phrase.
+    Phrase {
+        field: Option<QueryField>,
+        text: String,
+    },
+    And(Vec<Node>),
+    Or(Vec<Node>),
+    Not(Box<Node>),
+}
+
+/// A query that could not be parsed: what is wrong and at which byte of the query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub message: String,
+    pub position: usize,
+}
+
+impl SyntaxError {
+    fn at(position: usize, message: impl Into<String>) -> SyntaxError {
+        SyntaxError {
+            message: message.into(),
+            position,
+        }
+    }
+
+    /// The column (1-based, in characters) of the error in `query`.
+    pub fn column(&self, query: &str) -> usize {
+        query[..self.position.min(query.len())].chars().count() + 1
+    }
+}
+
+impl fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// Longest query accepted, in bytes.
+pub const MAX_QUERY_BYTES: usize = 10_000;
+/// Deepest nesting of parentheses accepted.
+const MAX_DEPTH: usize = 32;
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    Open,
+    Close,
+    And,
+    Or,
+    Not,
+    Plus,
+    Minus,
+    Star,
+    Field(QueryField),
+    Word(String),
+    Phrase(String),
+}
+
+fn lex(query: &str) -> Result<Vec<(usize, Tok)>, SyntaxError> {
+    let mut toks = Vec::new();
+    let mut chars = query.char_indices().peekable();
+    while let Some(&(at, c)) = chars.peek() {
+        if c.is_whitespace() {
+            chars.next();
+            continue;
+        }
+        match c {
+            '(' | '（' => {
+                chars.next();
+                toks.push((at, Tok::Open));
+            }
+            ')' | '）' => {
+                chars.next();
+                toks.push((at, Tok::Close));
+            }
+            '"' | '“' | '”' | '「' => {
+                chars.next();
+                let close: &[char] = match c {
+                    '“' => &['”', '"'],
+                    '「' => &['」'],
+                    _ => &['"', '”'],
+                };
+                let mut text = String::new();
+                let mut closed = false;
+                for (_, c) in chars.by_ref() {
+                    if close.contains(&c) {
+                        closed = true;
+                        break;
+                    }
+                    text.push(c);
+                }
+                if !closed {
+                    return Err(SyntaxError::at(at, "unclosed quote"));
+                }
+                toks.push((at, Tok::Phrase(text)));
+            }
+            '+' | '-' if toks.last().is_none_or(|(_, t)| !matches!(t, Tok::Field(_))) => {
+                chars.next();
+                let next_is_term = chars.peek().is_some_and(|&(_, n)| !n.is_whitespace());
+                if !next_is_term {
+                    return Err(SyntaxError::at(
+                        at,
+                        format!("'{c}' must be followed by a word, phrase or group"),
+                    ));
+                }
+                toks.push((at, if c == '+' { Tok::Plus } else { Tok::Minus }));
+            }
+            _ => {
+                let mut word = String::new();
+                while let Some(&(_, c)) = chars.peek() {
+                    if c.is_whitespace() || "()（）\"“”「".contains(c) {
+                        break;
+                    }
+                    if c == ':'
+                        && !word.is_empty()
+                        && word.chars().all(|c| c.is_ascii_alphabetic() || c == '_')
+                    {
+                        break;
+                    }
+                    word.push(c);
+                    chars.next();
+                }
+                if let Some(&(colon, ':')) = chars.peek() {
+                    chars.next();
+                    let field = QueryField::parse(&word).ok_or_else(|| {
+                        SyntaxError::at(
+                            at,
+                            format!("unknown field '{word}:' (fields are {})", QueryField::NAMES),
+                        )
+                    })?;
+                    if chars.peek().is_none_or(|&(_, c)| c.is_whitespace()) {
+                        return Err(SyntaxError::at(
+                            colon,
+                            format!("'{word}:' needs a word, phrase or group after it"),
+                        ));
+                    }
+                    toks.push((at, Tok::Field(field)));
+                    continue;
+                }
+                toks.push((
+                    at,
+                    match word.as_str() {
+                        "AND" | "&&" => Tok::And,
+                        "OR" | "||" => Tok::Or,
+                        "NOT" => Tok::Not,
+                        "*" => Tok::Star,
+                        _ => Tok::Word(word),
+                    },
+                ));
+            }
+        }
+    }
+    Ok(toks)
+}
+
+struct Parser {
+    toks: Vec<(usize, Tok)>,
+    next: usize,
+    end: usize,
+    depth: usize,
+}
+
+/// Parses `query` into a syntax tree.
+pub fn parse(query: &str) -> Result<Node, SyntaxError> {
+    if query.len() > MAX_QUERY_BYTES {
+        return Err(SyntaxError::at(
+            MAX_QUERY_BYTES,
+            format!("query is longer than {MAX_QUERY_BYTES} bytes"),
+        ));
+    }
+    if let Some((at, c)) = query
+        .char_indices()
+        .find(|&(_, c)| c.is_control() && !c.is_whitespace())
+    {
+        return Err(SyntaxError::at(
+            at,
+            format!("control character U+{:04X} in query", c as u32),
+        ));
+    }
+    let toks = lex(query)?;
+    if toks.is_empty() {
+        return Err(SyntaxError::at(
+            0,
+            "empty query: give words to search for, or * for every passage",
+        ));
+    }
+    let mut parser = Parser {
+        toks,
+        next: 0,
+        end: query.len(),
+        depth: 0,
+    };
+    let node = parser.or_expr()?;
+    if let Some((at, tok)) = parser.toks.get(parser.next) {
+        let message = match tok {
+            Tok::Close => "unbalanced ')'".to_string(),
+            _ => "unexpected input".to_string(),
+        };
+        return Err(SyntaxError::at(*at, message));
+    }
+    Ok(node)
+}
+
+impl Parser {
+    fn peek(&self) -> Option<&Tok> {
+        self.toks.get(self.next).map(|(_, t)| t)
+    }
+
+    fn position(&self) -> usize {
+        self.toks.get(self.next).map_or(self.end, |(at, _)| *at)
+    }
+
+    fn or_expr(&mut self) -> Result<Node, SyntaxError> {
+        let mut alternatives = vec![self.and_expr()?];
+        while self.peek() == Some(&Tok::Or) {
+            self.next += 1;
+            alternatives.push(self.and_expr()?);
+        }
+        Ok(if alternatives.len() == 1 {
+            alternatives.remove(0)
+        } else {
+            Node::Or(alternatives)
+        })
+    }
+
+    fn and_expr(&mut self) -> Result<Node, SyntaxError> {
+        let mut parts = vec![self.unary()?];
+        loop {
+            match self.peek() {
+                None | Some(Tok::Or) | Some(Tok::Close) => break,
+                Some(Tok::And) => {
+                    self.next += 1;
+                    parts.push(self.unary()?);
+                }
+                Some(_) => parts.push(self.unary()?),
+            }
+        }
+        Ok(if parts.len() == 1 {
+            parts.remove(0)
+        } else {
+            Node::And(parts)
+        })
+    }
+
+    fn unary(&mut self) -> Result<Node, SyntaxError> {
+        match self.peek() {
+            Some(Tok::Not) | Some(Tok::Minus) => {
+                self.next += 1;
+                Ok(Node::Not(Box::new(self.unary()?)))
+            }
+            Some(Tok::Plus) => {
+                self.next += 1;
+                self.primary(None)
+            }
+            _ => self.primary(None),
+        }
+    }
+
+    fn primary(&mut self, field: Option<QueryField>) -> Result<Node, SyntaxError> {
+        let at = self.position();
+        let Some((_, tok)) = self.toks.get(self.next).cloned() else {
+            return Err(SyntaxError::at(
+                at,
+                "query ends where a word, phrase or group was expected",
+            ));
+        };
+        self.next += 1;
+        match tok {
+            Tok::Word(text) => Ok(Node::Word { field, text }),
+            Tok::Phrase(text) => Ok(Node::Phrase { field, text }),
+            Tok::Star if field.is_none() => Ok(Node::All),
+            Tok::Field(inner) if field.is_none() => self.primary(Some(inner)),
+            Tok::Open => {
+                self.depth += 1;
+                if self.depth > MAX_DEPTH {
+                    return Err(SyntaxError::at(at, "parentheses nested too deeply"));
+                }
+                if self.peek() == Some(&Tok::Close) {
+                    return Err(SyntaxError::at(at, "empty parentheses"));
+                }
+                let inner = self.or_expr()?;
+                if self.peek() != Some(&Tok::Close) {
+                    return Err(SyntaxError::at(at, "unbalanced '(': no matching ')'"));
+                }
+                self.next += 1;
+                self.depth -= 1;
+                Ok(match field {
+                    Some(f) => with_field(inner, f),
+                    None => inner,
+                })
+            }
+            Tok::Close => Err(SyntaxError::at(at, "unbalanced ')'")),
+            Tok::And | Tok::Or => Err(SyntaxError::at(at, "AND / OR needs a term on both sides")),
+            _ => Err(SyntaxError::at(at, "unexpected input")),
+        }
+    }
+}
+
+fn with_field(node: Node, field: QueryField) -> Node {
+    match node {
+        Node::Word { text, .. } => Node::Word {
+            field: Some(field),
+            text,
+        },
+        Node::Phrase { text, .. } => Node::Phrase {
+            field: Some(field),
+            text,
+        },
+        Node::And(v) => Node::And(v.into_iter().map(|n| with_field(n, field)).collect()),
+        Node::Or(v) => Node::Or(v.into_iter().map(|n| with_field(n, field)).collect()),
+        Node::Not(n) => Node::Not(Box::new(with_field(*n, field))),
+        Node::All => Node::All,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(t: &str) -> Node {
+        Node::Word {
+            field: None,
+            text: t.into(),
+        }
+    }
+
+    #[test]
+    fn test_words_are_a_conjunction_and_or_binds_looser() {
+        assert_eq!(
+            parse("a b").expect("ok"),
+            Node::And(vec![word("a"), word("b")])
+        );
+        assert_eq!(
+            parse("a b OR c").expect("ok"),
+            Node::Or(vec![Node::And(vec![word("a"), word("b")]), word("c")])
+        );
+        assert_eq!(parse("a AND b").expect("ok"), parse("a b").expect("ok"));
+        assert_eq!(parse("+a").expect("ok"), word("a"));
+    }
+
+    #[test]
+    fn test_negation_phrases_fields_and_groups() {
+        assert_eq!(
+            parse("RCEP -tariff NOT \"bonded park\"").expect("ok"),
+            Node::And(vec![
+                word("RCEP"),
+                Node::Not(Box::new(word("tariff"))),
+                Node::Not(Box::new(Node::Phrase {
+                    field: None,
+                    text: "bonded park".into()
+                })),
+            ])
+        );
+        assert_eq!(
+            parse("speaker:\"Wu Haiping\"").expect("ok"),
+            Node::Phrase {
+                field: Some(QueryField::Speaker),
+                text: "Wu Haiping".into()
+            }
+        );
+        assert_eq!(
+            parse("title:(customs OR 海关)").expect("ok"),
+            Node::Or(vec![
+                Node::Word {
+                    field: Some(QueryField::Title),
+                    text: "customs".into()
+                },
+                Node::Word {
+                    field: Some(QueryField::Title),
+                    text: "海关".into()
+                },
+            ])
+        );
+        assert_eq!(parse("*").expect("ok"), Node::All);
+        assert_eq!(
+            parse("“海外仓监管”").expect("ok"),
+            Node::Phrase {
+                field: None,
+                text: "海外仓监管".into()
+            }
+        );
+    }
+
+    #[test]
+    fn test_colons_that_are_not_fields_stay_in_words() {
+        assert_eq!(parse("10:40").expect("ok"), word("10:40"));
+        assert_eq!(parse("COVID-19").expect("ok"), word("COVID-19"));
+    }
+
+    #[test]
+    fn test_errors_say_what_and_where() {
+        let err = |q: &str| parse(q).expect_err(q);
+        let e = err("RCEP \"bonded logistics");
+        assert_eq!(
+            (e.message.as_str(), e.column("RCEP \"bonded logistics")),
+            ("unclosed quote", 6)
+        );
+        assert!(err("(a OR b").message.contains("unbalanced '('"));
+        assert!(err("a OR b)").message.contains("unbalanced ')'"));
+        assert!(err("foo:bar").message.contains("unknown field 'foo:'"));
+        assert!(err("").message.contains("empty query"));
+        assert!(err("   ").message.contains("empty query"));
+        assert!(err("a OR").message.contains("ends where"));
+        assert!(err("OR a").message.contains("AND / OR"));
+        assert!(err("a\u{1b}[31m").message.contains("control character"));
+        assert!(
+            err(&"a ".repeat(MAX_QUERY_BYTES))
+                .message
+                .contains("longer than")
+        );
+        assert!(err(&"(".repeat(100)).message.contains("nested too deeply"));
+        assert!(err("title: x").message.contains("needs a word"));
+        assert!(err("()").message.contains("empty parentheses"));
+    }
+}

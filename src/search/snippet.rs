@@ -1,0 +1,178 @@
+//! Highlights and snippets: where a passage matches the query, and the best window to show.
+//!
+//! Works on the stored text with the same analyzer as the index, so a highlighted word is
+//! exactly a word that matched (stemmed English, jieba Chinese), plus the Chinese strings that
+//! matched inside longer words through the bigram field.
+
+use serde::Serialize;
+
+use super::query::build::Highlight;
+use crate::analyze::Analyzer;
+
+/// A window of a passage with the matches inside it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Snippet {
+    pub text: String,
+    /// Byte ranges of matches within `text`.
+    pub highlights: Vec<[usize; 2]>,
+}
+
+/// Byte ranges in `text` of everything the query looks for, sorted and merged.
+pub fn highlights(text: &str, wanted: &Highlight, analyzer: &Analyzer) -> Vec<[usize; 2]> {
+    let mut ranges: Vec<[usize; 2]> = Vec::new();
+    if !wanted.words.is_empty() {
+        for token in analyzer.words(text) {
+            if wanted.words.contains(&token.text) {
+                ranges.push([token.offset_from, token.offset_to]);
+            }
+        }
+    }
+    for han in &wanted.han {
+        for (at, m) in text.match_indices(han.as_str()) {
+            ranges.push([at, at + m.len()]);
+        }
+    }
+    ranges.sort_unstable();
+    let mut merged: Vec<[usize; 2]> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if r[0] <= last[1] => last[1] = last[1].max(r[1]),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
+/// The window of at most `max_chars` characters of `text` holding the most matches, cut at
+/// word boundaries, with "…" where text was left out.
+pub fn snippet(text: &str, ranges: &[[usize; 2]], max_chars: usize) -> Snippet {
+    let boundaries: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect();
+    let total_chars = boundaries.len() - 1;
+    if total_chars <= max_chars {
+        return Snippet {
+            text: text.to_string(),
+            highlights: ranges.to_vec(),
+        };
+    }
+    let char_at = |byte: usize| boundaries.partition_point(|&b| b < byte);
+    // Try windows that start a little before each match; keep the one covering most matches.
+    let lead = max_chars / 5;
+    let mut best = (0usize, 0usize);
+    for r in ranges {
+        let start = char_at(r[0]).saturating_sub(lead);
+        let end = (start + max_chars).min(total_chars);
+        let covered = ranges
+            .iter()
+            .filter(|x| char_at(x[0]) >= start && char_at(x[1]) <= end)
+            .count();
+        if covered > best.1 {
+            best = (start, covered);
+        }
+    }
+    let mut start = best.0.min(total_chars.saturating_sub(max_chars));
+    let mut end = (start + max_chars).min(total_chars);
+    // Move the cut to a word boundary (whitespace), unless that loses too much.
+    let is_space = |c: usize| {
+        text[boundaries[c]..]
+            .chars()
+            .next()
+            .is_some_and(char::is_whitespace)
+    };
+    if start > 0
+        && let Some(s) = (start..(start + 15).min(end)).find(|&c| is_space(c))
+    {
+        start = s + 1;
+    }
+    if end < total_chars
+        && let Some(e) = (end.saturating_sub(15).max(start)..end)
+            .rev()
+            .find(|&c| is_space(c))
+    {
+        end = e;
+    }
+    let (from, to) = (boundaries[start], boundaries[end]);
+    let prefix = if start > 0 { "…" } else { "" };
+    let suffix = if end < total_chars { "…" } else { "" };
+    let body = text[from..to].trim();
+    let lead_trim = text[from..to].len() - text[from..to].trim_start().len();
+    let offset = prefix.len();
+    let highlights = ranges
+        .iter()
+        .filter(|r| r[0] >= from + lead_trim && r[1] <= from + lead_trim + body.len())
+        .map(|r| {
+            [
+                r[0] - from - lead_trim + offset,
+                r[1] - from - lead_trim + offset,
+            ]
+        })
+        .collect();
+    Snippet {
+        text: format!("{prefix}{body}{suffix}"),
+        highlights,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wanted(words: &[&str], han: &[&str]) -> Highlight {
+        Highlight {
+            words: words.iter().map(|w| w.to_string()).collect(),
+            han: han.iter().map(|w| w.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn test_stemmed_words_and_chinese_substrings_are_highlighted() {
+        let analyzer = Analyzer::new();
+        let text = "Stabilizing trade: 加强知识产权保护 and rates.";
+        let ranges = highlights(text, &wanted(&["stabil", "rate"], &["产权"]), &analyzer);
+        let found: Vec<&str> = ranges.iter().map(|r| &text[r[0]..r[1]]).collect();
+        assert_eq!(found, ["Stabilizing", "产权", "rates"]);
+    }
+
+    #[test]
+    fn test_short_text_is_its_own_snippet() {
+        let s = snippet("short text", &[[0, 5]], 200);
+        assert_eq!(
+            s,
+            Snippet {
+                text: "short text".into(),
+                highlights: vec![[0, 5]]
+            }
+        );
+    }
+
+    #[test]
+    fn test_window_moves_to_the_matches_and_keeps_ranges_exact() {
+        let text = format!(
+            "{} RCEP tariff {}",
+            "filler words here ".repeat(30),
+            "more filler text ".repeat(30)
+        );
+        let at = text.find("RCEP").expect("present");
+        let s = snippet(&text, &[[at, at + 4]], 80);
+        assert!(
+            s.text.starts_with('…') && s.text.ends_with('…'),
+            "{}",
+            s.text
+        );
+        assert!(s.text.chars().count() <= 82);
+        let [a, b] = s.highlights[0];
+        assert_eq!(&s.text[a..b], "RCEP");
+    }
+
+    #[test]
+    fn test_chinese_window_is_cut_on_character_boundaries() {
+        let text = "稳外贸".repeat(100) + "海外仓监管" + &"稳外贸".repeat(100);
+        let at = text.find("海外仓监管").expect("present");
+        let s = snippet(&text, &[[at, at + "海外仓监管".len()]], 60);
+        let [a, b] = s.highlights[0];
+        assert_eq!(&s.text[a..b], "海外仓监管");
+    }
+}
