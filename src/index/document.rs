@@ -77,6 +77,7 @@ pub fn documents(
             if let Some(q) = p.question_ordinal {
                 doc.add_text(fields.question_id, passage_id(source.briefing_id, q));
             }
+            doc.add_u64(fields.length, p.text.len() as u64);
             doc.add_u64(
                 fields.order,
                 (day_bits << 40) | (briefing_bits << 16) | u64::from(p.ordinal.min(0xFFFF)),

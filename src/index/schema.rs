@@ -49,6 +49,8 @@ pub struct Fields {
     pub question_id: Field,
     /// Chronological sort key: date, then briefing, then position in the briefing.
     pub order: Field,
+    /// Length of the passage text in bytes (for the length prior in ranking).
+    pub length: Field,
 }
 
 /// Builds the schema and the handles to its fields.
@@ -99,6 +101,7 @@ pub fn build() -> (Schema, Fields) {
         ordinal: b.add_u64_field("ordinal", STORED | FAST),
         question_id: b.add_text_field("question_id", STORED),
         order: b.add_u64_field("order", FAST),
+        length: b.add_u64_field("length", FAST),
     };
     (b.build(), fields)
 }
@@ -131,6 +134,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         ordinal: f("ordinal")?,
         question_id: f("question_id")?,
         order: f("order")?,
+        length: f("length")?,
     })
 }
 

@@ -85,7 +85,7 @@ impl<W: Write> TextPrinter<W> {
     fn highlighted(&self, text: &str, ranges: &[[usize; 2]]) -> String {
         let mut out = String::with_capacity(text.len() + ranges.len() * 12);
         let mut at = 0;
-        for &[from, to] in ranges {
+        for [from, to] in merge_across_spaces(text, ranges) {
             if from < at
                 || to > text.len()
                 || !text.is_char_boundary(from)
@@ -111,6 +111,25 @@ impl<W: Write> TextPrinter<W> {
     pub fn finish(&mut self) -> io::Result<()> {
         self.out.flush()
     }
+}
+
+/// Matches separated only by spaces are shown as one: "[bonded logistics park]".
+fn merge_across_spaces(text: &str, ranges: &[[usize; 2]]) -> Vec<[usize; 2]> {
+    let mut merged: Vec<[usize; 2]> = Vec::with_capacity(ranges.len());
+    for &r in ranges {
+        match merged.last_mut() {
+            Some(last)
+                if r[0] >= last[1]
+                    && text
+                        .get(last[1]..r[0])
+                        .is_some_and(|gap| gap.chars().all(|c| c == ' ')) =>
+            {
+                last[1] = r[1]
+            }
+            _ => merged.push(r),
+        }
+    }
+    merged
 }
 
 /// Who spoke: the speaker, or for an unnamed reporter their outlet.
@@ -186,6 +205,14 @@ mod tests {
         );
         assert!(text.contains("We apply [RCEP] rules."), "{text}");
         assert!(!text.contains('\u{1b}'));
+    }
+
+    #[test]
+    fn test_adjacent_matches_are_marked_as_one() {
+        let mut h = hit();
+        h.snippet = "the bonded logistics park".into();
+        h.snippet_highlights = vec![[4, 10], [11, 20], [21, 25]];
+        assert!(render(&h, false).contains("the [bonded logistics park]"));
     }
 
     #[test]

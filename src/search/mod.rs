@@ -104,6 +104,17 @@ fn display_width(c: char) -> usize {
     }
 }
 
+/// Passages shorter than this (in bytes) are discounted: BM25 favours short texts, and a
+/// one-line "The Inflation Reduction Act." should not outrank an answer that explains it.
+const SHORT_PASSAGE_BYTES: f32 = 160.0;
+
+/// Multiplier in (0, 1] applied to a passage's score, by its length.
+fn length_prior(bytes: u64) -> f32 {
+    (bytes as f32 / SHORT_PASSAGE_BYTES)
+        .clamp(0.05, 1.0)
+        .powf(0.3)
+}
+
 /// An index opened for searching.
 pub struct Searcher {
     opened: Opened,
@@ -169,7 +180,17 @@ impl Searcher {
         } else {
             let collector = TopDocs::with_limit(limit)
                 .and_offset(request.offset)
-                .order_by_score();
+                .tweak_score(|segment: &tantivy::SegmentReader| {
+                    let lengths = segment
+                        .fast_fields()
+                        .u64("length")
+                        .ok()
+                        .map(|c| c.first_or_default_col(0));
+                    move |doc: tantivy::DocId, score: tantivy::Score| match &lengths {
+                        Some(lengths) => score * length_prior(lengths.get_val(doc)),
+                        None => score,
+                    }
+                });
             self.searcher
                 .search(&query, &(collector, Count))
                 .context("search failed")?

@@ -1,0 +1,110 @@
+//! Helpers for the end-to-end tests: run the real binary on real files in temporary folders.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+use serde_json::Value;
+use tempfile::TempDir;
+
+pub fn bin() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_briefsearch"));
+    cmd.env_remove("BRIEFSEARCH_INDEX").env_remove("NO_COLOR");
+    cmd
+}
+
+pub fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+pub fn schema(name: &str) -> Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("schema")
+        .join(name);
+    let text = std::fs::read_to_string(&path).expect("schema file is readable");
+    serde_json::from_str(&text).expect("schema file is JSON")
+}
+
+/// The result of one run: exit status and both streams.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl From<Output> for Run {
+    fn from(o: Output) -> Run {
+        Run {
+            code: o.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(o.stdout).expect("stdout is UTF-8"),
+            stderr: String::from_utf8(o.stderr).expect("stderr is UTF-8"),
+        }
+    }
+}
+
+impl Run {
+    /// The JSON Lines of stdout, parsed.
+    pub fn hits(&self) -> Vec<Value> {
+        self.stdout
+            .lines()
+            .map(|l| {
+                serde_json::from_str(l).unwrap_or_else(|e| panic!("invalid JSON line {l:?}: {e}"))
+            })
+            .collect()
+    }
+}
+
+pub fn run(mut cmd: Command) -> Run {
+    cmd.output().expect("binary runs").into()
+}
+
+/// Indexes `paths` into `index`.
+pub fn index(index: &Path, paths: &[&Path]) -> Run {
+    let mut cmd = bin();
+    cmd.arg("index").arg("--index").arg(index).args(paths);
+    run(cmd)
+}
+
+/// An index of the project's corpus, built once and shared (read-only) by the tests.
+pub fn corpus_index() -> &'static Path {
+    static INDEX: OnceLock<TempDir> = OnceLock::new();
+    INDEX
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let r = index(&dir.path().join("idx"), &[&corpus()]);
+            assert_eq!(r.code, 0, "indexing the corpus failed: {}", r.stderr);
+            dir
+        })
+        .path()
+        .join("idx")
+        .leak()
+}
+
+/// `briefsearch query --index <corpus index> --json ARGS...`
+pub fn query_json(args: &[&str]) -> Run {
+    let mut cmd = bin();
+    cmd.arg("query")
+        .arg("--index")
+        .arg(corpus_index())
+        .arg("--json")
+        .args(args);
+    run(cmd)
+}
+
+/// `briefsearch query --index <corpus index> ARGS...` (text output)
+pub fn query_text(args: &[&str]) -> Run {
+    let mut cmd = bin();
+    cmd.arg("query")
+        .arg("--index")
+        .arg(corpus_index())
+        .args(args);
+    run(cmd)
+}
+
+pub fn str_field<'a>(hit: &'a Value, name: &str) -> &'a str {
+    hit[name]
+        .as_str()
+        .unwrap_or_else(|| panic!("{name} is not a string in {hit}"))
+}

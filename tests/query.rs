@@ -1,0 +1,427 @@
+//! End-to-end: `briefsearch query` on an index of `corpus/`.
+
+mod common;
+
+use common::{query_json, query_text, str_field};
+
+fn texts(args: &[&str]) -> Vec<String> {
+    let r = query_json(args);
+    assert!(
+        r.code == 0 || r.code == 1,
+        "{:?} failed: {}",
+        args,
+        r.stderr
+    );
+    r.hits()
+        .iter()
+        .map(|h| str_field(h, "text").to_string())
+        .collect()
+}
+
+#[test]
+fn test_english_inflections_find_each_other() {
+    assert!(
+        texts(&["stabilize", "--limit", "50"])
+            .iter()
+            .any(|t| t.contains("stabilizing"))
+    );
+    let rate = texts(&["rate", "--limit", "50"]);
+    assert!(
+        rate.iter()
+            .any(|t| t.contains("clearance rates") || t.contains("inspection rates")),
+        "{rate:?}"
+    );
+}
+
+#[test]
+fn test_numbers_survive_analysis() {
+    assert!(texts(&["47.3"]).iter().any(|t| t.contains("47.3%")));
+}
+
+#[test]
+fn test_full_width_and_half_width_latin_match() {
+    assert!(
+        texts(&["RCEP", "--limit", "50"])
+            .iter()
+            .any(|t| t.contains("ＲＣＥＰ"))
+    );
+    assert!(
+        texts(&["ＲＣＥＰ", "--limit", "50"])
+            .iter()
+            .any(|t| t.contains("RCEP"))
+    );
+}
+
+#[test]
+fn test_english_phrase_is_exact() {
+    let phrase = texts(&["\"bonded logistics park\""]);
+    assert_eq!(phrase.len(), 1, "{phrase:?}");
+    assert!(phrase[0].contains("bonded logistics park"));
+    let words = texts(&["bonded logistics park"]);
+    assert!(
+        words.len() > 1,
+        "the words alone also match the passage where they are apart: {words:?}"
+    );
+}
+
+#[test]
+fn test_chinese_phrase_is_exact() {
+    let phrase = texts(&["\"海外仓监管\""]);
+    assert!(!phrase.is_empty());
+    assert!(
+        phrase.iter().all(|t| t.contains("海外仓监管")),
+        "{phrase:?}"
+    );
+    let words = texts(&["海外仓 监管", "--limit", "50"]);
+    assert!(words.iter().any(|t| !t.contains("海外仓监管")), "{words:?}");
+}
+
+#[test]
+fn test_chinese_sub_words_are_found_inside_longer_words() {
+    for (query, longer) in [
+        ("产权", "知识产权"),
+        ("措施", "各项措施"),
+        ("打击", "严厉打击"),
+        ("海警", "中国海警局"),
+    ] {
+        let found = texts(&[query, "--limit", "50"]);
+        assert!(
+            found.iter().any(|t| t.contains(longer)),
+            "{query} should find {longer}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn test_exact_word_ranks_above_sub_word() {
+    // 监管 appears as a word of its own and inside longer words; the top hit must hold it as
+    // a word, which a highlight shows in full.
+    let r = query_json(&["知识产权"]);
+    let top = &r.hits()[0];
+    assert!(str_field(top, "text").contains("知识产权"));
+}
+
+#[test]
+fn test_unspaced_chinese_is_a_conjunction_not_a_phrase() {
+    let found = texts(&["跨境电商出口", "--limit", "50"]);
+    assert!(!found.is_empty());
+    for t in &found {
+        assert!(
+            t.contains("跨境") && t.contains("电商") && t.contains("出口"),
+            "{t}"
+        );
+    }
+    let quoted = texts(&["\"跨境电商出口\"", "--limit", "50"]);
+    assert!(quoted.iter().all(|t| t.contains("跨境电商出口")));
+    assert!(found.len() >= quoted.len());
+}
+
+#[test]
+fn test_mixed_script_query() {
+    let found = texts(&["RCEP协定"]);
+    assert!(found.iter().any(|t| t.contains("RCEP协定")), "{found:?}");
+    let found = texts(&["RCEP 原产地"]);
+    assert!(
+        found
+            .iter()
+            .all(|t| t.contains("RCEP") || t.contains("ＲＣＥＰ"))
+    );
+}
+
+#[test]
+fn test_boolean_operators() {
+    let both = texts(&["RCEP AND intellectual", "--limit", "50"]);
+    let either = texts(&["RCEP OR intellectual", "--limit", "50"]);
+    let without = texts(&["RCEP -intellectual", "--limit", "50"]);
+    assert!(either.len() > both.len());
+    assert!(
+        without
+            .iter()
+            .all(|t| !t.to_lowercase().contains("intellectual"))
+    );
+    let not = texts(&["RCEP NOT intellectual", "--limit", "50"]);
+    assert_eq!(not, without);
+}
+
+#[test]
+fn test_field_queries() {
+    let r = query_json(&["title:customs", "--limit", "100"]);
+    assert!(!r.hits().is_empty());
+    assert!(
+        r.hits()
+            .iter()
+            .all(|h| str_field(h, "title").to_lowercase().contains("customs"))
+    );
+    let r = query_json(&["speaker:\"Lin Qiao\" RCEP"]);
+    assert!(!r.hits().is_empty());
+    assert!(r.hits().iter().all(|h| h["speaker"] == "Lin Qiao"));
+    let r = query_json(&["speaker:周岚 中国海警局"]);
+    assert!(!r.hits().is_empty());
+    assert!(r.hits().iter().all(|h| h["speaker"] == "周岚"));
+}
+
+#[test]
+fn test_speaker_filter_is_case_insensitive_and_repeatable() {
+    let r = query_json(&["RCEP", "--speaker", "lin qiao"]);
+    assert!(!r.hits().is_empty());
+    assert!(r.hits().iter().all(|h| h["speaker"] == "Lin Qiao"));
+    let r = query_json(&[
+        "*",
+        "--speaker",
+        "LIN QIAO",
+        "--speaker",
+        "林桥",
+        "--limit",
+        "200",
+    ]);
+    let hits = r.hits();
+    let speakers: std::collections::BTreeSet<&str> =
+        hits.iter().map(|h| str_field(h, "speaker")).collect();
+    assert_eq!(
+        speakers.into_iter().collect::<Vec<_>>(),
+        ["Lin Qiao", "林桥"]
+    );
+}
+
+#[test]
+fn test_star_with_filter_lists_everything_in_date_order() {
+    let r = query_json(&["*", "--speaker", "Zhou Lan", "--limit", "100"]);
+    let hits = r.hits();
+    assert!(hits.len() >= 5);
+    let dates: Vec<&str> = hits.iter().map(|h| str_field(h, "date")).collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted);
+    let ids: Vec<u64> = hits
+        .iter()
+        .map(|h| {
+            str_field(h, "id")
+                .rsplit('#')
+                .next()
+                .and_then(|n| n.parse().ok())
+                .expect("numbered id")
+        })
+        .collect();
+    assert!(
+        ids.windows(2).all(|w| w[0] < w[1]),
+        "passages of one briefing in reading order: {ids:?}"
+    );
+    // filters alone do not change which passages of the speaker there are
+    let all = query_json(&["*", "--limit", "1000"]).hits().len();
+    assert!(all > hits.len());
+}
+
+#[test]
+fn test_date_filters_are_inclusive() {
+    let r = query_json(&[
+        "*",
+        "--since",
+        "2023-04-18",
+        "--until",
+        "2023-04-18",
+        "--limit",
+        "500",
+    ]);
+    let hits = r.hits();
+    let dates: std::collections::BTreeSet<&str> =
+        hits.iter().map(|h| str_field(h, "date")).collect();
+    assert_eq!(dates.into_iter().collect::<Vec<_>>(), ["2023-04-18"]);
+    let r = query_json(&["*", "--since", "2025", "--limit", "500"]);
+    assert!(!r.hits().is_empty());
+    assert!(
+        r.hits()
+            .iter()
+            .all(|h| str_field(h, "date") >= "2025-01-01")
+    );
+    let r = query_json(&["*", "--until", "2022-06", "--limit", "500"]);
+    assert!(!r.hits().is_empty());
+    assert!(
+        r.hits()
+            .iter()
+            .all(|h| str_field(h, "date") <= "2022-06-30")
+    );
+}
+
+#[test]
+fn test_filters_do_not_change_scores() {
+    let all = query_json(&["RCEP", "--limit", "50"]).hits();
+    let zh = query_json(&["RCEP", "--lang", "zh", "--limit", "50"]).hits();
+    assert!(!zh.is_empty() && zh.len() < all.len());
+    for hit in &zh {
+        assert_eq!(hit["lang"], "zh");
+        let same = all
+            .iter()
+            .find(|h| h["id"] == hit["id"])
+            .expect("also unfiltered");
+        assert_eq!(same["score"], hit["score"]);
+    }
+}
+
+#[test]
+fn test_noise_is_not_findable() {
+    for noise in [
+        "\"Qiu Shanhe\"",
+        "邱山河",
+        "王小川",
+        "Harbourline",
+        "\"Fang Jiayi\"",
+        "\"Meng Tao\"",
+        "纠错",
+    ] {
+        let r = query_json(&[noise]);
+        assert_eq!(r.code, 1, "{noise} should not be found: {}", r.stdout);
+        assert!(r.stdout.is_empty());
+    }
+}
+
+#[test]
+fn test_speech_that_looks_like_noise_is_findable() {
+    assert!(
+        texts(&["\"photographed by\""])
+            .iter()
+            .any(|t| t.contains("Aerial images photographed by"))
+    );
+    assert!(texts(&["主要来源"]).iter().any(|t| t.contains("主要来源")));
+    assert!(
+        texts(&["\"following three aspects\""])
+            .iter()
+            .any(|t| t.ends_with(':'))
+    );
+}
+
+#[test]
+fn test_json_output_follows_the_schema() {
+    let schema = common::schema("hit.schema.json");
+    let validator = jsonschema::validator_for(&schema).expect("schema is valid");
+    for query in [
+        "RCEP",
+        "知识产权",
+        "*",
+        "\"bonded logistics park\"",
+        "speaker:周岚",
+    ] {
+        let r = query_json(&[query, "--limit", "30"]);
+        assert_eq!(r.code, 0, "{query}: {}", r.stderr);
+        for hit in r.hits() {
+            if let Err(e) = validator.validate(&hit) {
+                panic!("{query}: hit does not follow the schema: {e}\n{hit}");
+            }
+        }
+    }
+}
+
+#[test]
+fn test_highlights_are_byte_ranges_of_matches() {
+    for (query, expect) in [("rates", "rate"), ("产权", "产权"), ("ＲＣＥＰ", "rcep")] {
+        for hit in query_json(&[query, "--limit", "20"]).hits() {
+            let text = str_field(&hit, "text");
+            let ranges = hit["highlights"].as_array().expect("array");
+            assert!(!ranges.is_empty(), "{query}: no highlight in {text}");
+            for r in ranges {
+                let (a, b) = (
+                    r[0].as_u64().expect("start") as usize,
+                    r[1].as_u64().expect("end") as usize,
+                );
+                let matched: String = text[a..b]
+                    .chars()
+                    .map(|c| {
+                        let c = c as u32;
+                        char::from_u32(if (0xFF01..=0xFF5E).contains(&c) {
+                            c - 0xFEE0
+                        } else {
+                            c
+                        })
+                        .unwrap_or('?')
+                    })
+                    .collect();
+                assert!(
+                    matched.to_lowercase().contains(expect),
+                    "{query}: highlighted {matched:?}"
+                );
+            }
+            let snippet = str_field(&hit, "snippet");
+            for r in hit["snippet_highlights"].as_array().expect("array") {
+                let (a, b) = (
+                    r[0].as_u64().expect("start") as usize,
+                    r[1].as_u64().expect("end") as usize,
+                );
+                assert!(
+                    snippet.get(a..b).is_some(),
+                    "snippet range on char boundaries"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn test_hits_are_attributed() {
+    let r = query_json(&["\"bonded logistics park\""]);
+    let hit = &r.hits()[0];
+    assert_eq!(hit["speaker"], "Lin Qiao");
+    assert_eq!(hit["kind"], "answer");
+    assert_eq!(hit["date"], "2023-04-18");
+    assert_eq!(hit["lang"], "en");
+    assert!(str_field(hit, "role").starts_with("Deputy Director General"));
+    assert!(str_field(hit, "source").ends_with("2023-04-18-scio-customs-foreign-trade.txt"));
+    let question = hit["question_id"]
+        .as_str()
+        .expect("an answer links its question");
+    let q = query_json(&["*", "--limit", "1000"])
+        .hits()
+        .into_iter()
+        .find(|h| h["id"] == question)
+        .expect("question exists");
+    assert_eq!(q["kind"], "question");
+    assert_eq!(q["outlet"], "Southern Daily");
+
+    let r = query_json(&["中国海警局", "--lang", "zh", "--limit", "20"]);
+    let question = r
+        .hits()
+        .into_iter()
+        .find(|h| h["kind"] == "question")
+        .expect("a question mentions it");
+    assert!(question["outlet"].is_string() && question["speaker"].is_null());
+}
+
+#[test]
+fn test_text_output_for_people() {
+    let r = query_text(&["\"bonded logistics park\""]);
+    assert_eq!(r.code, 0);
+    assert!(
+        r.stdout
+            .contains(" 1. 2023-04-18  Lin Qiao, Deputy Director General"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("State Council Information Office Briefing on Customs Measures")
+    );
+    assert!(
+        r.stdout.contains("[bonded logistics park]"),
+        "matches are marked: {}",
+        r.stdout
+    );
+    assert!(
+        !r.stdout.contains('\u{1b}'),
+        "no colour when stdout is not a terminal"
+    );
+    let coloured = query_text(&["\"bonded logistics park\"", "--color", "always"]);
+    assert!(coloured.stdout.contains('\u{1b}'));
+}
+
+#[test]
+fn test_limit_and_offset() {
+    let first = query_json(&["RCEP", "--limit", "2"]).hits();
+    assert_eq!(first.len(), 2);
+    let next = query_json(&["RCEP", "--limit", "2", "--offset", "2"]).hits();
+    assert_eq!(next[0]["rank"], 3);
+    let all = query_json(&["RCEP", "--limit", "4"]).hits();
+    assert_eq!(all[2]["id"], next[0]["id"]);
+    assert_eq!(
+        query_json(&["*"]).hits().len(),
+        10,
+        "--limit defaults to 10"
+    );
+}
