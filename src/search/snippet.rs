@@ -20,10 +20,16 @@ pub struct Snippet {
 /// Byte ranges in `text` of everything the query looks for, sorted and merged.
 pub fn highlights(text: &str, wanted: &Highlight, analyzer: &Analyzer) -> Vec<[usize; 2]> {
     let mut ranges: Vec<[usize; 2]> = Vec::new();
-    if !wanted.words.is_empty() {
-        for token in analyzer.words(text) {
-            if wanted.words.contains(&token.text) {
-                ranges.push([token.offset_from, token.offset_to]);
+    if !wanted.sequences.is_empty() {
+        let tokens = analyzer.words(text);
+        for sequence in &wanted.sequences {
+            for start in 0..tokens.len() {
+                let window = &tokens[start..(start + sequence.len()).min(tokens.len())];
+                if window.len() == sequence.len()
+                    && window.iter().zip(sequence).all(|(t, w)| t.text == *w)
+                {
+                    ranges.push([window[0].offset_from, window[window.len() - 1].offset_to]);
+                }
             }
         }
     }
@@ -122,7 +128,7 @@ mod tests {
 
     fn wanted(words: &[&str], han: &[&str]) -> Highlight {
         Highlight {
-            words: words.iter().map(|w| w.to_string()).collect(),
+            sequences: words.iter().map(|w| vec![w.to_string()]).collect(),
             han: han.iter().map(|w| w.to_string()).collect(),
         }
     }
@@ -134,6 +140,21 @@ mod tests {
         let ranges = highlights(text, &wanted(&["stabil", "rate"], &["产权"]), &analyzer);
         let found: Vec<&str> = ranges.iter().map(|r| &text[r[0]..r[1]]).collect();
         assert_eq!(found, ["Stabilizing", "产权", "rates"]);
+    }
+
+    #[test]
+    fn test_phrases_are_highlighted_only_where_they_occur_whole() {
+        let analyzer = Analyzer::new();
+        let text = "bonded goods in the bonded logistics park";
+        let wanted = Highlight {
+            sequences: vec![vec!["bond".into(), "logist".into(), "park".into()]],
+            han: vec![],
+        };
+        let ranges = highlights(text, &wanted, &analyzer);
+        assert_eq!(
+            ranges.iter().map(|r| &text[r[0]..r[1]]).collect::<Vec<_>>(),
+            ["bonded logistics park"]
+        );
     }
 
     #[test]

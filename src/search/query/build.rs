@@ -30,11 +30,11 @@ pub const TITLE_BOOST: f32 = 0.3;
 /// Weight of a match in the question that an answer replies to.
 pub const CONTEXT_BOOST: f32 = 0.2;
 
-/// What the query looks for, for highlighting: analysed words, and Chinese strings to find
-/// anywhere (sub-word matches).
+/// What the query looks for, for highlighting: sequences of analysed words (a word, or a
+/// phrase), and Chinese strings to find anywhere (sub-word matches).
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Highlight {
-    pub words: Vec<String>,
+    pub sequences: Vec<Vec<String>>,
     pub han: Vec<String>,
 }
 
@@ -171,30 +171,57 @@ impl Builder<'_> {
     ) -> Option<Box<dyn Query>> {
         let tokens = self.analyzer.words(text);
         let target = self.target(field);
-        let mut units: Vec<Box<dyn Query>> = Vec::new();
+        let is_han_token = |t: &tantivy::tokenizer::Token| t.text.chars().all(is_han);
+        // Spans of tokens that form one unit: consecutive Latin words (COVID-19), each Chinese
+        // word, and runs of single Chinese characters (an unknown word jieba split apart).
+        let mut spans: Vec<(usize, usize, bool)> = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
-            let han = tokens[i].text.chars().all(is_han);
+            let han = is_han_token(&tokens[i]);
+            let single =
+                |t: &tantivy::tokenizer::Token| is_han_token(t) && t.text.chars().count() == 1;
             let mut j = i + 1;
-            if han {
-                // A run of single characters is probably one unknown word split apart.
-                let single = |t: &tantivy::tokenizer::Token| {
-                    t.text.chars().count() == 1 && t.text.chars().all(is_han)
-                };
-                if single(&tokens[i]) {
-                    while j < tokens.len() && single(&tokens[j]) {
-                        j += 1;
-                    }
+            while j < tokens.len()
+                && if han {
+                    single(&tokens[i]) && single(&tokens[j])
+                } else {
+                    !is_han_token(&tokens[j])
                 }
-            } else {
-                while j < tokens.len() && !tokens[j].text.chars().all(is_han) {
-                    j += 1;
-                }
+            {
+                j += 1;
             }
+            spans.push((i, j, han));
+            i = j;
+        }
+        // A lone Chinese character means little by itself (稳 in 稳外贸): it joins the Chinese
+        // word typed right after it, or else right before it, and the unit is matched as typed.
+        let adjacent = |a: usize, b: usize| tokens[a].offset_to == tokens[b].offset_from;
+        let mut k = 0;
+        while k < spans.len() {
+            let (i, j, han) = spans[k];
+            let lone = han
+                && tokens[i..j]
+                    .iter()
+                    .map(|t| t.text.chars().count())
+                    .sum::<usize>()
+                    == 1;
+            if lone && k + 1 < spans.len() && spans[k + 1].2 && adjacent(j - 1, spans[k + 1].0) {
+                spans[k + 1].0 = i;
+                spans.remove(k);
+                continue;
+            }
+            if lone && k > 0 && spans[k - 1].2 && adjacent(spans[k - 1].1 - 1, i) {
+                spans[k - 1].1 = j;
+                spans.remove(k);
+                continue;
+            }
+            k += 1;
+        }
+        let mut units: Vec<Box<dyn Query>> = Vec::new();
+        for (i, j, han) in spans {
             let words: Vec<&str> = tokens[i..j].iter().map(|t| t.text.as_str()).collect();
             let surface = &text[tokens[i].offset_from..tokens[j - 1].offset_to];
             units.push(self.unit(target, field, &words, han.then_some(surface), positive));
-            i = j;
         }
         boolean(units.into_iter().map(|q| (Occur::Must, q)).collect())
     }
@@ -255,8 +282,8 @@ impl Builder<'_> {
         };
         if positive && field.is_none() {
             self.highlight
-                .words
-                .extend(words.iter().map(|w| w.to_string()));
+                .sequences
+                .push(words.iter().map(|w| w.to_string()).collect());
             if let Some(han) = han {
                 self.highlight.han.push(han.to_string());
             }
@@ -334,8 +361,14 @@ mod tests {
     #[test]
     fn test_english_words_are_stemmed_and_negations_not_highlighted() {
         let b = built("stabilizing -tariffs");
-        assert_eq!(b.highlight.words, ["stabil"]);
+        assert_eq!(b.highlight.sequences, [["stabil"]]);
         assert!(!b.match_all);
+    }
+
+    #[test]
+    fn test_a_lone_chinese_character_joins_its_neighbour() {
+        let b = built("稳外贸");
+        assert_eq!(b.highlight.han, ["稳外贸"]);
     }
 
     #[test]
