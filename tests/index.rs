@@ -131,6 +131,13 @@ fn test_skipped_files_are_named_with_a_reason_and_good_files_indexed() {
         "Title\n\nEditor/Dai Jun\n\n(photographed by Liu Jian)\n",
     )
     .expect("write");
+    // Not transcripts: documentation beside them, and files of other types.
+    fs::write(
+        input.join("README.md"),
+        "# About this archive\n\nNote: scraped in 2024.\n",
+    )
+    .expect("write");
+    fs::write(input.join("photo.jpg"), b"\xff\xd8\xff\xe0").expect("write");
     let idx = dir.path().join("idx");
     let r = index(&idx, &[&input]);
     assert_eq!(r.code, 0, "{}", r.stderr);

@@ -425,3 +425,39 @@ fn test_limit_and_offset() {
         "--limit defaults to 10"
     );
 }
+
+/// Runs the query under a pseudo-terminal (util-linux `script`), so stdout is a terminal.
+fn query_on_terminal(no_color: bool) -> Option<String> {
+    let script = std::path::Path::new("/usr/bin/script");
+    if !script.is_file() {
+        return None;
+    }
+    let line = format!(
+        "{} query --index {} RCEP --limit 1",
+        env!("CARGO_BIN_EXE_briefsearch"),
+        common::corpus_index().display()
+    );
+    let mut cmd = std::process::Command::new(script);
+    cmd.args(["-qec", &line, "/dev/null"])
+        .env_remove("NO_COLOR");
+    if no_color {
+        cmd.env("NO_COLOR", "1");
+    }
+    let out = cmd.output().ok()?;
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn test_colour_on_a_terminal_unless_no_color() {
+    let Some(coloured) = query_on_terminal(false) else {
+        return;
+    };
+    assert!(coloured.contains("\u{1b}[31mRCEP"), "{coloured:?}");
+    let Some(plain) = query_on_terminal(true) else {
+        return;
+    };
+    assert!(
+        plain.contains("RCEP") && !plain.contains('\u{1b}'),
+        "{plain:?}"
+    );
+}

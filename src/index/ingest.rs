@@ -251,7 +251,27 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_string_lossy().starts_with('.')
 }
 
+/// Documentation that sits beside transcripts in archives (a README, a LICENSE) is not a
+/// transcript; a folder walk leaves it out.
+const DOCUMENTATION_STEMS: &[&str] = &[
+    "readme",
+    "license",
+    "licence",
+    "copying",
+    "changelog",
+    "notice",
+    "authors",
+    "contributing",
+];
+
 fn is_transcript_name(path: &Path) -> bool {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if DOCUMENTATION_STEMS.contains(&stem.as_str()) {
+        return false;
+    }
     match path.extension().and_then(|e| e.to_str()) {
         None => true,
         Some(ext) => TRANSCRIPT_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()),
