@@ -1,10 +1,11 @@
 //! `briefsearch index`: add files to the index, replacing changed ones.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 use clap::Args;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::Outcome;
 use crate::index::ingest::{self, Event, Options};
@@ -12,11 +13,12 @@ use crate::index::{self, writer::Writer};
 
 #[derive(Debug, Args)]
 pub struct IndexArgs {
-    /// Transcript files, or folders to walk recursively (.txt, .md and files without extension).
+    /// Files or folders (walked recursively: .txt, .md, .html, .json, .jsonl and files without
+    /// extension); `-` reads briefings as JSON Lines from stdin.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Remove briefings whose files no longer exist.
+    /// Remove briefings whose files no longer exist, and list them.
     #[arg(long)]
     pub prune: bool,
 
@@ -30,37 +32,46 @@ pub struct IndexArgs {
 }
 
 pub fn run(index_dir: &Path, args: IndexArgs) -> Result<Outcome> {
-    if let Some(missing) = args.paths.iter().find(|p| !p.exists()) {
+    if let Some(missing) = args
+        .paths
+        .iter()
+        .find(|p| p.as_os_str() != "-" && !p.exists())
+    {
         bail!("{}: no such file or folder", missing.display());
     }
     if args.rebuild {
         index::remove(index_dir)?;
     }
     let mut writer = Writer::open(index_dir)?;
-    let stderr = std::io::stderr();
-    let verbose_progress = stderr.is_terminal();
+    let progress = if std::io::stderr().is_terminal() {
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} indexing {pos}/{len} files {wide_bar} {eta}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
     let report = ingest::run(
         &mut writer,
         &args.paths,
         index_dir,
         &Options { prune: args.prune },
-        |event| {
-            let mut err = stderr.lock();
-            // Messages on stderr are best effort: a closed stderr must not stop indexing.
-            let _ = match event {
-                Event::Skipped { file, reason } => writeln!(err, "skipped {file}: {reason}"),
-                Event::Removed { id, file } => writeln!(err, "removed {id} ({file})"),
-                Event::Progress { done, total } if verbose_progress && total > 0 => {
-                    write!(err, "\rindexing {done}/{total}")
-                }
-                Event::Progress { .. } => Ok(()),
-            };
+        |event| match event {
+            Event::Skipped { file, reason } => {
+                progress.suspend(|| eprintln!("skipped {file}: {reason}"))
+            }
+            Event::Warning { file, note } => progress.suspend(|| eprintln!("note: {file}: {note}")),
+            Event::Removed { id, file } => progress.suspend(|| eprintln!("removed {id} ({file})")),
+            Event::Progress { done, total } => {
+                progress.set_length(total as u64);
+                progress.set_position(done as u64);
+            }
         },
     )?;
+    progress.finish_and_clear();
     writer.finish()?;
-    if verbose_progress {
-        eprint!("\r\x1b[K");
-    }
     eprintln!(
         "{} files: {} new, {} changed, {} unchanged, {} removed, {} skipped; {} passages written; the index holds {} briefings ({:.1}s)",
         report.seen,

@@ -1,29 +1,29 @@
-//! Ingest: from paths on disk to an up-to-date index.
+//! Ingest: from paths on disk (or JSON Lines on stdin) to an up-to-date index.
 //!
 //! Walks the given files and folders, hashes each file, leaves unchanged ones alone, parses
-//! new and changed ones and replaces their passages, and reports what happened. A file that
-//! cannot be read or parsed is skipped with its reason; whatever the index already holds for
-//! it is kept. Printing is the caller's business: events and the report are data.
+//! new and changed ones and replaces their briefings, and reports what happened. A file that
+//! cannot be read or parsed is skipped with its reason, and whatever the index already holds
+//! for it is kept. Printing is the caller's business: events and the report are data.
 
 use std::collections::HashSet;
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use walkdir::WalkDir;
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::document::SourceInfo;
 use super::writer::Writer;
-use crate::parse::{self, Format};
-
-/// Extensions of files that a folder walk picks up (files named on the command line are
-/// always read). Files without an extension are read too: many archives save pages so.
-const TRANSCRIPT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "mdown"];
+use crate::briefing::{Briefing, Kind};
+use crate::parse::{self, Format, Record};
 
 /// Commit after this many changed files, so that a crash loses at most that much work.
 pub const COMMIT_EVERY_FILES: usize = 500;
+
+/// Key prefix of briefings read from stdin: they have no file, so `--prune` leaves them.
+const STDIN_KEY: &str = "stdin:";
 
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -31,7 +31,7 @@ pub struct Options {
     pub prune: bool,
 }
 
-/// What an ingest run did.
+/// What an ingest run did. "Files" counts each record read from stdin as one.
 #[derive(Debug, Default)]
 pub struct Report {
     pub seen: usize,
@@ -40,8 +40,10 @@ pub struct Report {
     pub unchanged: usize,
     /// (briefing id, file) of briefings removed by `--prune`.
     pub removed: Vec<(String, String)>,
-    /// (file, reason) of files that were not indexed.
+    /// (file, reason) of files or records that were not indexed.
     pub skipped: Vec<(String, String)>,
+    /// (file, note) of files indexed with a caveat.
+    pub warnings: Vec<(String, String)>,
     pub passages: usize,
     /// Briefings in the index after the run.
     pub briefings: usize,
@@ -51,18 +53,20 @@ pub struct Report {
 /// Something worth telling the user while the run goes on.
 pub enum Event<'a> {
     Skipped { file: &'a str, reason: &'a str },
+    Warning { file: &'a str, note: &'a str },
     Removed { id: &'a str, file: &'a str },
     Progress { done: usize, total: usize },
 }
 
-/// A file to index and the root it was found under (which names its briefing id).
+/// A file to index.
 struct Input {
     path: PathBuf,
-    /// The briefing id this file gets if it is new: its path under the root it was found in.
+    /// The briefing id this file gets if it is new: its path under the folder it was found in.
     wanted_id: String,
+    format: Option<Format>,
 }
 
-/// Indexes `paths` (files or folders) into `writer`, skipping the index folder itself.
+/// Indexes `paths` (files, folders, or `-` for JSON Lines on stdin) into `writer`.
 pub fn run(
     writer: &mut Writer,
     paths: &[PathBuf],
@@ -73,7 +77,13 @@ pub fn run(
     let started = Instant::now();
     let mut report = Report::default();
     let index_dir = fs::canonicalize(index_dir).unwrap_or_else(|_| index_dir.to_path_buf());
-    let inputs = discover(paths, &index_dir, &mut report, &mut on_event);
+    let read_stdin = paths.iter().any(|p| p.as_os_str() == "-");
+    let files: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .cloned()
+        .collect();
+    let inputs = discover(&files, &index_dir, &mut report, &mut on_event);
     let total = inputs.len();
     let mut seen_keys = HashSet::new();
     let mut uncommitted = 0;
@@ -81,19 +91,13 @@ pub fn run(
         on_event(Event::Progress { done, total });
         report.seen += 1;
         let shown = input.path.display().to_string();
-        let skip = |report: &mut Report, on_event: &mut dyn FnMut(Event), reason: String| {
-            on_event(Event::Skipped {
-                file: &shown,
-                reason: &reason,
-            });
-            report.skipped.push((shown.clone(), reason));
-        };
         let key = match fs::canonicalize(&input.path) {
             Ok(k) => k.to_string_lossy().into_owned(),
             Err(e) => {
                 skip(
                     &mut report,
                     &mut on_event,
+                    &shown,
                     format!("cannot resolve path: {e}"),
                 );
                 continue;
@@ -103,7 +107,12 @@ pub fn run(
         let bytes = match fs::read(&input.path) {
             Ok(b) => b,
             Err(e) => {
-                skip(&mut report, &mut on_event, format!("cannot read: {e}"));
+                skip(
+                    &mut report,
+                    &mut on_event,
+                    &shown,
+                    format!("cannot read: {e}"),
+                );
                 continue;
             }
         };
@@ -113,29 +122,58 @@ pub fn run(
             report.unchanged += 1;
             continue;
         }
-        let parsed = parse::decode(&bytes).and_then(|text| {
-            let name = input
-                .path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            parse::parse_text(text, &name, Format::of_path(&input.path))
-        });
-        let briefing = match parsed {
-            Ok(b) => b,
+        let name = input
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let parsed = match parse::parse(&bytes, &name, input.format) {
+            Ok(p) => p,
             Err(e) => {
-                skip(&mut report, &mut on_event, e.to_string());
+                skip(&mut report, &mut on_event, &shown, e.to_string());
                 continue;
             }
         };
-        let id = writer.manifest().id_for(&key, &input.wanted_id);
-        let source = SourceInfo {
-            briefing_id: &id,
-            source: &shown,
-            source_key: &key,
-            content_hash: hash,
-        };
-        report.passages += writer.replace(&source, &briefing)?;
+        for rejected in &parsed.rejected {
+            let place = format!("{shown}:{}", rejected.line);
+            skip(
+                &mut report,
+                &mut on_event,
+                &place,
+                format!("invalid JSON: {}", rejected.message),
+            );
+        }
+        if parsed.records.is_empty() {
+            if parsed.rejected.is_empty() {
+                skip(
+                    &mut report,
+                    &mut on_event,
+                    &shown,
+                    "no briefing in the file".into(),
+                );
+            }
+            continue;
+        }
+        let single = parsed.records.len() == 1;
+        let mut ids: Vec<String> = Vec::with_capacity(parsed.records.len());
+        for record in &parsed.records {
+            let wanted = match (&record.id, single) {
+                (Some(id), _) => id.clone(),
+                (None, true) => writer
+                    .manifest()
+                    .existing_id(&key)
+                    .unwrap_or(&input.wanted_id)
+                    .to_string(),
+                (None, false) => format!("{}:{}", input.wanted_id, record.line),
+            };
+            ids.push(writer.manifest().id_for(&key, &wanted, &ids));
+            warn_if_no_speakers(&mut report, &mut on_event, &shown, &record.briefing);
+        }
+        let items: Vec<(String, &Briefing)> = ids
+            .into_iter()
+            .zip(parsed.records.iter().map(|r| &r.briefing))
+            .collect();
+        report.passages += writer.replace(&key, &shown, hash, &items)?;
         if known.is_some() {
             report.changed += 1;
         } else {
@@ -148,28 +186,115 @@ pub fn run(
         }
     }
     on_event(Event::Progress { done: total, total });
+    if read_stdin {
+        ingest_stdin(writer, &mut report, &mut on_event)?;
+    }
     if options.prune {
-        let gone: Vec<String> = writer
-            .manifest()
-            .keys()
-            .into_iter()
-            .filter(|k| !seen_keys.contains(*k) && !Path::new(k).exists())
-            .map(str::to_string)
-            .collect();
-        for key in gone {
-            if let Some(id) = writer.remove(&key) {
-                on_event(Event::Removed {
-                    id: &id,
-                    file: &key,
-                });
-                report.removed.push((id, key));
-            }
-        }
+        prune(writer, &seen_keys, &mut report, &mut on_event);
     }
     writer.commit()?;
-    report.briefings = writer.manifest().len();
+    report.briefings = writer.manifest().briefings();
     report.elapsed = started.elapsed();
     Ok(report)
+}
+
+fn skip(report: &mut Report, on_event: &mut impl FnMut(Event), file: &str, reason: String) {
+    on_event(Event::Skipped {
+        file,
+        reason: &reason,
+    });
+    report.skipped.push((file.to_string(), reason));
+}
+
+fn warn_if_no_speakers(
+    report: &mut Report,
+    on_event: &mut impl FnMut(Event),
+    file: &str,
+    briefing: &Briefing,
+) {
+    if briefing.turns.iter().all(|t| t.kind == Kind::Narration) {
+        let note = "no speaker labels found; indexed as narration".to_string();
+        on_event(Event::Warning { file, note: &note });
+        report.warnings.push((file.to_string(), note));
+    }
+}
+
+/// JSON Lines from stdin: each record is its own unit, keyed by its id.
+fn ingest_stdin(
+    writer: &mut Writer,
+    report: &mut Report,
+    on_event: &mut impl FnMut(Event),
+) -> Result<()> {
+    let mut text = String::new();
+    std::io::stdin()
+        .read_to_string(&mut text)
+        .context("cannot read JSON Lines from stdin (is it UTF-8?)")?;
+    let lines: Vec<&str> = text.lines().collect();
+    for result in parse::json::parse_lines(&text) {
+        report.seen += 1;
+        let record: Record = match result {
+            Ok(r) => r,
+            Err(e) => {
+                skip(
+                    report,
+                    on_event,
+                    &format!("stdin:{}", e.line),
+                    format!("invalid JSON: {}", e.message),
+                );
+                continue;
+            }
+        };
+        let id = record.id.clone().unwrap_or_default();
+        let key = format!("{STDIN_KEY}{id}");
+        let hash = xxh3_64(
+            lines
+                .get(record.line - 1)
+                .map_or(&b""[..], |l| l.as_bytes()),
+        );
+        let known = writer.manifest().get(&key).map(|e| e.content_hash);
+        if known == Some(hash) {
+            report.unchanged += 1;
+            continue;
+        }
+        let id = writer.manifest().id_for(&key, &id, &[]);
+        warn_if_no_speakers(
+            report,
+            on_event,
+            &format!("stdin:{}", record.line),
+            &record.briefing,
+        );
+        report.passages += writer.replace(&key, "(stdin)", hash, &[(id, &record.briefing)])?;
+        if known.is_some() {
+            report.changed += 1;
+        } else {
+            report.new += 1;
+        }
+    }
+    Ok(())
+}
+
+fn prune(
+    writer: &mut Writer,
+    seen: &HashSet<String>,
+    report: &mut Report,
+    on_event: &mut impl FnMut(Event),
+) {
+    let gone: Vec<String> = writer
+        .manifest()
+        .keys()
+        .into_iter()
+        .filter(|k| !k.starts_with(STDIN_KEY) && !seen.contains(*k) && !Path::new(k).exists())
+        .map(str::to_string)
+        .collect();
+    for key in gone {
+        for id in writer.remove(&key) {
+            on_event(Event::Removed {
+                id: &id,
+                file: &key,
+            });
+            report.removed.push((id, key.clone()));
+        }
+    }
 }
 
 /// Every file to index under `paths`, in a stable order; problems become skipped entries.
@@ -189,6 +314,7 @@ fn discover(
             inputs.push(Input {
                 path: root.clone(),
                 wanted_id,
+                format: Format::of_path(root),
             });
             continue;
         }
@@ -214,11 +340,7 @@ fn discover(
                             .io_error()
                             .map_or_else(|| e.to_string(), |io| format!("cannot read: {io}")),
                     };
-                    on_event(Event::Skipped {
-                        file: &file,
-                        reason: &reason,
-                    });
-                    report.skipped.push((file, reason));
+                    skip(report, on_event, &file, reason);
                     continue;
                 }
             };
@@ -241,6 +363,7 @@ fn discover(
             inputs.push(Input {
                 path: path.to_path_buf(),
                 wanted_id,
+                format: Format::of_path(path),
             });
         }
     }
@@ -264,6 +387,8 @@ const DOCUMENTATION_STEMS: &[&str] = &[
     "contributing",
 ];
 
+/// Whether a folder walk reads this file: a format briefsearch knows by its extension, or no
+/// extension at all (many archives save pages so); documentation files excepted.
 fn is_transcript_name(path: &Path) -> bool {
     let stem = path
         .file_stem()
@@ -272,8 +397,5 @@ fn is_transcript_name(path: &Path) -> bool {
     if DOCUMENTATION_STEMS.contains(&stem.as_str()) {
         return false;
     }
-    match path.extension().and_then(|e| e.to_str()) {
-        None => true,
-        Some(ext) => TRANSCRIPT_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()),
-    }
+    path.extension().is_none() || Format::of_path(path).is_some()
 }

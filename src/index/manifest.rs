@@ -1,19 +1,20 @@
 //! The record of which files the index holds, read from the index itself.
 //!
-//! Every passage stores its file's canonical path and content hash as fast fields, so the
-//! record is committed atomically with the passages and can never claim a file the index does
-//! not hold. Reading it touches only the first passage of each briefing.
+//! Every passage stores its file's key (canonical path) and content hash as fast fields, so
+//! the record is committed atomically with the passages and can never claim a file the index
+//! does not hold. Reading it touches only the first passage of each briefing. A file holds one
+//! briefing, or several (JSON Lines).
 
 use std::collections::HashMap;
 
 use anyhow::{Context, Result};
 use tantivy::Searcher;
 
-/// What the index knows about one file.
+/// What the index knows about one file (or one record read from stdin).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
-    pub briefing_id: String,
     pub content_hash: u64,
+    pub briefing_ids: Vec<String>,
 }
 
 #[derive(Debug, Default)]
@@ -51,14 +52,16 @@ impl Manifest {
                 id.clear();
                 keys.ord_to_str(key_ord, &mut key)?;
                 ids.ord_to_str(id_ord, &mut id)?;
-                manifest.insert(
-                    key.clone(),
-                    Entry {
-                        briefing_id: id.clone(),
-                        content_hash: hash.first(doc).unwrap_or(0),
-                    },
-                );
+                let entry = manifest.by_key.entry(key.clone()).or_insert_with(|| Entry {
+                    content_hash: hash.first(doc).unwrap_or(0),
+                    briefing_ids: Vec::new(),
+                });
+                entry.briefing_ids.push(id.clone());
+                manifest.key_of_id.insert(id.clone(), key.clone());
             }
+        }
+        for entry in manifest.by_key.values_mut() {
+            entry.briefing_ids.sort_unstable();
         }
         Ok(manifest)
     }
@@ -67,12 +70,9 @@ impl Manifest {
         self.by_key.get(key)
     }
 
-    pub fn len(&self) -> usize {
-        self.by_key.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.by_key.is_empty()
+    /// Number of briefings held.
+    pub fn briefings(&self) -> usize {
+        self.key_of_id.len()
     }
 
     /// Every file key, sorted.
@@ -82,33 +82,41 @@ impl Manifest {
         keys
     }
 
-    /// The id for the file `key`: the one it already has, else `wanted`, made unique with a
-    /// `~2`, `~3`… suffix if another file holds it.
-    pub fn id_for(&self, key: &str, wanted: &str) -> String {
-        if let Some(entry) = self.by_key.get(key) {
-            return entry.briefing_id.clone();
-        }
+    /// The id for a briefing of the file `key`: `wanted`, unless another file holds it, in
+    /// which case a `~2`, `~3`… suffix makes it unique. `taken` holds ids already given to
+    /// other briefings of the same file in this run.
+    pub fn id_for(&self, key: &str, wanted: &str, taken: &[String]) -> String {
         let mut candidate = wanted.to_string();
         let mut n = 1;
-        while self.key_of_id.get(&candidate).is_some_and(|k| k != key) {
+        while taken.contains(&candidate) || self.key_of_id.get(&candidate).is_some_and(|k| k != key)
+        {
             n += 1;
             candidate = format!("{wanted}~{n}");
         }
         candidate
     }
 
-    pub fn insert(&mut self, key: String, entry: Entry) {
-        if let Some(old) = self.by_key.get(&key) {
-            self.key_of_id.remove(&old.briefing_id);
+    /// The id a single-briefing file already has, if the index holds it.
+    pub fn existing_id(&self, key: &str) -> Option<&str> {
+        match self.by_key.get(key) {
+            Some(entry) if entry.briefing_ids.len() == 1 => Some(&entry.briefing_ids[0]),
+            _ => None,
         }
-        self.key_of_id
-            .insert(entry.briefing_id.clone(), key.clone());
+    }
+
+    pub fn insert(&mut self, key: String, entry: Entry) {
+        self.remove(&key);
+        for id in &entry.briefing_ids {
+            self.key_of_id.insert(id.clone(), key.clone());
+        }
         self.by_key.insert(key, entry);
     }
 
     pub fn remove(&mut self, key: &str) -> Option<Entry> {
         let entry = self.by_key.remove(key)?;
-        self.key_of_id.remove(&entry.briefing_id);
+        for id in &entry.briefing_ids {
+            self.key_of_id.remove(id);
+        }
         Some(entry)
     }
 }
@@ -117,27 +125,25 @@ impl Manifest {
 mod tests {
     use super::*;
 
+    fn entry(ids: &[&str]) -> Entry {
+        Entry {
+            content_hash: 1,
+            briefing_ids: ids.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
     #[test]
-    fn test_ids_are_kept_and_made_unique() {
+    fn test_ids_are_made_unique_across_files_and_within_one() {
         let mut m = Manifest::default();
-        m.insert(
-            "/a/x.txt".into(),
-            Entry {
-                briefing_id: "x.txt".into(),
-                content_hash: 1,
-            },
-        );
-        assert_eq!(m.id_for("/a/x.txt", "other"), "x.txt");
-        assert_eq!(m.id_for("/b/x.txt", "x.txt"), "x.txt~2");
-        m.insert(
-            "/b/x.txt".into(),
-            Entry {
-                briefing_id: "x.txt~2".into(),
-                content_hash: 2,
-            },
-        );
-        assert_eq!(m.id_for("/c/x.txt", "x.txt"), "x.txt~3");
+        m.insert("/a/x.txt".into(), entry(&["x.txt"]));
+        assert_eq!(m.existing_id("/a/x.txt"), Some("x.txt"));
+        assert_eq!(m.id_for("/a/x.txt", "x.txt", &[]), "x.txt");
+        assert_eq!(m.id_for("/b/x.txt", "x.txt", &[]), "x.txt~2");
+        m.insert("/b/x.txt".into(), entry(&["x.txt~2"]));
+        assert_eq!(m.id_for("/c/x.txt", "x.txt", &[]), "x.txt~3");
+        assert_eq!(m.id_for("/d.jsonl", "r1", &["r1".to_string()]), "r1~2");
         m.remove("/a/x.txt");
-        assert_eq!(m.id_for("/c/x.txt", "x.txt"), "x.txt");
+        assert_eq!(m.id_for("/c/x.txt", "x.txt", &[]), "x.txt");
+        assert_eq!(m.briefings(), 1);
     }
 }

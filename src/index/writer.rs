@@ -1,4 +1,4 @@
-//! Writing passages: replace a file's briefing, remove one, commit.
+//! Writing passages: replace a file's briefings, remove them, commit.
 //!
 //! One writer per index at a time: Tantivy's lock file makes a second one fail at once, and
 //! that failure is reported as such. Nothing is visible to searchers until [`Writer::commit`],
@@ -52,31 +52,48 @@ impl Writer {
         &self.manifest
     }
 
-    /// Replaces whatever the index holds for `source_key` by `briefing`; returns the number
-    /// of passages written.
-    pub fn replace(&mut self, source: &SourceInfo, briefing: &Briefing) -> Result<usize> {
-        self.delete(source.source_key);
-        let docs = document::documents(&self.opened.fields, briefing, source);
-        let count = docs.len();
-        for doc in docs {
-            self.writer
-                .add_document(doc)
-                .context("cannot add a passage to the index")?;
+    /// Replaces whatever the index holds for the file `source_key` by `briefings` (with their
+    /// ids); returns the number of passages written.
+    pub fn replace(
+        &mut self,
+        source_key: &str,
+        source: &str,
+        content_hash: u64,
+        briefings: &[(String, &Briefing)],
+    ) -> Result<usize> {
+        self.delete(source_key);
+        let mut count = 0;
+        for (id, briefing) in briefings {
+            let info = SourceInfo {
+                briefing_id: id,
+                source,
+                source_key,
+                content_hash,
+            };
+            for doc in document::documents(&self.opened.fields, briefing, &info) {
+                self.writer
+                    .add_document(doc)
+                    .context("cannot add a passage to the index")?;
+                count += 1;
+            }
         }
         self.manifest.insert(
-            source.source_key.to_string(),
+            source_key.to_string(),
             Entry {
-                briefing_id: source.briefing_id.to_string(),
-                content_hash: source.content_hash,
+                content_hash,
+                briefing_ids: briefings.iter().map(|(id, _)| id.clone()).collect(),
             },
         );
         Ok(count)
     }
 
-    /// Removes the briefing of `source_key`; returns its id if the index held it.
-    pub fn remove(&mut self, source_key: &str) -> Option<String> {
+    /// Removes the briefings of `source_key`; returns their ids.
+    pub fn remove(&mut self, source_key: &str) -> Vec<String> {
         self.delete(source_key);
-        self.manifest.remove(source_key).map(|e| e.briefing_id)
+        self.manifest
+            .remove(source_key)
+            .map(|e| e.briefing_ids)
+            .unwrap_or_default()
     }
 
     fn delete(&mut self, source_key: &str) {

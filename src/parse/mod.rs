@@ -1,12 +1,16 @@
-//! Parse: a transcript file becomes a [`Briefing`].
+//! Parse: a transcript file becomes one or more [`Briefing`]s.
 //!
-//! Plain text (as scraped from web pages) and Markdown (with optional YAML front matter) are
-//! read here. The steps: decode, split off front matter, cut into [`paragraphs`], find the
-//! title and date, then build speaker [`turns`] (labels in [`speaker`], noise in [`noise`],
-//! dates in [`dates`]). Parsing never touches the index.
+//! Formats: plain text (as scraped from web pages), Markdown (with optional YAML front
+//! matter), HTML pages, and the documented JSON form (one briefing per `.json`, one per line in
+//! `.jsonl`). The steps: [`decode`] the bytes, find the paragraphs ([`paragraphs`], [`html`]),
+//! the title and date ([`front_matter`], [`dates`]), then build speaker [`turns`] (labels in
+//! [`speaker`], noise in [`noise`]). Parsing never touches the index.
 
 pub mod dates;
+pub mod decode;
 pub mod front_matter;
+pub mod html;
+pub mod json;
 pub mod noise;
 pub mod paragraphs;
 pub mod speaker;
@@ -15,6 +19,7 @@ pub mod turns;
 use std::path::Path;
 
 use crate::briefing::{Briefing, Lang};
+use crate::date::Date;
 use paragraphs::Paragraph;
 
 /// Why a file yields no briefing. The caller names the file; these say what is wrong with it.
@@ -24,16 +29,16 @@ pub enum ParseError {
     Binary,
     #[error("not valid UTF-8 text (byte {offset})")]
     Encoding { offset: usize },
+    #[error("cannot decode the text (tried {tried})")]
+    Undecodable { tried: String },
     #[error("line {line}: bad front matter: {message}")]
     FrontMatter { line: usize, message: String },
     #[error("empty file")]
     Empty,
     #[error("no speech found: only headings, captions, credits or other page noise")]
     NoSpeech,
-    #[error(
-        "no speaker turns found (no \"Name:\", \"记者：\" or \"Q\" labels): not a briefing transcript?"
-    )]
-    NoTurns,
+    #[error("invalid JSON: line {line}: {message}")]
+    Json { line: usize, message: String },
 }
 
 /// Formats a file's content may be in.
@@ -41,35 +46,107 @@ pub enum ParseError {
 pub enum Format {
     Text,
     Markdown,
+    Html,
+    Json,
+    JsonLines,
 }
 
 impl Format {
-    /// The format a file name suggests.
-    pub fn of_path(path: &Path) -> Format {
-        match path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref()
-        {
-            Some("md" | "markdown" | "mdown") => Format::Markdown,
-            _ => Format::Text,
+    /// The format a file's extension names; `None` when it names none that briefsearch reads.
+    pub fn of_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "txt" | "text" => Format::Text,
+            "md" | "markdown" | "mdown" => Format::Markdown,
+            "html" | "htm" | "shtml" | "xhtml" => Format::Html,
+            "json" => Format::Json,
+            "jsonl" | "ndjson" => Format::JsonLines,
+            _ => return None,
+        })
+    }
+
+    /// The format of text whose file name says nothing.
+    fn sniff(text: &str) -> Format {
+        let start = text.trim_start();
+        if html::looks_like_html(start) {
+            Format::Html
+        } else if start.starts_with('{') {
+            let lines = start.lines().filter(|l| !l.trim().is_empty()).count();
+            let objects = start
+                .lines()
+                .filter(|l| l.trim_start().starts_with('{') && l.trim_end().ends_with('}'))
+                .count();
+            if lines > 1 && objects == lines {
+                Format::JsonLines
+            } else {
+                Format::Json
+            }
+        } else if start.starts_with("---") {
+            Format::Markdown
+        } else {
+            Format::Text
         }
     }
 }
 
-/// Decodes a file's bytes as text.
-pub fn decode(bytes: &[u8]) -> Result<&str, ParseError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Err(ParseError::Binary);
-    }
-    std::str::from_utf8(bytes).map_err(|e| ParseError::Encoding {
-        offset: e.valid_up_to(),
-    })
+/// One briefing read from a file, with the id it asks for (JSON) and its line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    pub id: Option<String>,
+    pub briefing: Briefing,
+    /// 1-based line of the record in its file (1 for whole-file formats).
+    pub line: usize,
 }
 
-/// Parses one transcript. `file_name` supplies a date or title when the text has none.
+/// What a file yields: its briefings, and records that had to be rejected (JSON Lines).
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub records: Vec<Record>,
+    pub rejected: Vec<json::JsonError>,
+}
+
+/// Parses a file's bytes. `format` is what the file name says, if anything; otherwise the
+/// content decides. `file_name` supplies a date or title when the text has none.
+pub fn parse(bytes: &[u8], file_name: &str, format: Option<Format>) -> Result<Parsed, ParseError> {
+    let text = decode::decode(bytes)?;
+    if text.trim().is_empty() {
+        return Err(ParseError::Empty);
+    }
+    let one = |briefing: Briefing| Parsed {
+        records: vec![Record {
+            id: None,
+            briefing,
+            line: 1,
+        }],
+        rejected: Vec::new(),
+    };
+    match format.unwrap_or_else(|| Format::sniff(&text)) {
+        Format::Text => parse_text(&text, file_name, Format::Text).map(one),
+        Format::Markdown => parse_text(&text, file_name, Format::Markdown).map(one),
+        Format::Html => parse_html(&text, file_name).map(one),
+        Format::Json => json::parse_one(&text)
+            .map(|record| Parsed {
+                records: vec![record],
+                rejected: Vec::new(),
+            })
+            .map_err(|e| ParseError::Json {
+                line: e.line,
+                message: e.message,
+            }),
+        Format::JsonLines => {
+            let mut parsed = Parsed::default();
+            for result in json::parse_lines(&text) {
+                match result {
+                    Ok(record) => parsed.records.push(record),
+                    Err(e) => parsed.rejected.push(e),
+                }
+            }
+            Ok(parsed)
+        }
+    }
+}
+
+/// Parses one plain-text or Markdown transcript.
 pub fn parse_text(text: &str, file_name: &str, format: Format) -> Result<Briefing, ParseError> {
     if text.trim().is_empty() {
         return Err(ParseError::Empty);
@@ -87,12 +164,35 @@ pub fn parse_text(text: &str, file_name: &str, format: Format) -> Result<Briefin
         Err((line, message)) => return Err(ParseError::FrontMatter { line, message }),
     };
     let markdown = format == Format::Markdown || matter != front_matter::FrontMatter::default();
-    let mut paragraphs = paragraphs::split(body, first_line, markdown);
-    let title = take_title(&mut paragraphs, matter.title.clone(), file_name);
-    let date = matter
-        .date
-        .as_deref()
-        .and_then(dates::find)
+    let paragraphs = paragraphs::split(body, first_line, markdown);
+    let date = matter.date.as_deref().and_then(dates::find);
+    build(paragraphs, matter.title, date, matter.source_url, file_name)
+}
+
+/// Parses one HTML page.
+pub fn parse_html(text: &str, file_name: &str) -> Result<Briefing, ParseError> {
+    let page = html::extract(text);
+    let date = page.date.as_deref().and_then(dates::find);
+    build(
+        page.paragraphs,
+        page.title,
+        date,
+        page.source_url,
+        file_name,
+    )
+}
+
+/// The steps every text format shares once it has paragraphs: title and date (from the text
+/// when the format gave none), turns, language.
+fn build(
+    mut paragraphs: Vec<Paragraph>,
+    title: Option<String>,
+    date: Option<Date>,
+    source_url: Option<String>,
+    file_name: &str,
+) -> Result<Briefing, ParseError> {
+    let title = take_title(&mut paragraphs, title, file_name);
+    let date = date
         .or_else(|| dates::find(&title))
         .or_else(|| {
             paragraphs
@@ -106,12 +206,6 @@ pub fn parse_text(text: &str, file_name: &str, format: Format) -> Result<Briefin
     if turns.is_empty() {
         return Err(ParseError::NoSpeech);
     }
-    if turns
-        .iter()
-        .all(|t| t.kind == crate::briefing::Kind::Narration)
-    {
-        return Err(ParseError::NoTurns);
-    }
     let lang = Lang::detect(
         std::iter::once(title.as_str()).chain(
             turns
@@ -123,7 +217,7 @@ pub fn parse_text(text: &str, file_name: &str, format: Format) -> Result<Briefin
         title,
         date,
         lang,
-        source_url: matter.source_url,
+        source_url,
         turns,
     })
 }
@@ -206,12 +300,47 @@ mod tests {
     }
 
     #[test]
-    fn test_text_without_speakers_is_not_a_transcript() {
-        let text =
-            "License\n\nThe person who associated a work with this deed has dedicated the work.\n";
+    fn test_text_without_speakers_is_narration() {
+        let text = "Fact Sheet\n\nThe administration announced new measures today.\n";
+        let b = parse_text(text, "x.txt", Format::Text).expect("parses");
+        assert!(b.turns.iter().all(|t| t.kind == Kind::Narration));
+    }
+
+    #[test]
+    fn test_format_from_extension_or_content() {
+        assert_eq!(Format::of_path(Path::new("a/1.shtml")), Some(Format::Html));
         assert_eq!(
-            parse_text(text, "LICENSE", Format::Text),
-            Err(ParseError::NoTurns)
+            Format::of_path(Path::new("a/1.jsonl")),
+            Some(Format::JsonLines)
+        );
+        assert_eq!(Format::of_path(Path::new("a/1000")), None);
+        assert_eq!(Format::sniff("<!DOCTYPE html>\n<html>"), Format::Html);
+        assert_eq!(
+            Format::sniff("{\"title\": \"x\",\n \"turns\": []}"),
+            Format::Json
+        );
+        assert_eq!(Format::sniff("{\"a\":1}\n{\"a\":2}\n"), Format::JsonLines);
+        assert_eq!(Format::sniff("---\ntitle: x\n---\n"), Format::Markdown);
+        assert_eq!(Format::sniff("Title\n\nQ: x"), Format::Text);
+    }
+
+    #[test]
+    fn test_html_page_end_to_end() {
+        let page = "<html><head><meta name=\"ArticleTitle\" content=\"外交部发言人周岚就芯片出口答记者问\">\
+                    <meta name=\"PubDate\" content=\"2023-09-05\"></head><body><div id=\"News_Body_Txt_A\">\
+                    <p><strong>问：中方对此有何评论？</strong></p><p>答：我们坚决反对。</p></div></body></html>";
+        let parsed = parse(page.as_bytes(), "1000", None).expect("parses");
+        let b = &parsed.records[0].briefing;
+        assert_eq!(b.title, "外交部发言人周岚就芯片出口答记者问");
+        assert_eq!(b.date.map(|d| d.to_string()).as_deref(), Some("2023-09-05"));
+        let turns: Vec<_> = b
+            .turns
+            .iter()
+            .map(|t| (t.kind, t.speaker.as_deref()))
+            .collect();
+        assert_eq!(
+            turns,
+            [(Kind::Question, None), (Kind::Answer, Some("周岚"))]
         );
     }
 
@@ -241,9 +370,15 @@ mod tests {
             .err(),
             Some(ParseError::NoSpeech)
         );
-        assert_eq!(decode(b"abc\0def"), Err(ParseError::Binary));
-        assert_eq!(decode(b"ab\xffcd"), Err(ParseError::Encoding { offset: 2 }));
-        assert_eq!(decode(b"\xEF\xBB\xBFhi"), Ok("hi"));
+        assert_eq!(
+            parse(b"abc\0def", "x", None).err(),
+            Some(ParseError::Binary)
+        );
+        assert_eq!(parse(b" \n", "x", None).err(), Some(ParseError::Empty));
+        assert!(matches!(
+            parse(b"{\"title\": 1}", "x.json", Some(Format::Json)),
+            Err(ParseError::Json { line: 1, .. })
+        ));
         assert!(matches!(
             parse_text("---\ntitle: [unclosed\n---\nbody\n", "x", Format::Markdown),
             Err(ParseError::FrontMatter { .. })

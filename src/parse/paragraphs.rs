@@ -13,8 +13,10 @@ use super::speaker;
 pub struct Paragraph {
     pub text: String,
     pub line: usize,
-    /// A Markdown heading (`# …`).
+    /// A Markdown heading (`# …`) or HTML `<h1>`…`<h6>`.
     pub heading: bool,
+    /// Set entirely in bold (`<strong>`, `<b>`): how web pages mark questions.
+    pub emphasized: bool,
 }
 
 /// Lines at most this long (in characters) may be the wrapped lines of one paragraph.
@@ -68,6 +70,7 @@ fn flush(block: &mut Vec<(usize, String)>, out: &mut Vec<Paragraph>, markdown: b
                     text,
                     line: line_no,
                     heading,
+                    emphasized: false,
                 });
             }
         }
@@ -76,7 +79,7 @@ fn flush(block: &mut Vec<(usize, String)>, out: &mut Vec<Paragraph>, markdown: b
 }
 
 /// Joins a wrapped line: with a space between Latin words, without one between Han characters.
-fn join_line(paragraph: &mut String, line: &str) {
+pub fn join_line(paragraph: &mut String, line: &str) {
     let last = paragraph.chars().next_back();
     let next = line.chars().next();
     let cjk = |c: Option<char>| {

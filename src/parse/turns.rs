@@ -86,6 +86,17 @@ fn classify(p: &Paragraph) -> Item<'_> {
     }
     let (label, text) = match speaker::detect(&p.text) {
         Some(d) => (Some(d.label), d.rest),
+        // Web pages set questions in bold without always labelling them.
+        None if p.emphasized && p.text.trim_end().ends_with(['?', '？']) => (
+            Some(Label {
+                name: None,
+                role: None,
+                outlet: None,
+                party: Party::Reporter,
+                strength: Strength::Strong,
+            }),
+            p.text.as_str(),
+        ),
         None => (None, p.text.as_str()),
     };
     let text = noise::strip_stage_notes(text.trim()).into_owned();

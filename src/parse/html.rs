@@ -1,0 +1,485 @@
+//! Web pages: the transcript, not the page.
+//!
+//! Title, date and address come from the page's meta tags (`ArticleTitle`, `PubDate`,
+//! `og:title`, `article:published_time`, …) or its `<title>`/`<h1>`. The speech comes from the
+//! element that holds it: a known container (`News_Body_Txt_A`, `<article>`, `<main>`…), else
+//! the element whose paragraphs hold the most text. Scripts, styles, navigation, forms, images
+//! and other page furniture are never read. Paragraph structure follows `<p>`, `<br>` and the
+//! other block elements; a paragraph set wholly in `<strong>` is marked, since sites set
+//! questions in bold.
+
+use ego_tree::iter::Edge;
+use scraper::{ElementRef, Html, Node};
+
+use super::paragraphs::{Paragraph, join_line};
+
+/// What a page yields before turns are built.
+#[derive(Debug, Default)]
+pub struct Page {
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub source_url: Option<String>,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+const TITLE_META: &[&str] = &[
+    "articletitle",
+    "og:title",
+    "twitter:title",
+    "dc.title",
+    "title",
+];
+const DATE_META: &[&str] = &[
+    "pubdate",
+    "article:published_time",
+    "publishdate",
+    "publish_date",
+    "dc.date",
+    "date",
+    "og:published_time",
+    "firstpublishedtime",
+    "published_time",
+];
+const URL_META: &[&str] = &["url", "og:url"];
+
+/// Ids of elements known to hold the text on government and news sites, best first.
+const BODY_IDS: &[&str] = &[
+    "news_body_txt_a",
+    "zoom",
+    "articlecontent",
+    "article-content",
+    "article_content",
+    "content_text",
+    "text",
+    "content",
+    "article",
+    "main-content",
+];
+/// Classes of such elements.
+const BODY_CLASSES: &[&str] = &[
+    "trs_editor",
+    "trs_editor_view",
+    "article-content",
+    "article_content",
+    "news-content",
+    "news_content",
+    "post-content",
+    "entry-content",
+    "article-body",
+    "content-text",
+];
+
+/// Elements whose content is never speech.
+const SKIPPED: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "option",
+    "iframe",
+    "img",
+    "svg",
+    "video",
+    "audio",
+    "object",
+    "embed",
+    "input",
+    "textarea",
+    "figcaption",
+    "canvas",
+    "map",
+    "head",
+    "title",
+    "meta",
+    "link",
+];
+
+/// Elements that start and end a paragraph.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "section",
+    "article",
+    "main",
+    "pre",
+    "hr",
+    "figure",
+    "center",
+];
+
+/// Extracts title, date and the paragraphs of speech from an HTML page.
+pub fn extract(html: &str) -> Page {
+    let doc = Html::parse_document(html);
+    let title = meta(&doc, TITLE_META)
+        .or_else(|| first_text(&doc, "h1"))
+        .or_else(|| first_text(&doc, "title").map(|t| strip_site_name(&t)));
+    let date = meta(&doc, DATE_META);
+    let source_url = meta(&doc, URL_META).or_else(|| canonical_link(&doc));
+    let paragraphs = body(&doc).map(paragraphs_of).unwrap_or_default();
+    Page {
+        title,
+        date,
+        source_url,
+        paragraphs,
+    }
+}
+
+/// Whether text that has no telling extension is an HTML page.
+pub fn looks_like_html(text: &str) -> bool {
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.contains("<head")
+        || head.contains("<body")
+        || (head.starts_with('<')
+            && (head.contains("<meta") || head.contains("<div") || head.contains("<p")))
+}
+
+fn meta(doc: &Html, names: &[&str]) -> Option<String> {
+    let mut found: Vec<(usize, String)> = Vec::new();
+    for node in doc.tree.nodes() {
+        let Node::Element(el) = node.value() else {
+            continue;
+        };
+        if el.name() != "meta" {
+            continue;
+        }
+        let key = el
+            .attr("name")
+            .or_else(|| el.attr("property"))
+            .or_else(|| el.attr("itemprop"));
+        let (Some(key), Some(content)) = (key, el.attr("content")) else {
+            continue;
+        };
+        let key = key.to_ascii_lowercase();
+        if let Some(rank) = names.iter().position(|n| *n == key) {
+            let content = clean(content);
+            if !content.is_empty() {
+                found.push((rank, content));
+            }
+        }
+    }
+    found
+        .into_iter()
+        .min_by_key(|(rank, _)| *rank)
+        .map(|(_, c)| c)
+}
+
+fn canonical_link(doc: &Html) -> Option<String> {
+    doc.tree.nodes().find_map(|node| match node.value() {
+        Node::Element(el)
+            if el.name() == "link"
+                && el
+                    .attr("rel")
+                    .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+        {
+            el.attr("href").map(str::to_string)
+        }
+        _ => None,
+    })
+}
+
+fn first_text(doc: &Html, tag: &str) -> Option<String> {
+    doc.tree
+        .nodes()
+        .filter_map(ElementRef::wrap)
+        .find(|el| el.value().name() == tag)
+        .map(|el| clean(&el.text().collect::<String>()))
+        .filter(|t| !t.is_empty())
+}
+
+/// "2022年6月30日外交部发言人…_中华人民共和国外交部" → the part before the site name.
+fn strip_site_name(title: &str) -> String {
+    for sep in ["_", " - ", " | ", " – ", "—"] {
+        if let Some((head, _)) = title.rsplit_once(sep)
+            && head.chars().count() >= 4
+        {
+            return head.trim().to_string();
+        }
+    }
+    title.to_string()
+}
+
+/// The element that holds the transcript.
+fn body(doc: &Html) -> Option<ElementRef<'_>> {
+    let elements: Vec<ElementRef> = doc.tree.nodes().filter_map(ElementRef::wrap).collect();
+    let has_text =
+        |el: &ElementRef| el.text().map(|t| t.trim().chars().count()).sum::<usize>() >= 20;
+    for id in BODY_IDS {
+        if let Some(el) = elements
+            .iter()
+            .find(|el| el.value().id().is_some_and(|v| v.eq_ignore_ascii_case(id)) && has_text(el))
+        {
+            return Some(*el);
+        }
+    }
+    for class in BODY_CLASSES {
+        if let Some(el) = elements
+            .iter()
+            .find(|el| el.value().classes().any(|c| c.eq_ignore_ascii_case(class)) && has_text(el))
+        {
+            return Some(*el);
+        }
+    }
+    for tag in ["article", "main"] {
+        if let Some(el) = elements
+            .iter()
+            .filter(|el| el.value().name() == tag)
+            .max_by_key(|el| paragraph_text_len(el))
+            .filter(|el| paragraph_text_len(el) > 0)
+        {
+            return Some(*el);
+        }
+    }
+    // Text density: the element whose own paragraphs hold the most text.
+    elements
+        .iter()
+        .filter(|el| matches!(el.value().name(), "div" | "section" | "td" | "body"))
+        .max_by_key(|el| paragraph_text_len(el))
+        .filter(|el| paragraph_text_len(el) > 0)
+        .copied()
+        .or_else(|| {
+            elements
+                .iter()
+                .find(|el| el.value().name() == "body")
+                .copied()
+        })
+}
+
+/// Characters of text in the `<p>` children of `el`.
+fn paragraph_text_len(el: &ElementRef) -> usize {
+    el.children()
+        .filter_map(ElementRef::wrap)
+        .filter(|c| c.value().name() == "p")
+        .map(|p| p.text().map(|t| t.trim().chars().count()).sum::<usize>())
+        .sum()
+}
+
+#[derive(Default)]
+struct Builder {
+    out: Vec<Paragraph>,
+    text: String,
+    chars: usize,
+    bold_chars: usize,
+    heading: bool,
+}
+
+impl Builder {
+    fn push_text(&mut self, raw: &str, bold: bool) {
+        let mut collapsed = String::with_capacity(raw.len());
+        for piece in raw.split(|c: char| c.is_whitespace()) {
+            if piece.is_empty() {
+                continue;
+            }
+            if collapsed.is_empty() {
+                collapsed.push_str(piece);
+            } else {
+                join_line(&mut collapsed, piece);
+            }
+        }
+        if collapsed.is_empty() {
+            if !raw.is_empty() && !self.text.is_empty() && !self.text.ends_with(' ') {
+                self.text.push(' ');
+            }
+            return;
+        }
+        let visible = collapsed.chars().count();
+        self.chars += visible;
+        if bold {
+            self.bold_chars += visible;
+        }
+        let leading_space = raw.starts_with(char::is_whitespace);
+        if self.text.is_empty() {
+            self.text.push_str(&collapsed);
+        } else if leading_space || self.text.ends_with(' ') {
+            let trimmed = self.text.trim_end().to_string();
+            self.text = trimmed;
+            join_line(&mut self.text, &collapsed);
+        } else {
+            self.text.push_str(&collapsed);
+        }
+        if raw.ends_with(char::is_whitespace) {
+            self.text.push(' ');
+        }
+    }
+
+    fn flush(&mut self) {
+        let text = self.text.trim().to_string();
+        if !text.is_empty() {
+            self.out.push(Paragraph {
+                text,
+                line: 0,
+                heading: self.heading,
+                emphasized: self.chars > 0 && self.bold_chars * 10 >= self.chars * 9,
+            });
+        }
+        self.text.clear();
+        self.chars = 0;
+        self.bold_chars = 0;
+        self.heading = false;
+    }
+}
+
+/// The paragraphs of text under `root`.
+fn paragraphs_of(root: ElementRef) -> Vec<Paragraph> {
+    let mut b = Builder::default();
+    let mut skip_depth = 0usize;
+    let mut bold_depth = 0usize;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(el) => {
+                    let name = el.name();
+                    if skip_depth > 0 || SKIPPED.contains(&name) {
+                        skip_depth += 1;
+                        continue;
+                    }
+                    if BLOCKS.contains(&name) || name == "br" {
+                        b.flush();
+                    }
+                    if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+                        b.heading = true;
+                    }
+                    if matches!(name, "strong" | "b") {
+                        bold_depth += 1;
+                    }
+                }
+                Node::Text(t) if skip_depth == 0 => b.push_text(t, bold_depth > 0),
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Node::Element(el) = node.value() {
+                    let name = el.name();
+                    if skip_depth > 0 {
+                        skip_depth -= 1;
+                        continue;
+                    }
+                    if matches!(name, "strong" | "b") {
+                        bold_depth = bold_depth.saturating_sub(1);
+                    }
+                    if BLOCKS.contains(&name) {
+                        b.flush();
+                    }
+                }
+            }
+        }
+    }
+    b.flush();
+    b.out
+}
+
+fn clean(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!DOCTYPE html><html><head>
+<meta charset="utf-8"><title>发言人表态_中华人民共和国外交部</title>
+<meta name="ArticleTitle" content="2024年3月12日外交部发言人周岚主持例行记者会">
+<meta name="PubDate" content="2024-03-12">
+<meta name="Url" content="https://example.org/t20240312.shtml">
+<style>.x{color:red}</style><script>var menu = "外交部长";</script>
+</head><body>
+<div class="nav"><ul><li><a href="/">首页</a></li><li><a href="/en">English</a></li></ul></div>
+<div id="News_Body_Txt_A"><div class="trs_editor_view">
+<p style="text-align:center"><img src="1.jpg" alt="发言人"></p>
+<p>　　<strong>中新社记者：中方对此有何评论？</strong></p>
+<p>　　周岚：我们注意到有关报道。<br>中方的立场是一贯的。</p>
+<p><b>问：请问中方如何看待？</b></p>
+</div></div>
+<div class="popup"><p>您即将离开外交部门户网站，跳转到其他网站，<br> 是否继续访问？</p></div>
+</body></html>"#;
+
+    #[test]
+    fn test_meta_tags_give_title_date_and_address() {
+        let page = extract(PAGE);
+        assert_eq!(
+            page.title.as_deref(),
+            Some("2024年3月12日外交部发言人周岚主持例行记者会")
+        );
+        assert_eq!(page.date.as_deref(), Some("2024-03-12"));
+        assert_eq!(
+            page.source_url.as_deref(),
+            Some("https://example.org/t20240312.shtml")
+        );
+    }
+
+    #[test]
+    fn test_only_the_body_with_its_paragraphs_and_emphasis() {
+        let page = extract(PAGE);
+        let got: Vec<(&str, bool)> = page
+            .paragraphs
+            .iter()
+            .map(|p| (p.text.as_str(), p.emphasized))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("中新社记者：中方对此有何评论？", true),
+                ("周岚：我们注意到有关报道。", false),
+                ("中方的立场是一贯的。", false),
+                ("问：请问中方如何看待？", true),
+            ]
+        );
+    }
+
+    #[test]
+    fn test_without_a_known_container_the_densest_element_wins() {
+        let html = "<html><body><div><a href='/'>Home</a> <a href='/news'>News</a></div>\
+                    <div><p>MR. KIRBY: Good afternoon, everybody.</p><p>Q Thanks, John.</p></div>\
+                    <footer><p>Copyright 2024 The White House</p></footer></body></html>";
+        let page = extract(html);
+        let texts: Vec<&str> = page.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["MR. KIRBY: Good afternoon, everybody.", "Q Thanks, John."]
+        );
+    }
+
+    #[test]
+    fn test_title_from_title_tag_without_the_site_name() {
+        let page = extract(
+            "<html><head><title>Press Briefing on Trade - Example Ministry</title></head><body><p>x</p></body></html>",
+        );
+        assert_eq!(page.title.as_deref(), Some("Press Briefing on Trade"));
+    }
+
+    #[test]
+    fn test_html_is_recognised_without_an_extension() {
+        assert!(looks_like_html("\n<!DOCTYPE html><html>"));
+        assert!(looks_like_html("<html lang=zh>"));
+        assert!(!looks_like_html("Title\n\nMS. PSAKI: Hi."));
+    }
+}
