@@ -4,13 +4,270 @@
 
 mod common;
 
-use std::path::PathBuf;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use serde_json::Value;
+use tempfile::TempDir;
 
 use common::{bin, index, run, str_field};
 
 fn real() -> Option<PathBuf> {
     let dir = PathBuf::from(std::env::var_os("BRIEFSEARCH_REAL")?);
     dir.is_dir().then_some(dir)
+}
+
+/// One index of both web archives, built once for the tests below.
+struct Archive {
+    _dir: TempDir,
+    index: PathBuf,
+    first_run: String,
+    second_run: String,
+}
+
+fn archive() -> Option<&'static Archive> {
+    static ARCHIVE: OnceLock<Option<Archive>> = OnceLock::new();
+    ARCHIVE
+        .get_or_init(|| {
+            let real = real()?;
+            let dir = tempfile::tempdir().expect("tempdir");
+            let idx = dir.path().join("idx");
+            let roots = [real.join("mfa-zh-html"), real.join("whitehouse-en-md")];
+            let paths: Vec<&Path> = roots.iter().map(PathBuf::as_path).collect();
+            let first = index(&idx, &paths);
+            assert_eq!(first.code, 0, "{}", first.stderr);
+            let second = index(&idx, &paths);
+            assert_eq!(second.code, 0, "{}", second.stderr);
+            Some(Archive {
+                _dir: dir,
+                index: idx,
+                first_run: first.stderr,
+                second_run: second.stderr,
+            })
+        })
+        .as_ref()
+}
+
+/// Every passage of one language, as JSON.
+fn passages(archive: &Archive, lang: &str) -> Vec<Value> {
+    let mut cmd = bin();
+    cmd.args([
+        "query", "*", "--json", "--limit", "10000000", "--lang", lang, "--index",
+    ])
+    .arg(&archive.index);
+    let r = run(cmd);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    r.hits()
+}
+
+fn last_line(s: &str) -> &str {
+    s.lines().last().unwrap_or_default()
+}
+
+#[test]
+fn test_real_archives_index_completely_and_reindex_incrementally() {
+    let Some(a) = archive() else { return };
+    let first = last_line(&a.first_run);
+    assert!(
+        first.starts_with("2154 files: 2154 new, 0 changed, 0 unchanged, 0 removed, 0 skipped"),
+        "{first}"
+    );
+    let second = last_line(&a.second_run);
+    assert!(
+        second.starts_with(
+            "2154 files: 0 new, 0 changed, 2154 unchanged, 0 removed, 0 skipped; 0 passages written"
+        ),
+        "{second}"
+    );
+}
+
+#[test]
+fn test_mfa_pages_give_title_date_speakers_and_outlets() {
+    let Some(a) = archive() else { return };
+    let Some(real) = real() else { return };
+    let tsv = fs::read_to_string(real.join("mfa-zh-html.index.tsv")).expect("index.tsv");
+    let expected: HashMap<String, (String, String)> = tsv
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            let file = f.next()?.rsplit('/').next()?.to_string();
+            Some((file, (f.next()?.to_string(), f.next()?.to_string())))
+        })
+        .collect();
+    assert_eq!(expected.len(), 1000);
+    let hits = passages(a, "zh");
+    let mut briefings: BTreeMap<String, (Option<String>, String)> = BTreeMap::new();
+    let mut answer_speakers: HashMap<String, usize> = HashMap::new();
+    let (mut questions, mut with_outlet) = (0usize, 0usize);
+    let mut outlets: HashSet<String> = HashSet::new();
+    for h in &hits {
+        let file = str_field(h, "briefing_id")
+            .rsplit('/')
+            .next()
+            .expect("file")
+            .to_string();
+        briefings.insert(
+            file,
+            (
+                h["date"].as_str().map(str::to_string),
+                str_field(h, "title").to_string(),
+            ),
+        );
+        match h["kind"].as_str() {
+            Some("answer") => {
+                *answer_speakers
+                    .entry(h["speaker"].as_str().unwrap_or("").to_string())
+                    .or_default() += 1
+            }
+            Some("question") => {
+                questions += 1;
+                if let Some(o) = h["outlet"].as_str() {
+                    with_outlet += 1;
+                    outlets.insert(o.to_string());
+                }
+            }
+            _ => {}
+        }
+        let text = str_field(h, "text");
+        for site_text in [
+            "您即将离开",
+            "继续访问",
+            "<p",
+            "<img",
+            "</",
+            "function(",
+            "var ",
+            "{color",
+            "网站地图",
+            "打印本页",
+        ] {
+            assert!(
+                !text.contains(site_text),
+                "site text {site_text:?} in {}: {text}",
+                h["id"]
+            );
+        }
+    }
+    assert_eq!(briefings.len(), 1000, "every page is indexed");
+    let unmarked = |t: &str| {
+        let t = t.replace("&lt;", "<").replace("&gt;", ">");
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in t.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                _ if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    };
+    let dates_ok = briefings
+        .iter()
+        .filter(|(f, (d, _))| d.as_deref() == Some(expected[*f].0.as_str()))
+        .count();
+    let titles_ok = briefings
+        .iter()
+        .filter(|(f, (_, t))| *t == unmarked(&expected[*f].1))
+        .count();
+    assert!(dates_ok >= 995, "date equals PubDate for {dates_ok}/1000");
+    assert!(
+        titles_ok >= 990,
+        "title equals ArticleTitle for {titles_ok}/1000"
+    );
+    for spokesperson in ["毛宁", "汪文斌", "赵立坚", "华春莹", "林剑"] {
+        assert!(
+            answer_speakers.get(spokesperson).copied().unwrap_or(0) >= 100,
+            "{spokesperson} answers: {answer_speakers:?}"
+        );
+    }
+    assert!(
+        with_outlet * 100 >= questions * 95,
+        "questions with an outlet: {with_outlet}/{questions}"
+    );
+    for outlet in ["中新社", "法新社", "路透社", "彭博社", "总台央视"] {
+        assert!(outlets.contains(outlet), "{outlet} asks questions");
+    }
+}
+
+#[test]
+fn test_whitehouse_markdown_gives_dates_speakers_and_questions() {
+    let Some(a) = archive() else { return };
+    let Some(real) = real() else { return };
+    let root = real.join("whitehouse-en-md");
+    let mut front_matter_dates: HashMap<String, String> = HashMap::new();
+    for month in fs::read_dir(&root).expect("archive") {
+        let month = month.expect("entry").path();
+        if !month.is_dir() {
+            continue;
+        }
+        for file in fs::read_dir(&month).expect("month") {
+            let path = file.expect("entry").path();
+            let text = fs::read_to_string(&path).expect("markdown");
+            let date = text
+                .lines()
+                .find_map(|l| l.strip_prefix("date: "))
+                .map(|d| d.trim_matches(['\'', '"', ' ']).to_string())
+                .expect("front matter date");
+            let id = format!(
+                "whitehouse-en-md/{}",
+                path.strip_prefix(&root).expect("under root").display()
+            );
+            front_matter_dates.insert(id, date);
+        }
+    }
+    assert_eq!(front_matter_dates.len(), 1154);
+    let hits = passages(a, "en");
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut answer_speakers: HashMap<&str, usize> = HashMap::new();
+    let mut unnamed_questions = 0;
+    for h in &hits {
+        let id = str_field(h, "briefing_id");
+        seen.insert(id);
+        assert_eq!(
+            h["date"].as_str(),
+            front_matter_dates.get(id).map(String::as_str),
+            "{id}"
+        );
+        if h["kind"] == "answer" {
+            *answer_speakers
+                .entry(h["speaker"].as_str().unwrap_or(""))
+                .or_default() += 1;
+        }
+        if h["kind"] == "question" && h["speaker"].is_null() {
+            unnamed_questions += 1;
+        }
+        let text = str_field(h, "text");
+        for note in [
+            "(Laughter.)",
+            "(Cross-talk.)",
+            "[inaudible]",
+            "(Inaudible.)",
+            "(inaudible)",
+        ] {
+            assert!(
+                !text.contains(note),
+                "stage note {note} in {}: {text}",
+                h["id"]
+            );
+        }
+    }
+    assert_eq!(seen.len(), 1154, "every file is indexed");
+    for speaker in ["Jean-Pierre", "Kirby", "Psaki", "Sullivan"] {
+        assert!(
+            answer_speakers.get(speaker).copied().unwrap_or(0) >= 1000,
+            "{speaker}: {:?}",
+            answer_speakers.get(speaker)
+        );
+    }
+    assert!(
+        unnamed_questions > 40_000,
+        "Q turns are questions: {unnamed_questions}"
+    );
 }
 
 #[test]

@@ -135,9 +135,10 @@ const BLOCKS: &[&str] = &[
 pub fn extract(html: &str) -> Page {
     let doc = Html::parse_document(html);
     let title = meta(&doc, TITLE_META)
+        .map(|t| strip_markup(&t))
         .or_else(|| first_text(&doc, "h1"))
         .or_else(|| first_text(&doc, "title").map(|t| strip_site_name(&t)));
-    let date = meta(&doc, DATE_META);
+    let date = meta(&doc, DATE_META).or_else(|| visible_date(&doc));
     let source_url = meta(&doc, URL_META).or_else(|| canonical_link(&doc));
     let paragraphs = body(&doc).map(paragraphs_of).unwrap_or_default();
     Page {
@@ -192,6 +193,29 @@ fn meta(doc: &Html, names: &[&str]) -> Option<String> {
         .into_iter()
         .min_by_key(|(rank, _)| *rank)
         .map(|(_, c)| c)
+}
+
+/// A publication date shown on the page: `<time datetime>`, or an element whose class or id
+/// says time or date (`<p class="time">2022-01-16 21:55</p>`).
+fn visible_date(doc: &Html) -> Option<String> {
+    let elements = || doc.tree.nodes().filter_map(ElementRef::wrap);
+    if let Some(dt) = elements().find_map(|el| {
+        (el.value().name() == "time")
+            .then(|| el.value().attr("datetime"))
+            .flatten()
+    }) {
+        return Some(dt.to_string());
+    }
+    elements()
+        .filter(|el| {
+            let v = el.value();
+            v.classes().chain(v.id()).any(|c| {
+                let c = c.to_ascii_lowercase();
+                c.contains("time") || c.contains("date")
+            })
+        })
+        .map(|el| clean(&el.text().collect::<String>()))
+        .find(|t| !t.is_empty() && t.chars().count() <= 60 && super::dates::find(t).is_some())
 }
 
 fn canonical_link(doc: &Html) -> Option<String> {
@@ -397,6 +421,21 @@ fn paragraphs_of(root: ElementRef) -> Vec<Paragraph> {
     b.out
 }
 
+/// Titles in meta tags sometimes carry escaped markup ("…70国&lt;br&gt;在…").
+fn strip_markup(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    clean(&out)
+}
+
 fn clean(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -466,6 +505,22 @@ mod tests {
             texts,
             ["MR. KIRBY: Good afternoon, everybody.", "Q Thanks, John."]
         );
+    }
+
+    #[test]
+    fn test_date_shown_on_the_page_when_no_meta_gives_it() {
+        let page = extract(
+            r#"<html><body><h1>答记者问</h1><p class="time"><span>2022-01-16 21:55</span></p></body></html>"#,
+        );
+        assert_eq!(page.date.as_deref(), Some("2022-01-16 21:55"));
+    }
+
+    #[test]
+    fn test_markup_in_a_meta_title_is_dropped() {
+        let page = extract(
+            r#"<html><head><meta name="ArticleTitle" content="代表70国&lt;br&gt;在联合国发言"></head></html>"#,
+        );
+        assert_eq!(page.title.as_deref(), Some("代表70国在联合国发言"));
     }
 
     #[test]

@@ -68,7 +68,11 @@ static STAGE_NOTE_PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[(（\[][^()（）\[\]]{1,100}[)）\]]\s*)+$").expect("valid regex")
 });
 static STAGE_NOTE_INLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*[(\[](?:laughter|laughs|laughing|cross-?talk(?: (?:by|from) reporters)?|inaudible|unintelligible|applause|coughs|sighs|pause|off[- ]mic|audio (?:break|drops)|technical difficulties|speaks in [a-z]+)\.?[)\]]").expect("valid regex")
+    let note = r"(?:laughter|laughs?|laughing|applause|cross-?talk(?: (?:by|from) reporters)?|inaudibles?|unintelligible|coughs?|sighs?|pause|off[- ]mic|audio (?:break|drops)|technical difficulties|speaks in [a-z]+)";
+    Regex::new(&format!(
+        r"(?i)\s*[(\[]{note}(?:(?:,| and) {note})*\.?[)\]]"
+    ))
+    .expect("valid regex")
 });
 
 /// What kind of noise `paragraph` is, if it is noise at all.
@@ -254,6 +258,14 @@ mod tests {
             "What about the deal?"
         );
         assert_eq!(strip_stage_notes("(Inaudible.)"), "");
+        assert_eq!(
+            strip_stage_notes("Okay. (Laughter and applause.) Next."),
+            "Okay. Next."
+        );
+        assert_eq!(
+            strip_stage_notes("the global (inaudibles) banks"),
+            "the global banks"
+        );
         assert_eq!(
             strip_stage_notes("The (senior official) said"),
             "The (senior official) said"

@@ -550,9 +550,16 @@ fn classify_chinese(raw: &str) -> Option<Label> {
         .filter_map(|t| label.rfind(t).map(|at| at + t.len()))
         .max();
     if let Some(end) = title_end {
-        let name = label[end..]
+        // "外交部发言人汪文斌宣布：" introduces what the spokesperson announces.
+        let name = ["宣布", "表示", "指出", "说", "介绍", "回答"]
+            .iter()
+            .fold(&label[end..], |n, verb| n.strip_suffix(verb).unwrap_or(n))
             .trim_end_matches("先生")
             .trim_end_matches("女士");
+        if name.is_empty() && end < label.len() {
+            // "习近平主席指出：" quotes someone inside a speech; it opens no turn.
+            return None;
+        }
         if name.is_empty() {
             return strong(Some(label.clone()), None, None, Party::Official);
         }
@@ -1080,6 +1087,15 @@ mod tests {
             Some((s("毛宁"), None, Party::Official, Strength::Weak))
         );
         assert_eq!(
+            who("外交部发言人汪文斌宣布："),
+            Some((
+                s("汪文斌"),
+                s("外交部发言人"),
+                Party::Official,
+                Strength::Strong
+            ))
+        );
+        assert_eq!(
             who("主持人：请提问。"),
             Some((s("主持人"), None, Party::Moderator, Strength::Strong))
         );
@@ -1100,6 +1116,8 @@ mod tests {
             "今年，我们重点做好以下三方面工作：",
             "一是：加强监管。",
             "他说：我们会继续努力。",
+            "习近平主席指出：",
+            "王毅部长表示：",
             "具体来说：",
         ] {
             assert_eq!(label(p), None, "{p}");

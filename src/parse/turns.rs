@@ -26,7 +26,7 @@ enum Item<'p> {
 /// Builds the turns of a transcript from its paragraphs (title already removed).
 pub fn assemble(paragraphs: &[Paragraph], title: &str) -> Vec<Turn> {
     let items: Vec<Item> = paragraphs.iter().map(classify).collect();
-    let confirmed = confirmed_names(&items);
+    let confirmed = confirmed_names(&items, title);
     let mut pending: Vec<(Option<Label>, Vec<String>)> = Vec::new();
     let mut seen_speaker = false;
     let mut trailer = false;
@@ -74,6 +74,7 @@ pub fn assemble(paragraphs: &[Paragraph], title: &str) -> Vec<Turn> {
         }
     }
     pending.retain(|(_, paragraphs)| !paragraphs.is_empty());
+    attribute_opening_to_host(&mut pending, title);
     let mut turns = link(pending);
     carry_roles(&mut turns);
     name_anonymous_answers(&mut turns, title);
@@ -110,9 +111,18 @@ fn classify(p: &Paragraph) -> Item<'_> {
     }
 }
 
-/// Names of weak labels that the transcript confirms: seen twice, or also with a title.
-fn confirmed_names(items: &[Item]) -> HashSet<String> {
-    let mut strong = HashSet::new();
+/// Names of weak labels that the transcript confirms: seen twice, also with a title, or named
+/// as spokesperson or host in the briefing's title.
+fn confirmed_names(items: &[Item], title: &str) -> HashSet<String> {
+    let mut strong: HashSet<String> = title_spokesperson(title)
+        .into_iter()
+        .chain(
+            TITLE_HOST_ZH
+                .captures(title)
+                .or_else(|| TITLE_HOST_EN.captures(title))
+                .map(|c| c[1].to_string()),
+        )
+        .collect();
     let mut weak: HashMap<&str, usize> = HashMap::new();
     for item in items {
         let Item::Speech {
@@ -134,6 +144,32 @@ fn confirmed_names(items: &[Item]) -> HashSet<String> {
         .map(|(name, _)| name.to_string())
         .chain(strong.iter().cloned())
         .collect()
+}
+
+/// At a regular press conference the host's opening announcements often carry no label: text
+/// before the first labelled turn is theirs when the title names the host and the host speaks.
+fn attribute_opening_to_host(pending: &mut [(Option<Label>, Vec<String>)], title: &str) {
+    let Some(host) = TITLE_HOST_ZH
+        .captures(title)
+        .or_else(|| TITLE_HOST_EN.captures(title))
+        .map(|c| c[1].to_string())
+    else {
+        return;
+    };
+    let host_speaks = pending.iter().any(|(label, _)| {
+        label
+            .as_ref()
+            .is_some_and(|l| l.name.as_deref() == Some(host.as_str()))
+    });
+    if let Some((label @ None, _)) = pending.first_mut().filter(|_| host_speaks) {
+        *label = Some(Label {
+            name: Some(host),
+            role: None,
+            outlet: None,
+            party: Party::Official,
+            strength: Strength::Strong,
+        });
+    }
 }
 
 /// Gives each turn its kind and links answers to the question before them.
@@ -191,15 +227,38 @@ fn carry_roles(turns: &mut [Turn]) {
 }
 
 static TITLE_SPOKESPERSON_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"发言人(\p{Han}{2,3}?)(?:就|主持|答|在|表示|应约|宣布|介绍)").expect("valid regex")
+    Regex::new(
+        r"发言人([\p{Han}&&[^就在答宣表介主应]]\p{Han}{1,2}?)(?:就|主持|答|在|表示|应约|宣布|介绍)",
+    )
+    .expect("valid regex")
+});
+/// The host of a regular press conference: "2024年3月12日外交部发言人周岚主持例行记者会".
+static TITLE_HOST_ZH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"发言人(\p{Han}{2,3}?)主持").expect("valid regex"));
+static TITLE_HOST_EN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"Spokes(?:person|man|woman) ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'s|’s)? (?:Regular )?Press Conference").expect("valid regex")
+});
+/// An unnamed spokesperson in a title: "外交部发言人就…发表谈话" → "外交部发言人".
+static TITLE_UNNAMED_SPOKESPERSON_ZH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\p{Han}{0,12}?发言人)(?:就|宣布|介绍|表示|答)").expect("valid regex")
 });
 static TITLE_SPOKESPERSON_EN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"Spokes(?:person|man|woman) ([A-Z][a-z]+(?: [A-Z][a-z]+)?)").expect("valid regex")
 });
 
 /// "A:" and "答：" turns answer for the briefing's one official: the only named official in
-/// the transcript, or the spokesperson named in the title.
+/// the transcript, or the spokesperson named in the title. A statement with no speaker labels
+/// at all ("外交部发言人汪文斌就…发表谈话") is the titled spokesperson's remarks.
 fn name_anonymous_answers(turns: &mut [Turn], title: &str) {
+    if turns.iter().all(|t| t.kind == Kind::Narration) {
+        if let Some(lead) = title_spokesperson(title) {
+            for turn in turns.iter_mut() {
+                turn.kind = Kind::Remarks;
+                turn.speaker = Some(lead.clone());
+            }
+        }
+        return;
+    }
     if !turns
         .iter()
         .any(|t| t.kind == Kind::Answer && t.speaker.is_none())
@@ -215,10 +274,7 @@ fn name_anonymous_answers(turns: &mut [Turn], title: &str) {
     let lead = if officials.len() == 1 {
         officials.into_iter().next().map(str::to_string)
     } else {
-        TITLE_SPOKESPERSON_ZH
-            .captures(title)
-            .or_else(|| TITLE_SPOKESPERSON_EN.captures(title))
-            .map(|c| c[1].to_string())
+        title_spokesperson(title)
     };
     let Some(lead) = lead else { return };
     let role = turns
@@ -232,6 +288,15 @@ fn name_anonymous_answers(turns: &mut [Turn], title: &str) {
         turn.speaker = Some(lead.clone());
         turn.role = role.clone();
     }
+}
+
+/// The spokesperson a title names ("外交部发言人汪文斌就…答记者问", "Spokesperson Zhou Lan's …").
+fn title_spokesperson(title: &str) -> Option<String> {
+    TITLE_SPOKESPERSON_ZH
+        .captures(title)
+        .or_else(|| TITLE_SPOKESPERSON_EN.captures(title))
+        .or_else(|| TITLE_UNNAMED_SPOKESPERSON_ZH.captures(title))
+        .map(|c| c[1].to_string())
 }
 
 #[cfg(test)]
@@ -344,6 +409,48 @@ mod tests {
         );
         assert_eq!(t[1].speaker.as_deref(), Some("周岚"));
         assert_eq!(t[1].kind, Kind::Answer);
+    }
+
+    #[test]
+    fn test_statement_without_labels_is_the_titled_spokespersons_remarks() {
+        let body = split("中国政府高度重视。\n\n我们坚决反对。\n", 1, false);
+        let t = assemble(&body, "外交部发言人汪文斌就某问题发表谈话");
+        assert!(
+            t.iter()
+                .all(|t| t.kind == Kind::Remarks && t.speaker.as_deref() == Some("汪文斌"))
+        );
+        let t = assemble(&body, "外交部发言人就某问题发表谈话");
+        assert!(
+            t.iter()
+                .all(|t| t.speaker.as_deref() == Some("外交部发言人"))
+        );
+        let t = assemble(&split("Some narration.\n", 1, false), "A fact sheet");
+        assert_eq!(t[0].kind, Kind::Narration);
+    }
+
+    #[test]
+    fn test_unlabelled_opening_belongs_to_the_host_named_in_the_title() {
+        let body = split(
+            "应某国邀请，某外长将访华。\n\n中新社记者：请问？\n\n华春莹：谢谢。\n",
+            1,
+            false,
+        );
+        let t = assemble(&body, "2020年9月2日外交部发言人华春莹主持例行记者会");
+        assert_eq!(
+            (t[0].kind, t[0].speaker.as_deref()),
+            (Kind::Remarks, Some("华春莹"))
+        );
+        let t = assemble(&body, "国务院新闻办公室举行发布会");
+        assert_eq!(t[0].kind, Kind::Narration);
+    }
+
+    #[test]
+    fn test_spokesperson_in_title_is_a_name_not_a_preposition() {
+        let t = assemble(
+            &split("问：有何评论？\n\n答：坚决反对。\n", 1, false),
+            "外交部发言人就美国宣布对古巴实施制裁答记者问",
+        );
+        assert_eq!(t[1].speaker.as_deref(), Some("外交部发言人"));
     }
 
     #[test]
