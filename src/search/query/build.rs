@@ -77,33 +77,20 @@ pub fn build(node: &Node, fields: &Fields, analyzer: &Analyzer) -> Result<Built,
         context_clauses: Vec::new(),
     };
     let matching = builder.node(node, true).ok_or(EmptyQuery)?;
-    let mut boosts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    if !builder.title_clauses.is_empty() {
-        let title = BooleanQuery::new(
-            builder
-                .title_clauses
-                .drain(..)
-                .map(|q| (Occur::Should, q))
-                .collect(),
-        );
-        boosts.push((
+    let boosts: Vec<(Occur, Box<dyn Query>)> = [
+        (std::mem::take(&mut builder.title_clauses), TITLE_BOOST),
+        (std::mem::take(&mut builder.context_clauses), CONTEXT_BOOST),
+    ]
+    .into_iter()
+    .filter(|(clauses, _)| !clauses.is_empty())
+    .map(|(clauses, boost)| {
+        let any = BooleanQuery::new(clauses.into_iter().map(|q| (Occur::Should, q)).collect());
+        (
             Occur::Should,
-            Box::new(BoostQuery::new(Box::new(title), TITLE_BOOST)),
-        ));
-    }
-    if !builder.context_clauses.is_empty() {
-        let context = BooleanQuery::new(
-            builder
-                .context_clauses
-                .drain(..)
-                .map(|q| (Occur::Should, q))
-                .collect(),
-        );
-        boosts.push((
-            Occur::Should,
-            Box::new(BoostQuery::new(Box::new(context), CONTEXT_BOOST)),
-        ));
-    }
+            Box::new(BoostQuery::new(Box::new(any), boost)) as Box<dyn Query>,
+        )
+    })
+    .collect();
     Ok(Built {
         matching,
         boosts: (!boosts.is_empty()).then(|| Box::new(BooleanQuery::new(boosts)) as Box<dyn Query>),
