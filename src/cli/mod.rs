@@ -1,31 +1,46 @@
-//! The command line: clap definitions, resolved into configuration, one file per subcommand.
+//! The command line: clap definitions, one file per subcommand, and the options they share
+//! ([`args`]).
 //!
-//! Options are parsed into types here (dates, languages, paths); library code never sees raw
-//! flag strings. Each subcommand returns an [`Outcome`] that `main` maps to an exit status.
+//! Options are parsed into types here (dates, languages, formats, paths); library code never
+//! sees raw flag strings. Each subcommand returns an [`Outcome`] that `main` maps to an exit
+//! status.
 
+mod args;
+mod completions;
+mod facets;
 mod index;
 mod inspect;
 mod query;
+mod show;
+mod speakers;
+mod stats;
+mod trend;
 
-use std::env;
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use anyhow::Result;
-use clap::{Parser, Subcommand, ValueEnum};
+use anyhow::{Result, bail};
+use clap::{CommandFactory, Parser, Subcommand};
 
 /// Where the index lives when neither `--index` nor `BRIEFSEARCH_INDEX` says.
 pub const DEFAULT_INDEX_DIR: &str = ".briefsearch";
 
 const EXAMPLES: &str = "\
 Examples:
-  briefsearch index corpus/
-  briefsearch query RCEP
+  briefsearch index corpus/                                   # build or update ./.briefsearch
+  briefsearch query RCEP                                      # ranked passages, best first
   briefsearch query '\"bonded logistics park\"' --since 2023
-  briefsearch query '稳外贸' --lang zh --speaker 林桥
-  briefsearch query '*' --speaker 'Lin Qiao' --limit 100        # all of one speaker, by date
-  briefsearch query 'intellectual property' --json | jq -r '.outlet // empty' | sort | uniq -c
-  briefsearch query tariffs --json --limit 1000 | jq -r .source | sort -u | xargs wc -l
+  briefsearch query 稳外贸 --lang zh --kind answer --speaker 林桥
+  briefsearch query '*' --speaker 'Lin Qiao' --limit 100       # all of one speaker, by date
+  briefsearch show 'corpus/en/2023-04-18-scio-customs-foreign-trade.txt#9' --context 1
+  briefsearch facets 'intellectual property' --by outlet      # which outlets asked
+  briefsearch trend RCEP --by month --svg rcep.svg
+
+Pipelines:
+  briefsearch query tariffs --json | jq -r .speaker | sort | uniq -c | sort -rn
+  briefsearch query 知识产权 --kind question --json | jq -r '.outlet // empty' | sort | uniq -c
+  briefsearch query RCEP -l -0 | xargs -0 grep -c RCEP
+  briefsearch query RCEP --format tsv --fields date,speaker,id | sort | cut -f2 | uniq -c
+  printf 'q1\\tRCEP\\nq2\\t稳外贸\\n' | briefsearch query --batch --limit 3 | jq -r '[.query_id, .id] | @tsv'
 
 Exit status: 0 when something matched, 1 when nothing did, 2 on error.";
 
@@ -43,35 +58,29 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Index transcripts: files, or folders walked recursively.
+    /// Index transcripts: files, folders walked recursively, or JSON Lines from stdin (-).
     Index(index::IndexArgs),
     /// Search the index and print ranked passages.
     Query(query::QueryArgs),
+    /// Count matching passages by speaker, outlet, kind, language, year, month or briefing.
+    Facets(facets::FacetsArgs),
+    /// Matching passages and briefings over time: a chart, TSV, JSON or SVG.
+    Trend(trend::TrendArgs),
+    /// Print a passage in its context, or a whole cleaned transcript.
+    Show(show::ShowArgs),
+    /// List speakers with their roles, outlets, passage counts and dates.
+    Speakers(speakers::SpeakersArgs),
+    /// What the index holds: briefings, passages, languages, dates, size, versions.
+    Stats(stats::StatsArgs),
     /// Show how a transcript file is understood (title, date, turns), without indexing it.
     Inspect(inspect::InspectArgs),
-}
-
-/// When to colour text output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum ColorChoice {
-    /// When stdout is a terminal and NO_COLOR is not set.
-    #[default]
-    Auto,
-    Always,
-    Never,
-}
-
-impl ColorChoice {
-    fn enabled(self) -> bool {
-        match self {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                std::io::stdout().is_terminal()
-                    && env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-            }
-        }
-    }
+    /// Print shell completions.
+    Completions(completions::CompletionsArgs),
+    /// Print the man page (of briefsearch, or of one subcommand) in roff.
+    Man {
+        /// A subcommand, for its own page.
+        subcommand: Option<String>,
+    },
 }
 
 /// How a successful command ended, for the exit status.
@@ -83,28 +92,35 @@ pub enum Outcome {
     NotFound,
 }
 
-impl Cli {
-    fn index_dir(&self) -> PathBuf {
-        self.index
-            .clone()
-            .unwrap_or_else(|| PathBuf::from(DEFAULT_INDEX_DIR))
-    }
-}
-
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<Outcome> {
-    let index_dir = cli.index_dir();
+    let index_dir = cli
+        .index
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(DEFAULT_INDEX_DIR));
     match cli.command {
         Command::Index(args) => index::run(&index_dir, args),
         Command::Query(args) => query::run(&index_dir, args),
+        Command::Facets(args) => facets::run(&index_dir, args),
+        Command::Trend(args) => trend::run(&index_dir, args),
+        Command::Show(args) => show::run(&index_dir, args),
+        Command::Speakers(args) => speakers::run(&index_dir, args),
+        Command::Stats(args) => stats::run(&index_dir, args),
         Command::Inspect(args) => inspect::run(args),
+        Command::Completions(args) => completions::completions(args),
+        Command::Man { subcommand: None } => completions::man(None),
+        Command::Man {
+            subcommand: Some(name),
+        } => match Cli::command().find_subcommand(&name) {
+            Some(sub) => completions::man(Some(sub.clone())),
+            None => bail!("no subcommand '{name}'"),
+        },
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn test_command_line_definition_is_consistent() {

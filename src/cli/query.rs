@@ -1,41 +1,40 @@
-//! `briefsearch query`: search and print ranked passages.
+//! `briefsearch query`: search and print ranked passages, in text, JSON Lines or TSV; or
+//! count them, or list their files; or run a batch of queries from stdin.
 
-use std::io::{self, Write};
+use std::io::{self, BufRead, Write};
 use std::path::Path;
 
-use anyhow::{Result, bail};
-use clap::Args;
+use anyhow::{Context, Result, bail};
+use clap::{Args, ValueEnum};
 
-use super::{ColorChoice, Outcome};
-use crate::briefing::Lang;
-use crate::date::Period;
-use crate::output::{Printer, json::JsonPrinter, text::TextPrinter};
-use crate::search::{Filters, Request, Searcher};
+use super::Outcome;
+use super::args::{FilterArgs, Format, FormatArgs, explain_empty};
+use crate::output::{HitPrinter, table, text::TextPrinter, tsv::TsvWriter};
+use crate::search::facets::{self, Dimension};
+use crate::search::{Filters, HIT_FIELDS, Request, Searcher, Sort};
+
+/// Fields of TSV output when `--fields` does not say.
+const DEFAULT_TSV_FIELDS: &[&str] = &[
+    "rank", "score", "date", "speaker", "outlet", "kind", "id", "snippet",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Grouping {
+    /// The best passages of each briefing (up to 3), briefings ranked by their best passage.
+    Briefing,
+}
 
 #[derive(Debug, Args)]
 pub struct QueryArgs {
     /// Words, "quoted phrases", AND / OR / NOT, +word / -word, (groups), title: and speaker:
     /// fields; `*` alone matches every passage (listed in date order).
-    #[arg(value_name = "QUERY")]
-    pub query: String,
+    #[arg(value_name = "QUERY", required_unless_present = "batch")]
+    pub query: Option<String>,
 
-    /// Only passages by this speaker (canonical name, any case); repeat for any of several.
-    #[arg(long, value_name = "NAME")]
-    pub speaker: Vec<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
 
-    /// Only briefings on or after this date: YYYY, YYYY-MM or YYYY-MM-DD.
-    #[arg(long, value_name = "DATE")]
-    pub since: Option<Period>,
-
-    /// Only briefings on or before this date: YYYY, YYYY-MM or YYYY-MM-DD.
-    #[arg(long, value_name = "DATE")]
-    pub until: Option<Period>,
-
-    /// Only briefings in this language.
-    #[arg(long, value_enum)]
-    pub lang: Option<Lang>,
-
-    /// Number of hits to show.
+    /// Number of hits to show (with --group: number of briefings).
     #[arg(long, default_value_t = 10, value_name = "N")]
     pub limit: usize,
 
@@ -43,68 +42,223 @@ pub struct QueryArgs {
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub offset: usize,
 
-    /// Print JSON Lines (one object per hit; see schema/hit.schema.json).
-    #[arg(long)]
-    pub json: bool,
+    /// Order of hits.
+    #[arg(long, value_enum, default_value_t = Sort::Score, value_name = "ORDER", allow_hyphen_values = true)]
+    pub sort: Sort,
+
+    /// Group hits: the best passages per briefing instead of a flat list.
+    #[arg(long, value_enum, value_name = "BY")]
+    pub group: Option<Grouping>,
+
+    #[command(flatten)]
+    pub format: FormatArgs,
+
+    /// Fields of TSV and JSON output, comma-separated (see schema/hit.schema.json).
+    #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
+    pub fields: Vec<String>,
 
     /// Longest snippet, in characters.
     #[arg(long, default_value_t = 200, value_name = "N")]
     pub snippet_chars: usize,
 
-    /// When to colour text output.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
-    pub color: ColorChoice,
+    /// Print only the number of matching passages.
+    #[arg(long, conflicts_with_all = ["files", "batch"])]
+    pub count: bool,
+
+    /// Print only the distinct source files of matching passages, one per line.
+    #[arg(short = 'l', long, conflicts_with = "batch")]
+    pub files: bool,
+
+    /// With --files: separate file names with NUL (for `xargs -0`).
+    #[arg(short = '0', long = "null", requires = "files")]
+    pub null: bool,
+
+    /// Under text output, also count the hits by speaker and by month.
+    #[arg(long)]
+    pub facets: bool,
+
+    /// Read queries from stdin, one per line (or ID<TAB>QUERY), and print JSON Lines whose
+    /// hits carry the query id.
+    #[arg(long)]
+    pub batch: bool,
 }
 
 pub fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
-    if let (Some(since), Some(until)) = (args.since, args.until)
-        && since.first_day() > until.last_day()
-    {
-        bail!(
-            "--since {} is after --until {}",
-            since.first_day(),
-            until.last_day()
-        );
-    }
     if args.limit == 0 {
         bail!("--limit must be at least 1");
     }
+    if let Some(bad) = args
+        .fields
+        .iter()
+        .find(|f| !HIT_FIELDS.contains(&f.as_str()))
+    {
+        bail!(
+            "unknown field '{bad}' in --fields (fields are {})",
+            HIT_FIELDS.join(", ")
+        );
+    }
     let searcher = Searcher::open(index_dir)?;
-    let request = Request {
-        query: args.query.clone(),
-        filters: Filters {
-            speakers: args.speaker.clone(),
-            since: args.since.map(Period::first_day),
-            until: args.until.map(Period::last_day),
-            lang: args.lang,
-        },
-        limit: args.limit,
-        offset: args.offset,
-        snippet_chars: args.snippet_chars.max(20),
-    };
+    let filters = args.filters.resolve(&searcher)?;
+    if args.batch {
+        return batch(&searcher, &args, filters);
+    }
+    let query = args.query.clone().unwrap_or_default();
+    let mut stdout = io::stdout().lock();
+    if args.count {
+        let n = searcher.count(&query, &filters)?;
+        writeln!(stdout, "{n}")?;
+        return Ok(if n > 0 {
+            Outcome::Found
+        } else {
+            Outcome::NotFound
+        });
+    }
+    if args.files {
+        let sources = searcher.sources(&query, &filters)?;
+        for source in &sources {
+            stdout.write_all(source.as_bytes())?;
+            stdout.write_all(if args.null { b"\0" } else { b"\n" })?;
+        }
+        stdout.flush()?;
+        if sources.is_empty() {
+            explain_empty(&searcher, &query, &filters)?;
+        }
+        return Ok(if sources.is_empty() {
+            Outcome::NotFound
+        } else {
+            Outcome::Found
+        });
+    }
+    let format = args
+        .format
+        .resolve("query", &[Format::Text, Format::Json, Format::Tsv])?;
+    let request = request(&args, query.clone(), filters.clone());
     let results = searcher.search(&request)?;
-    let stdout = io::stdout().lock();
-    let mut printer = if args.json {
-        Printer::Json(JsonPrinter::new(stdout))
-    } else {
-        Printer::Text(TextPrinter::new(stdout, args.color.enabled()))
-    };
+    let mut printer = printer(&mut stdout, format, &args);
     for hit in &results.hits {
         printer.hit(hit)?;
     }
     printer.finish()?;
-    if !args.json && results.total > 0 {
-        let first = args.offset + 1;
-        let last = args.offset + results.hits.len();
-        let _ = writeln!(
-            io::stderr(),
-            "\n{first}–{last} of {} matching passages",
-            results.total
+    drop(printer);
+    if format == Format::Text {
+        if args.facets && !results.hits.is_empty() {
+            print_facets(&mut stdout, &searcher, &query, &filters)?;
+        }
+        if results.total > 0 {
+            let first = args.offset + 1;
+            let last = args.offset + results.hits.len();
+            let _ = writeln!(
+                io::stderr(),
+                "\n{first}–{last} of {} matching passages",
+                results.total
+            );
+        }
+    }
+    if results.hits.is_empty() {
+        explain_empty(&searcher, &query, &filters)?;
+        return Ok(Outcome::NotFound);
+    }
+    Ok(Outcome::Found)
+}
+
+fn request(args: &QueryArgs, query: String, filters: Filters) -> Request {
+    Request {
+        query,
+        filters,
+        limit: args.limit,
+        offset: args.offset,
+        snippet_chars: args.snippet_chars.max(20),
+        sort: args.sort,
+        per_briefing: args.group.map(|_| 3),
+    }
+}
+
+fn printer<'w, W: Write>(
+    out: &'w mut W,
+    format: Format,
+    args: &QueryArgs,
+) -> HitPrinter<&'w mut W> {
+    let fields = (!args.fields.is_empty()).then(|| args.fields.clone());
+    match format {
+        Format::Json => HitPrinter::Json(out, fields),
+        Format::Tsv => HitPrinter::Tsv(TsvWriter::new(
+            out,
+            fields.unwrap_or_else(|| DEFAULT_TSV_FIELDS.iter().map(|s| s.to_string()).collect()),
+        )),
+        _ => HitPrinter::Text(TextPrinter::new(out, args.format.color.enabled())),
+    }
+}
+
+/// Speaker and month counts of all matching passages, under the hits.
+fn print_facets(
+    out: &mut impl Write,
+    searcher: &Searcher,
+    query: &str,
+    filters: &Filters,
+) -> Result<()> {
+    for (by, heading) in [(Dimension::Speaker, "speaker"), (Dimension::Month, "month")] {
+        let facets = facets::count(searcher, query, filters, by)?;
+        let rows: Vec<(String, usize)> = facets
+            .counts
+            .iter()
+            .take(10)
+            .map(|c| (c.value.clone().unwrap_or_else(|| "(none)".into()), c.count))
+            .collect();
+        writeln!(out)?;
+        table::counts(out, heading, &rows, facets.total)?;
+        if facets.counts.len() > rows.len() {
+            writeln!(out, "… and {} more", facets.counts.len() - rows.len())?;
+        }
+    }
+    Ok(())
+}
+
+/// `--batch`: one query per stdin line, the index and analyzer opened once.
+fn batch(searcher: &Searcher, args: &QueryArgs, filters: Filters) -> Result<Outcome> {
+    let stdin = io::stdin().lock();
+    let mut stdout = io::stdout().lock();
+    let fields = (!args.fields.is_empty()).then(|| {
+        let mut f = args.fields.clone();
+        if !f.iter().any(|f| f == "query_id") {
+            f.insert(0, "query_id".to_string());
+        }
+        f
+    });
+    let (mut found, mut failed) = (false, 0usize);
+    for (n, line) in stdin.lines().enumerate() {
+        let line = line.context("cannot read queries from stdin")?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let (id, query) = match line.split_once('\t') {
+            Some((id, query)) => (id.to_string(), query.to_string()),
+            None => ((n + 1).to_string(), line.clone()),
+        };
+        let results = match searcher.search(&request(args, query, filters.clone())) {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("briefsearch: line {}: {e:#}", n + 1);
+                failed += 1;
+                continue;
+            }
+        };
+        let mut printer = HitPrinter::Json(&mut stdout, fields.clone());
+        for mut hit in results.hits {
+            hit.query_id = Some(id.clone());
+            printer.hit(&hit)?;
+            found = true;
+        }
+    }
+    stdout.flush()?;
+    if failed > 0 {
+        bail!(
+            "{failed} quer{} in the batch could not be run",
+            if failed == 1 { "y" } else { "ies" }
         );
     }
-    Ok(if results.hits.is_empty() {
-        Outcome::NotFound
-    } else {
+    Ok(if found {
         Outcome::Found
+    } else {
+        Outcome::NotFound
     })
 }

@@ -3,7 +3,7 @@
 use tantivy::{DateTime, TantivyDocument};
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::schema::{Fields, speaker_key};
+use super::schema::{Fields, name_key};
 use crate::briefing::Briefing;
 
 /// Where a briefing comes from, as the index records it.
@@ -57,7 +57,7 @@ pub fn documents(
             }
             if let Some(speaker) = p.speaker {
                 doc.add_text(fields.speaker, speaker);
-                doc.add_text(fields.speaker_key, speaker_key(speaker));
+                doc.add_text(fields.speaker_key, name_key(speaker));
                 doc.add_text(fields.speaker_text, speaker);
             }
             if let Some(role) = p.role {
@@ -65,6 +65,7 @@ pub fn documents(
             }
             if let Some(outlet) = p.outlet {
                 doc.add_text(fields.outlet, outlet);
+                doc.add_text(fields.outlet_key, name_key(outlet));
             }
             doc.add_text(fields.kind, p.kind.as_str());
             doc.add_text(fields.lang, briefing.lang.as_str());

@@ -12,7 +12,7 @@ use tantivy::schema::{
 use crate::analyze::{BIGRAMS, WORDS};
 
 /// Version of the fields below; stored in the index beside the analyzer version.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Handles to every field of the passage document.
 #[derive(Debug, Clone)]
@@ -40,6 +40,8 @@ pub struct Fields {
     pub speaker_text: Field,
     pub role: Field,
     pub outlet: Field,
+    /// Lower-cased outlet, for case-insensitive filters.
+    pub outlet_key: Field,
     pub kind: Field,
     pub lang: Field,
     pub date: Field,
@@ -79,7 +81,7 @@ pub fn build() -> (Schema, Fields) {
     let fields = Fields {
         id: b.add_text_field("id", STRING | STORED),
         briefing_id: b.add_text_field("briefing_id", STRING | STORED | FAST),
-        source: b.add_text_field("source", STORED),
+        source: b.add_text_field("source", STRING | STORED | FAST),
         source_key: b.add_text_field("source_key", STRING | FAST),
         content_hash: b.add_u64_field("content_hash", FAST),
         source_url: b.add_text_field("source_url", STORED),
@@ -91,8 +93,9 @@ pub fn build() -> (Schema, Fields) {
         speaker: b.add_text_field("speaker", STRING | STORED | FAST),
         speaker_key: b.add_text_field("speaker_key", STRING | FAST),
         speaker_text: b.add_text_field("speaker_text", words(false)),
-        role: b.add_text_field("role", STORED),
+        role: b.add_text_field("role", STRING | STORED | FAST),
         outlet: b.add_text_field("outlet", STRING | STORED | FAST),
+        outlet_key: b.add_text_field("outlet_key", STRING | FAST),
         kind: b.add_text_field("kind", STRING | STORED | FAST),
         lang: b.add_text_field("lang", STRING | STORED | FAST),
         date: b.add_date_field("date", date_options),
@@ -126,6 +129,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         speaker_text: f("speaker_text")?,
         role: f("role")?,
         outlet: f("outlet")?,
+        outlet_key: f("outlet_key")?,
         kind: f("kind")?,
         lang: f("lang")?,
         date: f("date")?,
@@ -138,7 +142,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
     })
 }
 
-/// The key that `--speaker` and facets compare: trimmed and lower-cased.
-pub fn speaker_key(name: &str) -> String {
+/// The key that `--speaker` and `--outlet` compare: trimmed and lower-cased.
+pub fn name_key(name: &str) -> String {
     name.trim().to_lowercase()
 }

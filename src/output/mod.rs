@@ -1,35 +1,52 @@
-//! Output: hits for people (text, coloured on a terminal) and for pipelines (JSON Lines).
+//! Output: results for people (text, coloured on a terminal) and for pipelines (JSON Lines,
+//! TSV, SVG). Search code hands data over and never prints.
 //!
-//! A [`Printer`] is chosen once from the resolved options; search code hands it hits and
-//! never prints. Errors writing to stdout (a closed pipe) are returned, not printed: `main`
-//! treats a broken pipe as a quiet end.
+//! Errors writing to stdout (a closed pipe) are returned, not printed: `main` treats a broken
+//! pipe as a quiet end. Every string from the corpus that reaches a terminal goes through
+//! [`sanitize::for_terminal`].
 
+pub mod chart;
 pub mod json;
 pub mod sanitize;
+pub mod svg;
+pub mod table;
 pub mod text;
+pub mod transcript;
+pub mod tsv;
 
 use std::io::{self, Write};
 
 use crate::search::Hit;
 
 /// How hits are written.
-pub enum Printer<W: Write> {
+pub enum HitPrinter<W: Write> {
     Text(text::TextPrinter<W>),
-    Json(json::JsonPrinter<W>),
+    /// JSON Lines; with `Some(fields)`, only those fields.
+    Json(W, Option<Vec<String>>),
+    Tsv(tsv::TsvWriter<W>),
 }
 
-impl<W: Write> Printer<W> {
+impl<W: Write> HitPrinter<W> {
     pub fn hit(&mut self, hit: &Hit) -> io::Result<()> {
         match self {
-            Printer::Text(p) => p.hit(hit),
-            Printer::Json(p) => p.hit(hit),
+            HitPrinter::Text(p) => p.hit(hit),
+            HitPrinter::Json(out, fields) => {
+                let value = serde_json::to_value(hit).map_err(io::Error::other)?;
+                let value = match fields {
+                    Some(f) => tsv::select(value, f),
+                    None => value,
+                };
+                json::line(out, &value)
+            }
+            HitPrinter::Tsv(w) => w.row(&serde_json::to_value(hit).map_err(io::Error::other)?),
         }
     }
 
     pub fn finish(&mut self) -> io::Result<()> {
         match self {
-            Printer::Text(p) => p.finish(),
-            Printer::Json(p) => p.finish(),
+            HitPrinter::Text(p) => p.finish(),
+            HitPrinter::Json(out, _) => out.flush(),
+            HitPrinter::Tsv(w) => w.finish(),
         }
     }
 }

@@ -15,6 +15,8 @@ pub struct TextPrinter<W: Write> {
     out: W,
     color: bool,
     printed: usize,
+    /// The briefing group of the last hit (`--group briefing`).
+    group: Option<usize>,
 }
 
 struct Styles {
@@ -43,6 +45,7 @@ impl<W: Write> TextPrinter<W> {
             out,
             color,
             printed: 0,
+            group: None,
         }
     }
 
@@ -59,6 +62,16 @@ impl<W: Write> TextPrinter<W> {
             writeln!(self.out)?;
         }
         self.printed += 1;
+        if hit.group.is_some() && hit.group != self.group {
+            self.group = hit.group;
+            let date = hit.date.as_deref().unwrap_or("(no date)");
+            let header = format!(
+                "{}. {} · {date}",
+                hit.group.unwrap_or(0),
+                for_terminal(&hit.title)
+            );
+            writeln!(self.out, "{}", self.styled(STYLES.title.bold(), &header))?;
+        }
         let rank = self.styled(STYLES.rank, &format!("{:>2}.", hit.rank));
         let date = self.styled(STYLES.date, hit.date.as_deref().unwrap_or("(no date)"));
         let who = self.styled(STYLES.speaker, &for_terminal(&who(hit)));
@@ -71,8 +84,10 @@ impl<W: Write> TextPrinter<W> {
             &format!("{} · score {:.2}", hit.kind, hit.score),
         );
         writeln!(self.out, "{rank} {date}  {who}{role}  {meta}")?;
-        let title = self.styled(STYLES.title, &for_terminal(&hit.title));
-        writeln!(self.out, "    {title}")?;
+        if hit.group.is_none() {
+            let title = self.styled(STYLES.title, &for_terminal(&hit.title));
+            writeln!(self.out, "    {title}")?;
+        }
         writeln!(
             self.out,
             "    {}",
@@ -186,6 +201,8 @@ mod tests {
             turn: 2,
             paragraph: 1,
             question_id: Some("b#2".into()),
+            group: None,
+            query_id: None,
         }
     }
 

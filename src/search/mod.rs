@@ -1,29 +1,50 @@
-//! Search: from a query string and filters to ranked, attributed hits. Returns data; printing
-//! is `output`'s business.
+//! Search: from a query string and filters to ranked, attributed hits, counts and
+//! summaries. Returns data; printing is `output`'s business.
 //!
 //! Ranking is BM25 over the passage text (words, and CJK bigrams for sub-words), plus small
 //! boosts for matches in the briefing title and, for answers, in the question asked (see
-//! [`query::build`]). Filters never change a score. `*` alone lists passages in date order.
+//! [`query::build`]), times a length prior that discounts one-line passages. Filters never
+//! change a score. `*` alone lists passages in date order.
 
+pub mod collect;
+pub mod facets;
 pub mod filter;
+pub mod hit;
 pub mod query;
+pub mod show;
 pub mod snippet;
+pub mod speakers;
+pub mod stats;
+pub mod trend;
+pub mod vocabulary;
 
+use std::collections::BTreeSet;
 use std::fmt;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, Occur, Query};
-use tantivy::schema::Value;
-use tantivy::{DocAddress, Order, TantivyDocument};
+use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query};
+use tantivy::{DocAddress, DocId, DocSet, Order, Score, SegmentReader, TERMINATED};
 
-use crate::date::Date;
 use crate::index::{self, Fields, Opened};
-pub use filter::Filters;
-use query::build::{self, Highlight};
+pub use filter::{Filter, Filters};
+pub use hit::{HIT_FIELDS, Hit, StoredPassage};
+use query::build::{self, Built};
 use query::syntax::{self, SyntaxError};
+
+/// Order of results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Sort {
+    /// Most relevant first (the default; `*` is listed by date).
+    #[default]
+    Score,
+    /// Oldest first.
+    Date,
+    /// Newest first.
+    #[value(name = "-date")]
+    DateDesc,
+}
 
 /// What to search for and how many hits to return.
 #[derive(Debug, Clone)]
@@ -34,35 +55,9 @@ pub struct Request {
     pub offset: usize,
     /// Longest snippet, in characters.
     pub snippet_chars: usize,
-}
-
-/// One matching passage, with everything needed to show or script it. Serialised as one line
-/// of the JSON Lines output; `schema/hit.schema.json` documents it. Fields are only added.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Hit {
-    pub rank: usize,
-    pub score: f32,
-    pub id: String,
-    pub briefing_id: String,
-    pub title: String,
-    pub date: Option<String>,
-    pub lang: String,
-    pub speaker: Option<String>,
-    pub role: Option<String>,
-    pub outlet: Option<String>,
-    pub kind: String,
-    pub text: String,
-    pub snippet: String,
-    /// Byte ranges of matches in `text`.
-    pub highlights: Vec<[usize; 2]>,
-    /// Byte ranges of matches in `snippet`.
-    pub snippet_highlights: Vec<[usize; 2]>,
-    pub source: String,
-    pub source_url: Option<String>,
-    pub turn: u64,
-    pub paragraph: u64,
-    /// For an answer, the id of the first passage of its question.
-    pub question_id: Option<String>,
+    pub sort: Sort,
+    /// Group hits by briefing, keeping at most this many passages of each.
+    pub per_briefing: Option<usize>,
 }
 
 /// Hits and the number of passages that matched in all.
@@ -115,6 +110,12 @@ fn length_prior(bytes: u64) -> f32 {
         .powf(0.3)
 }
 
+/// A parsed query with its filters, ready to run.
+pub struct Prepared {
+    pub built: Built,
+    pub query: BooleanQuery,
+}
+
 /// An index opened for searching.
 pub struct Searcher {
     opened: Opened,
@@ -136,130 +137,253 @@ impl Searcher {
         &self.opened.fields
     }
 
-    /// Runs `request`.
-    pub fn search(&self, request: &Request) -> Result<Results> {
-        let node = syntax::parse(&request.query).map_err(|error| BadQuery {
-            query: request.query.clone(),
+    pub fn tantivy(&self) -> &tantivy::Searcher {
+        &self.searcher
+    }
+
+    pub fn opened(&self) -> &Opened {
+        &self.opened
+    }
+
+    /// Parses `query` and combines it with `filters`.
+    pub fn prepare(&self, query: &str, filters: &Filters) -> Result<Prepared> {
+        let node = syntax::parse(query).map_err(|error| BadQuery {
+            query: query.to_string(),
             error,
         })?;
         let built =
             build::build(&node, &self.opened.fields, &self.opened.analyzer).map_err(|_| {
                 BadQuery {
-                    query: request.query.clone(),
+                    query: query.to_string(),
                     error: SyntaxError {
                         message: "no searchable words in query (only punctuation?)".into(),
                         position: 0,
                     },
                 }
             })?;
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, built.matching)];
-        if let Some(boosts) = built.boosts {
-            clauses.push((Occur::Should, boosts));
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+            vec![(Occur::Must, built.matching.box_clone())];
+        if let Some(boosts) = &built.boosts {
+            clauses.push((Occur::Should, boosts.box_clone()));
         }
         clauses.extend(
-            request
-                .filters
+            filters
                 .clauses(&self.opened.fields)
                 .into_iter()
                 .map(|q| (Occur::Must, q)),
         );
-        let query = BooleanQuery::new(clauses);
-        let limit = request.limit.max(1);
-        let (scored, total): (Vec<(f32, DocAddress)>, usize) = if built.match_all {
-            let collector = TopDocs::with_limit(limit)
-                .and_offset(request.offset)
-                .order_by_fast_field::<u64>("order", Order::Asc);
-            let (top, total) = self
-                .searcher
-                .search(&query, &(collector, Count))
-                .context("search failed")?;
-            (
-                top.into_iter().map(|(_, addr)| (0.0, addr)).collect(),
-                total,
-            )
-        } else {
-            let collector = TopDocs::with_limit(limit)
-                .and_offset(request.offset)
-                .tweak_score(|segment: &tantivy::SegmentReader| {
-                    let lengths = segment
-                        .fast_fields()
-                        .u64("length")
-                        .ok()
-                        .map(|c| c.first_or_default_col(0));
-                    move |doc: tantivy::DocId, score: tantivy::Score| match &lengths {
-                        Some(lengths) => score * length_prior(lengths.get_val(doc)),
-                        None => score,
-                    }
-                });
-            self.searcher
-                .search(&query, &(collector, Count))
-                .context("search failed")?
+        Ok(Prepared {
+            built,
+            query: BooleanQuery::new(clauses),
+        })
+    }
+
+    /// Number of passages matching `query` with `filters`.
+    pub fn count(&self, query: &str, filters: &Filters) -> Result<usize> {
+        let prepared = self.prepare(query, filters)?;
+        self.searcher
+            .search(&prepared.query, &Count)
+            .context("search failed")
+    }
+
+    /// When `filters` leave no hit: how many the query matches without them, and which single
+    /// filters, removed, would bring hits back.
+    pub fn why_empty(
+        &self,
+        query: &str,
+        filters: &Filters,
+    ) -> Result<Option<(usize, Vec<Filter>)>> {
+        if filters.is_empty() {
+            return Ok(None);
+        }
+        let unfiltered = self.count(query, &Filters::default())?;
+        if unfiltered == 0 {
+            return Ok(None);
+        }
+        let mut culprits = Vec::new();
+        for filter in filters.active() {
+            if self.count(query, &filters.without(filter))? > 0 {
+                culprits.push(filter);
+            }
+        }
+        Ok(Some((unfiltered, culprits)))
+    }
+
+    /// Runs `request`.
+    pub fn search(&self, request: &Request) -> Result<Results> {
+        let prepared = self.prepare(&request.query, &request.filters)?;
+        let sort = match request.sort {
+            Sort::Score if prepared.built.match_all => Sort::Date,
+            other => other,
         };
-        let hits = scored
+        let Some(per) = request.per_briefing else {
+            let (scored, total) =
+                self.top(&prepared, sort, request.offset, request.limit.max(1))?;
+            let hits = self.hits(
+                &prepared,
+                scored,
+                request.offset,
+                request.snippet_chars,
+                |_| None,
+            )?;
+            return Ok(Results { hits, total });
+        };
+        // Best passages per briefing: read ranked passages until enough briefings are filled.
+        let wanted_groups = request.offset + request.limit.max(1);
+        let mut groups: Vec<(String, Vec<(f32, DocAddress)>)> = Vec::new();
+        let mut page = wanted_groups * per * 4;
+        let total = loop {
+            let (scored, total) = self.top(&prepared, sort, 0, page)?;
+            groups.clear();
+            for (score, addr) in &scored {
+                let id = self.briefing_id_of(*addr)?;
+                match groups.iter_mut().find(|(g, _)| *g == id) {
+                    Some((_, members)) if members.len() < per => members.push((*score, *addr)),
+                    Some(_) => {}
+                    None => groups.push((id, vec![(*score, *addr)])),
+                }
+            }
+            if groups.len() >= wanted_groups || scored.len() < page || page >= total {
+                break total;
+            }
+            page *= 4;
+        };
+        let mut hits = Vec::new();
+        for (g, (_, members)) in groups
             .into_iter()
-            .take(request.limit)
             .enumerate()
-            .map(|(i, (score, addr))| {
-                self.hit(
-                    request.offset + i + 1,
-                    score,
-                    addr,
-                    &built.highlight,
-                    request.snippet_chars,
-                )
-            })
-            .collect::<Result<Vec<Hit>>>()?;
+            .skip(request.offset)
+            .take(request.limit.max(1))
+        {
+            let rank_base = hits.len();
+            let mut group_hits =
+                self.hits(&prepared, members, rank_base, request.snippet_chars, |_| {
+                    Some(g + 1)
+                })?;
+            hits.append(&mut group_hits);
+        }
         Ok(Results { hits, total })
     }
 
-    fn hit(
+    fn briefing_id_of(&self, addr: DocAddress) -> Result<String> {
+        let reader = self.searcher.segment_reader(addr.segment_ord);
+        let mut ids = collect::StrValues::open(reader, "briefing_id")?;
+        Ok(ids.get(addr.doc_id).unwrap_or_default())
+    }
+
+    fn hits(
         &self,
-        rank: usize,
-        score: f32,
-        addr: DocAddress,
-        wanted: &Highlight,
+        prepared: &Prepared,
+        scored: Vec<(f32, DocAddress)>,
+        rank_base: usize,
         snippet_chars: usize,
-    ) -> Result<Hit> {
-        let doc: TantivyDocument = self
-            .searcher
-            .doc(addr)
-            .context("cannot read a passage from the index")?;
-        let f = &self.opened.fields;
-        let text_of = |field| {
-            doc.get_first(field)
-                .and_then(|v| v.as_str())
-                .map(str::to_string)
+        group: impl Fn(usize) -> Option<usize>,
+    ) -> Result<Vec<Hit>> {
+        scored
+            .into_iter()
+            .enumerate()
+            .map(|(i, (score, addr))| {
+                let passage = StoredPassage::read(&self.searcher, &self.opened.fields, addr)?;
+                let mut hit = Hit::new(
+                    rank_base + i + 1,
+                    score,
+                    passage,
+                    &prepared.built.highlight,
+                    &self.opened.analyzer,
+                    snippet_chars,
+                );
+                hit.group = group(i);
+                Ok(hit)
+            })
+            .collect()
+    }
+
+    /// The `limit` best passages after `offset`, in `sort` order, with their scores (0 when
+    /// the query is `*`), and the number of matches.
+    fn top(
+        &self,
+        prepared: &Prepared,
+        sort: Sort,
+        offset: usize,
+        limit: usize,
+    ) -> Result<(Vec<(f32, DocAddress)>, usize)> {
+        let collector = TopDocs::with_limit(limit.max(1)).and_offset(offset);
+        if sort == Sort::Score {
+            let collector = collector.tweak_score(|segment: &SegmentReader| {
+                let lengths = segment
+                    .fast_fields()
+                    .u64("length")
+                    .ok()
+                    .map(|c| c.first_or_default_col(0));
+                move |doc: DocId, score: Score| match &lengths {
+                    Some(lengths) => score * length_prior(lengths.get_val(doc)),
+                    None => score,
+                }
+            });
+            return self
+                .searcher
+                .search(&prepared.query, &(collector, Count))
+                .context("search failed");
+        }
+        let order = if sort == Sort::Date {
+            Order::Asc
+        } else {
+            Order::Desc
         };
-        let u64_of = |field| doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0);
-        let text = text_of(f.text).unwrap_or_default();
-        let highlights = snippet::highlights(&text, wanted, &self.opened.analyzer);
-        let snip = snippet::snippet(&text, &highlights, snippet_chars);
-        let date = doc
-            .get_first(f.date)
-            .and_then(|v| v.as_datetime())
-            .and_then(|d| Date::from_days_since_epoch(d.into_timestamp_secs().div_euclid(86_400)))
-            .map(|d| d.to_string());
-        Ok(Hit {
-            rank,
-            score,
-            id: text_of(f.id).unwrap_or_default(),
-            briefing_id: text_of(f.briefing_id).unwrap_or_default(),
-            title: text_of(f.title).unwrap_or_default(),
-            date,
-            lang: text_of(f.lang).unwrap_or_default(),
-            speaker: text_of(f.speaker),
-            role: text_of(f.role),
-            outlet: text_of(f.outlet),
-            kind: text_of(f.kind).unwrap_or_default(),
-            snippet: snip.text,
-            snippet_highlights: snip.highlights,
-            highlights,
-            text,
-            source: text_of(f.source).unwrap_or_default(),
-            source_url: text_of(f.source_url),
-            turn: u64_of(f.turn),
-            paragraph: u64_of(f.paragraph),
-            question_id: text_of(f.question_id),
-        })
+        let collector = collector.order_by_fast_field::<u64>("order", order);
+        let (top, total) = self
+            .searcher
+            .search(&prepared.query, &(collector, Count))
+            .context("search failed")?;
+        let addrs: Vec<DocAddress> = top.into_iter().map(|(_, a)| a).collect();
+        let scores = if prepared.built.match_all {
+            vec![0.0; addrs.len()]
+        } else {
+            self.scores(&prepared.query, &addrs)?
+        };
+        Ok((scores.into_iter().zip(addrs).collect(), total))
+    }
+
+    /// The relevance score of each passage in `addrs` (for results sorted by date).
+    fn scores(&self, query: &dyn Query, addrs: &[DocAddress]) -> Result<Vec<f32>> {
+        let weight = query
+            .weight(EnableScoring::enabled_from_searcher(&self.searcher))
+            .context("cannot score the query")?;
+        addrs
+            .iter()
+            .map(|addr| {
+                let reader = self.searcher.segment_reader(addr.segment_ord);
+                let mut scorer = weight
+                    .scorer(reader, 1.0)
+                    .context("cannot score the query")?;
+                if scorer.seek(addr.doc_id) != addr.doc_id || scorer.doc() == TERMINATED {
+                    return Ok(0.0);
+                }
+                let length = reader
+                    .fast_fields()
+                    .u64("length")
+                    .ok()
+                    .and_then(|c| c.first(addr.doc_id))
+                    .unwrap_or(u64::MAX);
+                Ok(scorer.score() * length_prior(length))
+            })
+            .collect()
+    }
+
+    /// The distinct source files of all passages matching `query` with `filters`, sorted.
+    pub fn sources(&self, query: &str, filters: &Filters) -> Result<Vec<String>> {
+        let prepared = self.prepare(query, filters)?;
+        let mut out = BTreeSet::new();
+        for segment in collect::matches(&self.searcher, &prepared.query)? {
+            let reader = self.searcher.segment_reader(segment.segment);
+            let mut sources = collect::StrValues::open(reader, "source")?;
+            let ords: BTreeSet<u64> = segment
+                .docs
+                .iter()
+                .filter_map(|&d| sources.ord(d))
+                .collect();
+            out.extend(ords.into_iter().filter_map(|o| sources.text_of(o)));
+        }
+        Ok(out.into_iter().collect())
     }
 }

@@ -1,0 +1,202 @@
+//! Options shared by several subcommands: filters, output format, colour.
+//!
+//! Every command that searches takes the same [`FilterArgs`] and resolves them the same way,
+//! so `--speaker`, `--since` and the rest behave alike everywhere.
+
+use std::env;
+use std::io::IsTerminal;
+
+use anyhow::{Result, bail};
+use clap::{Args, ValueEnum};
+
+use crate::briefing::{Kind, Lang};
+use crate::date::Period;
+use crate::search::{Filters, Searcher, vocabulary};
+
+#[derive(Debug, Clone, Args, Default)]
+pub struct FilterArgs {
+    /// Only passages by this speaker (canonical name, any case); repeat for any of several.
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Vec<String>,
+
+    /// Only passages by reporters of this outlet (any case); repeat for any of several.
+    #[arg(long, value_name = "NAME")]
+    pub outlet: Vec<String>,
+
+    /// Only passages of this kind; repeat for any of several.
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub kind: Vec<Kind>,
+
+    /// Only briefings on or after this date: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<Period>,
+
+    /// Only briefings on or before this date: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<Period>,
+
+    /// Only briefings in this language.
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+}
+
+impl FilterArgs {
+    /// The filters, checked against the index: a speaker or outlet the index does not know is
+    /// an error that suggests the closest names.
+    pub fn resolve(&self, searcher: &Searcher) -> Result<Filters> {
+        if let (Some(since), Some(until)) = (self.since, self.until)
+            && since.first_day() > until.last_day()
+        {
+            bail!(
+                "--since {} is after --until {}",
+                since.first_day(),
+                until.last_day()
+            );
+        }
+        check_known(
+            "speaker",
+            &self.speaker,
+            searcher,
+            searcher.fields().speaker,
+        )?;
+        check_known("outlet", &self.outlet, searcher, searcher.fields().outlet)?;
+        Ok(Filters {
+            speakers: self.speaker.clone(),
+            outlets: self.outlet.clone(),
+            kinds: self.kind.clone(),
+            since: self.since.map(Period::first_day),
+            until: self.until.map(Period::last_day),
+            lang: self.lang,
+        })
+    }
+}
+
+fn check_known(
+    what: &str,
+    names: &[String],
+    searcher: &Searcher,
+    field: tantivy::schema::Field,
+) -> Result<()> {
+    if names.is_empty() {
+        return Ok(());
+    }
+    let known = vocabulary::values(searcher.tantivy(), field)?;
+    let lower: std::collections::HashSet<String> =
+        known.iter().map(|k| k.trim().to_lowercase()).collect();
+    for name in names {
+        if lower.contains(&name.trim().to_lowercase()) {
+            continue;
+        }
+        let suggestions = vocabulary::suggest(name, &known);
+        let hint = match suggestions.as_slice() {
+            [] => format!("see `briefsearch {what}s`"),
+            [one] => format!("did you mean '{one}'?"),
+            many => format!(
+                "did you mean {}?",
+                many.iter()
+                    .map(|s| format!("'{s}'"))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            ),
+        };
+        let hint = if what == "outlet" && suggestions.is_empty() {
+            "see `briefsearch facets --by outlet`".to_string()
+        } else {
+            hint
+        };
+        bail!("no {what} '{name}' in the index; {hint}");
+    }
+    Ok(())
+}
+
+/// Output formats. Not every command has every one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Tsv,
+    /// Markdown (`show`).
+    Md,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct FormatArgs {
+    /// Output format.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+
+    /// Short for --format json.
+    #[arg(long, conflicts_with_all = ["format", "tsv"])]
+    pub json: bool,
+
+    /// Short for --format tsv.
+    #[arg(long, conflicts_with_all = ["format", "json"])]
+    pub tsv: bool,
+
+    /// When to colour text output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+impl FormatArgs {
+    /// The chosen format, which must be one of `allowed` (the first is the default).
+    pub fn resolve(&self, command: &str, allowed: &[Format]) -> Result<Format> {
+        let chosen = if self.json {
+            Format::Json
+        } else if self.tsv {
+            Format::Tsv
+        } else {
+            self.format.unwrap_or(allowed[0])
+        };
+        if !allowed.contains(&chosen) {
+            let names: Vec<String> = allowed
+                .iter()
+                .filter_map(|f| f.to_possible_value().map(|v| v.get_name().to_string()))
+                .collect();
+            bail!("`briefsearch {command}` prints {}", names.join(", "));
+        }
+        Ok(chosen)
+    }
+}
+
+/// When to colour text output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorChoice {
+    /// When stdout is a terminal and NO_COLOR is not set.
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    pub fn enabled(self) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::io::stdout().is_terminal()
+                    && env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+}
+
+/// Tells on stderr why filters left nothing, when the query alone has hits.
+pub fn explain_empty(searcher: &Searcher, query: &str, filters: &Filters) -> Result<()> {
+    if let Some((unfiltered, culprits)) = searcher.why_empty(query, filters)? {
+        let which = if culprits.is_empty() {
+            "no single filter is to blame: together they leave none".to_string()
+        } else {
+            let names: Vec<String> = culprits.iter().map(|f| filters.describe(*f)).collect();
+            format!(
+                "without {} there would be hits",
+                names.join(", or without ")
+            )
+        };
+        eprintln!(
+            "briefsearch: no hit with these filters, though the query alone matches {unfiltered} passages; {which}"
+        );
+    }
+    Ok(())
+}

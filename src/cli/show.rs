@@ -1,0 +1,43 @@
+//! `briefsearch show`: a passage in its context, or a whole cleaned transcript.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use anyhow::Result;
+use clap::Args;
+
+use super::Outcome;
+use super::args::{Format, FormatArgs};
+use crate::output::{json, transcript};
+use crate::search::Searcher;
+use crate::search::show;
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// A passage id (BRIEFING_ID#N, as in query results) or a briefing id.
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    /// With a passage id: also show N passages before and after it.
+    #[arg(long, short = 'C', default_value_t = 0, value_name = "N")]
+    pub context: usize,
+
+    #[command(flatten)]
+    pub format: FormatArgs,
+}
+
+pub fn run(index_dir: &Path, args: ShowArgs) -> Result<Outcome> {
+    let format = args
+        .format
+        .resolve("show", &[Format::Text, Format::Json, Format::Md])?;
+    let searcher = Searcher::open(index_dir)?;
+    let shown = show::show(&searcher, &args.id, args.context)?;
+    let mut out = io::stdout().lock();
+    match format {
+        Format::Json => json::line(&mut out, &shown)?,
+        Format::Md => transcript::markdown(&mut out, &shown)?,
+        _ => transcript::text(&mut out, &shown, args.format.color.enabled())?,
+    }
+    out.flush()?;
+    Ok(Outcome::Found)
+}

@@ -1,0 +1,186 @@
+//! A trend as an SVG bar chart, fit to paste into a report: title, subtitle, y axis with
+//! round ticks and grid lines, dated x axis, a bar per bucket with its count. Written by hand:
+//! a few primitives need no charting library.
+
+use std::fmt::Write;
+
+use crate::search::trend::Trend;
+
+const WIDTH: f64 = 960.0;
+const HEIGHT: f64 = 480.0;
+const LEFT: f64 = 70.0;
+const RIGHT: f64 = 30.0;
+const TOP: f64 = 80.0;
+const BOTTOM: f64 = 90.0;
+const BAR_COLOR: &str = "#3b6ea5";
+
+/// The SVG document for `trend`, titled `title`.
+pub fn trend(trend: &Trend, title: &str, subtitle: &str) -> String {
+    let plot_w = WIDTH - LEFT - RIGHT;
+    let plot_h = HEIGHT - TOP - BOTTOM;
+    let max = trend.buckets.iter().map(|b| b.passages).max().unwrap_or(0);
+    let (step, top) = nice_axis(max);
+    let n = trend.buckets.len().max(1);
+    let slot = plot_w / n as f64;
+    let bar_w = (slot * 0.8).max(1.0);
+    let y = |v: f64| TOP + plot_h - if top > 0.0 { v / top * plot_h } else { 0.0 };
+
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" font-family="Helvetica, Arial, 'Noto Sans CJK SC', 'PingFang SC', sans-serif">"#
+    );
+    let _ = writeln!(s, r##"<rect width="100%" height="100%" fill="#ffffff"/>"##);
+    let _ = writeln!(
+        s,
+        r##"<text x="{LEFT}" y="34" font-size="20" font-weight="bold" fill="#222">{}</text>"##,
+        xml(title)
+    );
+    let _ = writeln!(
+        s,
+        r##"<text x="{LEFT}" y="58" font-size="13" fill="#555">{}</text>"##,
+        xml(subtitle)
+    );
+
+    // Y axis: grid lines and round ticks.
+    let mut tick = 0.0;
+    while tick <= top + 1e-9 {
+        let ty = y(tick);
+        let _ = writeln!(
+            s,
+            r##"<line x1="{LEFT}" y1="{ty:.1}" x2="{:.1}" y2="{ty:.1}" stroke="{}" stroke-width="1"/>"##,
+            WIDTH - RIGHT,
+            if tick == 0.0 { "#444" } else { "#e3e3e3" }
+        );
+        let _ = writeln!(
+            s,
+            r##"<text x="{:.1}" y="{:.1}" font-size="12" fill="#444" text-anchor="end">{}</text>"##,
+            LEFT - 8.0,
+            ty + 4.0,
+            tick as u64
+        );
+        tick += step;
+    }
+    let _ = writeln!(
+        s,
+        r##"<text transform="translate(18 {:.1}) rotate(-90)" font-size="13" fill="#444" text-anchor="middle">passages</text>"##,
+        TOP + plot_h / 2.0
+    );
+
+    // Bars, their counts, and x labels (thinned so they never overlap).
+    let label_every = (n as f64 / (plot_w / 28.0)).ceil().max(1.0) as usize;
+    let rotate = trend.buckets.iter().any(|b| b.label.len() > 4) && n > 12;
+    for (i, b) in trend.buckets.iter().enumerate() {
+        let x = LEFT + i as f64 * slot + (slot - bar_w) / 2.0;
+        let top_y = y(b.passages as f64);
+        if b.passages > 0 {
+            let _ = writeln!(
+                s,
+                r#"<rect x="{x:.1}" y="{top_y:.1}" width="{bar_w:.1}" height="{:.1}" fill="{BAR_COLOR}"><title>{}: {} passages, {} briefings</title></rect>"#,
+                TOP + plot_h - top_y,
+                xml(&b.label),
+                b.passages,
+                b.briefings
+            );
+            if n <= 40 {
+                let _ = writeln!(
+                    s,
+                    r##"<text x="{:.1}" y="{:.1}" font-size="11" fill="#333" text-anchor="middle">{}</text>"##,
+                    x + bar_w / 2.0,
+                    top_y - 4.0,
+                    b.passages
+                );
+            }
+        }
+        if i % label_every == 0 {
+            let lx = x + bar_w / 2.0;
+            let ly = TOP + plot_h + 18.0;
+            if rotate {
+                let _ = writeln!(
+                    s,
+                    r##"<text transform="translate({lx:.1} {ly:.1}) rotate(-45)" font-size="11" fill="#444" text-anchor="end">{}</text>"##,
+                    xml(&b.label)
+                );
+            } else {
+                let _ = writeln!(
+                    s,
+                    r##"<text x="{lx:.1}" y="{ly:.1}" font-size="11" fill="#444" text-anchor="middle">{}</text>"##,
+                    xml(&b.label)
+                );
+            }
+        }
+    }
+    s.push_str("</svg>\n");
+    s
+}
+
+/// A round tick step and the axis top for values up to `max`.
+fn nice_axis(max: usize) -> (f64, f64) {
+    if max == 0 {
+        return (1.0, 1.0);
+    }
+    let rough = max as f64 / 5.0;
+    let magnitude = 10f64.powf(rough.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= rough)
+        .unwrap_or(10.0 * magnitude)
+        .max(1.0);
+    (step, (max as f64 / step).ceil() * step)
+}
+
+fn xml(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_control())
+        .map(|c| match c {
+            '&' => "&amp;".to_string(),
+            '<' => "&lt;".to_string(),
+            '>' => "&gt;".to_string(),
+            '"' => "&quot;".to_string(),
+            '\'' => "&apos;".to_string(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::trend::{Bucket, Interval};
+
+    fn sample() -> Trend {
+        Trend {
+            by: Interval::Year,
+            buckets: (2020..2025)
+                .map(|y| Bucket {
+                    label: y.to_string(),
+                    start: format!("{y}-01-01"),
+                    passages: (y as usize - 2019) * 7,
+                    briefings: 2,
+                })
+                .collect(),
+            undated: 0,
+        }
+    }
+
+    #[test]
+    fn test_axis_ticks_are_round() {
+        assert_eq!(nice_axis(35), (10.0, 40.0));
+        assert_eq!(nice_axis(7), (2.0, 8.0));
+        assert_eq!(nice_axis(1234), (500.0, 1500.0));
+        assert_eq!(nice_axis(0), (1.0, 1.0));
+    }
+
+    #[test]
+    fn test_chart_has_title_labels_bars_and_escapes_text() {
+        let svg = trend(&sample(), "RCEP & <tariffs>", "passages per year");
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assert!(svg.contains("RCEP &amp; &lt;tariffs&gt;"));
+        assert_eq!(svg.matches("<rect x=").count(), 5);
+        for year in 2020..2025 {
+            assert!(svg.contains(&format!(">{year}</text>")));
+        }
+        assert!(svg.trim_end().ends_with("</svg>"));
+    }
+}

@@ -1,0 +1,183 @@
+//! Showing the archive itself: a whole cleaned transcript, or one passage in its context (the
+//! question it answers or the answers it got, and its neighbours).
+
+use std::collections::BTreeMap;
+
+use anyhow::{Context, Result, bail};
+use serde::Serialize;
+use tantivy::Term;
+use tantivy::query::TermQuery;
+use tantivy::schema::IndexRecordOption;
+
+use super::Searcher;
+use super::collect;
+use super::hit::StoredPassage;
+
+/// Why a passage is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    /// The passage asked for.
+    Focus,
+    /// The question the focus answers.
+    Question,
+    /// An answer to the focus.
+    Answer,
+    /// A neighbour, for context.
+    Context,
+}
+
+/// A passage as shown, with why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ShownPassage {
+    pub id: String,
+    pub ordinal: u64,
+    pub turn: u64,
+    pub paragraph: u64,
+    pub speaker: Option<String>,
+    pub role: Option<String>,
+    pub outlet: Option<String>,
+    pub kind: String,
+    pub text: String,
+    pub question_id: Option<String>,
+    /// Absent when a whole briefing is shown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relation: Option<Relation>,
+}
+
+/// A briefing, whole or in part. Serialised as `briefsearch show --json`
+/// (`schema/show.schema.json`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Shown {
+    pub briefing_id: String,
+    pub title: String,
+    pub date: Option<String>,
+    pub lang: String,
+    pub source: String,
+    pub source_url: Option<String>,
+    /// The passage asked for, when one was.
+    pub focus: Option<String>,
+    pub passages: Vec<ShownPassage>,
+}
+
+/// Every passage of the briefing `id`, in reading order (empty if there is no such briefing).
+pub fn briefing_passages(searcher: &Searcher, id: &str) -> Result<Vec<StoredPassage>> {
+    let query = TermQuery::new(
+        Term::from_field_text(searcher.fields().briefing_id, id),
+        IndexRecordOption::Basic,
+    );
+    let mut passages = Vec::new();
+    for segment in collect::matches(searcher.tantivy(), &query)? {
+        for doc in segment.docs {
+            let addr = tantivy::DocAddress::new(segment.segment, doc);
+            passages.push(StoredPassage::read(
+                searcher.tantivy(),
+                searcher.fields(),
+                addr,
+            )?);
+        }
+    }
+    passages.sort_by_key(|p| p.ordinal);
+    Ok(passages)
+}
+
+/// Shows `id`: a briefing id (the whole transcript) or a passage id (`briefing#n`, with its
+/// question or answers and `context` neighbours on each side).
+pub fn show(searcher: &Searcher, id: &str, context: usize) -> Result<Shown> {
+    let whole = briefing_passages(searcher, id)?;
+    if !whole.is_empty() {
+        return Ok(shown(whole, None, |_| None));
+    }
+    let Some((briefing, ordinal)) = id
+        .rsplit_once('#')
+        .and_then(|(b, n)| Some((b, n.parse::<u64>().ok()?)))
+    else {
+        bail!("no briefing or passage with id '{id}' (passage ids look like BRIEFING_ID#N)");
+    };
+    let passages = briefing_passages(searcher, briefing)?;
+    if passages.is_empty() {
+        bail!("no briefing with id '{briefing}'");
+    }
+    let Some(focus) = passages.iter().find(|p| p.ordinal == ordinal).cloned() else {
+        bail!(
+            "briefing '{briefing}' has passages 1 to {}, not {ordinal}",
+            passages.len()
+        );
+    };
+    let mut relations: BTreeMap<u64, Relation> = BTreeMap::new();
+    let lo = ordinal.saturating_sub(context as u64);
+    for p in passages
+        .iter()
+        .filter(|p| p.ordinal >= lo && p.ordinal <= ordinal + context as u64)
+    {
+        relations.insert(p.ordinal, Relation::Context);
+    }
+    // The question an answer replies to: every passage of the question's turn.
+    if let Some(q) = focus
+        .question_id
+        .as_ref()
+        .and_then(|qid| passages.iter().find(|p| &p.id == qid))
+    {
+        for p in passages
+            .iter()
+            .filter(|p| p.turn == q.turn && p.kind == "question")
+        {
+            relations.insert(p.ordinal, Relation::Question);
+        }
+    }
+    // The answers a question received: passages whose question is this one's turn.
+    if focus.kind == "question" {
+        let first_of_turn = passages
+            .iter()
+            .find(|p| p.turn == focus.turn)
+            .map(|p| p.id.clone())
+            .context("the question has no first passage")?;
+        for p in passages
+            .iter()
+            .filter(|p| p.question_id.as_deref() == Some(first_of_turn.as_str()))
+        {
+            relations.insert(p.ordinal, Relation::Answer);
+        }
+    }
+    relations.insert(ordinal, Relation::Focus);
+    let selected: Vec<StoredPassage> = passages
+        .into_iter()
+        .filter(|p| relations.contains_key(&p.ordinal))
+        .collect();
+    Ok(shown(selected, Some(focus.id), |n| {
+        relations.get(&n).copied()
+    }))
+}
+
+fn shown(
+    passages: Vec<StoredPassage>,
+    focus: Option<String>,
+    relation: impl Fn(u64) -> Option<Relation>,
+) -> Shown {
+    let first = passages.first();
+    Shown {
+        briefing_id: first.map(|p| p.briefing_id.clone()).unwrap_or_default(),
+        title: first.map(|p| p.title.clone()).unwrap_or_default(),
+        date: first.and_then(|p| p.date.clone()),
+        lang: first.map(|p| p.lang.clone()).unwrap_or_default(),
+        source: first.map(|p| p.source.clone()).unwrap_or_default(),
+        source_url: first.and_then(|p| p.source_url.clone()),
+        focus,
+        passages: passages
+            .into_iter()
+            .map(|p| ShownPassage {
+                relation: relation(p.ordinal),
+                id: p.id,
+                ordinal: p.ordinal,
+                turn: p.turn,
+                paragraph: p.paragraph,
+                speaker: p.speaker,
+                role: p.role,
+                outlet: p.outlet,
+                kind: p.kind,
+                text: p.text,
+                question_id: p.question_id,
+            })
+            .collect(),
+    }
+}
