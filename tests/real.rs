@@ -319,3 +319,81 @@ fn test_seed_transcript_is_understood() {
     let hit = &query(&["59.8"]).hits()[0];
     assert!(str_field(hit, "text").contains("59.8%"));
 }
+
+fn on_archive(archive: &Archive, args: &[&str]) -> common::Run {
+    let mut cmd = bin();
+    cmd.args(args).arg("--index").arg(&archive.index);
+    run(cmd)
+}
+
+#[test]
+fn test_commands_on_the_real_archives() {
+    let Some(a) = archive() else { return };
+    let speakers = on_archive(
+        a,
+        &[
+            "facets", "--by", "speaker", "--lang", "zh", "--kind", "answer", "--json", "--limit",
+            "5",
+        ],
+    )
+    .hits();
+    let top: Vec<&str> = speakers.iter().map(|f| str_field(f, "value")).collect();
+    assert!(
+        top.contains(&"汪文斌") && top.contains(&"赵立坚"),
+        "{top:?}"
+    );
+    let outlets = on_archive(
+        a,
+        &[
+            "facets", "--by", "outlet", "--kind", "question", "--lang", "zh", "--json", "--limit",
+            "3",
+        ],
+    )
+    .hits();
+    assert_eq!(outlets[0]["value"], "路透社");
+
+    let years = on_archive(a, &["trend", "*", "--by", "year", "--lang", "en", "--json"]).hits();
+    let labels: Vec<&str> = years.iter().map(|b| str_field(b, "label")).collect();
+    assert_eq!(labels, ["2021", "2022", "2023", "2024", "2025"]);
+
+    let jean_pierre = on_archive(a, &["speakers", "--json", "--lang", "en", "--limit", "3"]).hits();
+    assert_eq!(jean_pierre[0]["speaker"], "Jean-Pierre");
+    let typo = on_archive(a, &["query", "inflation", "--speaker", "Jean Pierre"]);
+    assert_eq!(typo.code, 2);
+    assert!(
+        typo.stderr.contains("did you mean 'Jean-Pierre'"),
+        "{}",
+        typo.stderr
+    );
+
+    let stats = on_archive(a, &["stats", "--json"]).hits();
+    assert_eq!(stats[0]["briefings"], 2154);
+    assert_eq!(stats[0]["briefings_by_language"]["zh"], 1000);
+
+    let shown = on_archive(a, &["show", "mfa-zh-html/500", "--json"]).hits();
+    let passages = shown[0]["passages"].as_array().expect("passages");
+    assert!(passages.len() > 10);
+    let hit = &on_archive(a, &["query", "北约 战略概念", "--json", "--limit", "1"]).hits()[0];
+    let context = on_archive(
+        a,
+        &["show", str_field(hit, "id"), "--context", "2", "--json"],
+    )
+    .hits();
+    assert!(
+        context[0]["passages"]
+            .as_array()
+            .is_some_and(|p| p.iter().any(|p| p["relation"] == "focus"))
+    );
+
+    let count: usize = on_archive(a, &["query", "tariffs", "--count"])
+        .stdout
+        .trim()
+        .parse()
+        .expect("count");
+    assert!(count > 100, "{count}");
+    let files = on_archive(a, &["query", "tariffs", "-l"])
+        .stdout
+        .lines()
+        .count();
+    assert!(files > 50 && files <= count);
+}
