@@ -1,7 +1,8 @@
 //! The `briefsearch` binary: parse the command line, run it, map the result to an exit status.
 //!
 //! 0: something matched (or the command did its work); 1: nothing matched; 2: an error, with
-//! its message on stderr. A closed stdout (`| head -1`) ends quietly with status 0.
+//! its message on stderr; 130: indexing stopped by Ctrl-C, after committing what it had done.
+//! A closed stdout (`| head -1`) ends quietly with status 0.
 
 use std::io;
 use std::process::ExitCode;
@@ -22,6 +23,7 @@ fn main() -> ExitCode {
     match cli::run(cli) {
         Ok(Outcome::Found) => ExitCode::SUCCESS,
         Ok(Outcome::NotFound) => ExitCode::from(1),
+        Ok(Outcome::Interrupted) => ExitCode::from(130),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("briefsearch: {e:#}");

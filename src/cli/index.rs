@@ -2,6 +2,8 @@
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
 use anyhow::{Result, bail};
 use clap::Args;
@@ -29,20 +31,55 @@ pub struct IndexArgs {
     /// Exit with status 2 if any file is skipped.
     #[arg(long)]
     pub strict: bool,
+
+    /// If another briefsearch process is writing to the index, wait for it instead of failing.
+    #[arg(long)]
+    pub wait: bool,
+
+    /// Commit after this many new or changed files (a crash or Ctrl-C loses at most those).
+    #[arg(long, default_value_t = ingest::COMMIT_EVERY_FILES, value_name = "N")]
+    pub commit_every: usize,
+
+    /// Skip files larger than this many megabytes.
+    #[arg(long, default_value_t = ingest::MAX_FILE_BYTES / 1_000_000, value_name = "MB")]
+    pub max_file_size: u64,
 }
 
 pub fn run(index_dir: &Path, args: IndexArgs) -> Result<Outcome> {
-    if let Some(missing) = args
+    let missing: Vec<&PathBuf> = args
         .paths
         .iter()
-        .find(|p| p.as_os_str() != "-" && !p.exists())
-    {
-        bail!("{}: no such file or folder", missing.display());
-    }
-    if args.rebuild {
+        .filter(|p| p.as_os_str() != "-" && !p.exists())
+        .collect();
+    // An index of another version cannot be opened to be cleared: its files are removed.
+    if args.rebuild && index::open(index_dir).is_err() {
         index::remove(index_dir)?;
     }
-    let mut writer = Writer::open(index_dir)?;
+    if args.commit_every == 0 {
+        bail!("--commit-every must be at least 1");
+    }
+    let mut writer = Writer::open(index_dir, args.wait, || {
+        eprintln!(
+            "waiting for another briefsearch process to finish writing to {}…",
+            index_dir.display()
+        )
+    })?;
+    if args.rebuild {
+        writer.clear()?;
+    }
+    // Ctrl-C (or SIGTERM) stops after the current file and commits; a second one exits at once.
+    let options = Options {
+        prune: args.prune,
+        commit_every_files: args.commit_every,
+        max_file_bytes: args.max_file_size.saturating_mul(1_000_000),
+        ..Options::default()
+    };
+    let interrupted = Arc::clone(&options.interrupted);
+    let _ = ctrlc::set_handler(move || {
+        if interrupted.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+    });
     let progress = if std::io::stderr().is_terminal() {
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
         bar.set_style(
@@ -57,7 +94,7 @@ pub fn run(index_dir: &Path, args: IndexArgs) -> Result<Outcome> {
         &mut writer,
         &args.paths,
         index_dir,
-        &Options { prune: args.prune },
+        &options,
         |event| match event {
             Event::Skipped { file, reason } => {
                 progress.suspend(|| eprintln!("skipped {file}: {reason}"))
@@ -84,6 +121,19 @@ pub fn run(index_dir: &Path, args: IndexArgs) -> Result<Outcome> {
         report.briefings,
         report.elapsed.as_secs_f64()
     );
+    if report.interrupted {
+        eprintln!(
+            "interrupted: what was indexed before the stop is committed; run the same command again to continue"
+        );
+        return Ok(Outcome::Interrupted);
+    }
+    if !missing.is_empty() {
+        let names: Vec<String> = missing.iter().map(|p| p.display().to_string()).collect();
+        bail!(
+            "{}: no such file or folder (the other paths were indexed)",
+            names.join(", ")
+        );
+    }
     if args.strict && !report.skipped.is_empty() {
         bail!("{} file(s) skipped (--strict)", report.skipped.len());
     }

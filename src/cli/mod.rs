@@ -90,6 +90,8 @@ pub enum Outcome {
     Found,
     /// Nothing matched: exit 1.
     NotFound,
+    /// Stopped by Ctrl-C after committing what was done: exit 130.
+    Interrupted,
 }
 
 /// Runs the parsed command line.

@@ -9,6 +9,8 @@ use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
@@ -21,14 +23,39 @@ use crate::parse::{self, Format, Record};
 
 /// Commit after this many changed files, so that a crash loses at most that much work.
 pub const COMMIT_EVERY_FILES: usize = 500;
+/// …or after this many bytes of changed files, whichever comes first.
+pub const COMMIT_EVERY_BYTES: u64 = 64 * 1024 * 1024;
+/// Files larger than this are skipped: no transcript is this long, and reading one whole
+/// would make memory grow with the input.
+pub const MAX_FILE_BYTES: u64 = 32_000_000;
 
 /// Key prefix of briefings read from stdin: they have no file, so `--prune` leaves them.
 const STDIN_KEY: &str = "stdin:";
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Remove briefings whose files no longer exist.
     pub prune: bool,
+    /// Commit after this many new or changed files…
+    pub commit_every_files: usize,
+    /// …or this many bytes of them.
+    pub commit_every_bytes: u64,
+    /// Skip files larger than this.
+    pub max_file_bytes: u64,
+    /// Set (by a Ctrl-C handler) to stop after the current file, committing what was done.
+    pub interrupted: Arc<AtomicBool>,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            prune: false,
+            commit_every_files: COMMIT_EVERY_FILES,
+            commit_every_bytes: COMMIT_EVERY_BYTES,
+            max_file_bytes: MAX_FILE_BYTES,
+            interrupted: Arc::new(AtomicBool::new(false)),
+        }
+    }
 }
 
 /// What an ingest run did. "Files" counts each record read from stdin as one.
@@ -47,6 +74,10 @@ pub struct Report {
     pub passages: usize,
     /// Briefings in the index after the run.
     pub briefings: usize,
+    /// Commits made (each one atomic).
+    pub commits: usize,
+    /// The run was interrupted; what it did before is committed.
+    pub interrupted: bool,
     pub elapsed: Duration,
 }
 
@@ -86,8 +117,12 @@ pub fn run(
     let inputs = discover(&files, &index_dir, &mut report, &mut on_event);
     let total = inputs.len();
     let mut seen_keys = HashSet::new();
-    let mut uncommitted = 0;
+    let (mut uncommitted_files, mut uncommitted_bytes) = (0usize, 0u64);
     for (done, input) in inputs.into_iter().enumerate() {
+        if options.interrupted.load(Ordering::SeqCst) {
+            report.interrupted = true;
+            break;
+        }
         on_event(Event::Progress { done, total });
         report.seen += 1;
         let shown = input.path.display().to_string();
@@ -104,6 +139,18 @@ pub fn run(
             }
         };
         seen_keys.insert(key.clone());
+        match fs::metadata(&input.path) {
+            Ok(m) if m.len() > options.max_file_bytes => {
+                let reason = format!(
+                    "too large ({:.1} MB; the limit is {:.1} MB, see --max-file-size)",
+                    m.len() as f64 / 1e6,
+                    options.max_file_bytes as f64 / 1e6
+                );
+                skip(&mut report, &mut on_event, &shown, reason);
+                continue;
+            }
+            _ => {}
+        }
         let bytes = match fs::read(&input.path) {
             Ok(b) => b,
             Err(e) => {
@@ -179,13 +226,24 @@ pub fn run(
         } else {
             report.new += 1;
         }
-        uncommitted += 1;
-        if uncommitted >= COMMIT_EVERY_FILES {
+        uncommitted_files += 1;
+        uncommitted_bytes += bytes.len() as u64;
+        if uncommitted_files >= options.commit_every_files
+            || uncommitted_bytes >= options.commit_every_bytes
+        {
             writer.commit()?;
-            uncommitted = 0;
+            report.commits += 1;
+            (uncommitted_files, uncommitted_bytes) = (0, 0);
         }
     }
     on_event(Event::Progress { done: total, total });
+    if report.interrupted {
+        writer.commit()?;
+        report.commits += 1;
+        report.briefings = writer.manifest().briefings();
+        report.elapsed = started.elapsed();
+        return Ok(report);
+    }
     if read_stdin {
         ingest_stdin(writer, &mut report, &mut on_event)?;
     }
@@ -193,6 +251,7 @@ pub fn run(
         prune(writer, &seen_keys, &mut report, &mut on_event);
     }
     writer.commit()?;
+    report.commits += 1;
     report.briefings = writer.manifest().briefings();
     report.elapsed = started.elapsed();
     Ok(report)
@@ -306,6 +365,15 @@ fn discover(
 ) -> Vec<Input> {
     let mut inputs = Vec::new();
     for root in paths {
+        if !root.exists() {
+            skip(
+                report,
+                on_event,
+                &root.display().to_string(),
+                "no such file or folder".into(),
+            );
+            continue;
+        }
         if root.is_file() {
             let wanted_id = root.file_name().map_or_else(
                 || root.display().to_string(),

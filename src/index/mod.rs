@@ -4,6 +4,7 @@
 //! analyzer versions, so that no code path can search or write an index with the wrong
 //! tokenizers. The writer and the record of indexed files are in [`writer`] and [`manifest`].
 
+pub mod directory;
 pub mod document;
 pub mod ingest;
 pub mod manifest;
@@ -48,8 +49,26 @@ pub struct Opened {
     pub dir: PathBuf,
 }
 
-/// Opens an existing index for searching.
+/// Opens an existing index for searching (a read-only folder will do).
 pub fn open(dir: &Path) -> Result<Opened> {
+    check_exists(dir)?;
+    let directory = directory::SearchDirectory::open(dir)
+        .with_context(|| format!("cannot open the index at {}", dir.display()))?;
+    let index = Index::open(directory)
+        .with_context(|| format!("cannot open the index at {}", dir.display()))?;
+    finish_opening(index, dir)
+}
+
+/// Opens an existing index for writing.
+fn open_for_writing(dir: &Path) -> Result<Opened> {
+    check_exists(dir)?;
+    let index = Index::open_in_dir(dir)
+        .with_context(|| format!("cannot open the index at {}", dir.display()))?;
+    finish_opening(index, dir)
+}
+
+/// Fails with a helpful message unless `dir` holds an index of this version.
+fn check_exists(dir: &Path) -> Result<()> {
     if !dir.join("meta.json").is_file() {
         if dir.exists() {
             bail!(
@@ -63,16 +82,13 @@ pub fn open(dir: &Path) -> Result<Opened> {
             dir.display()
         );
     }
-    check_versions(dir)?;
-    let index = Index::open_in_dir(dir)
-        .with_context(|| format!("cannot open the index at {}", dir.display()))?;
-    finish_opening(index, dir)
+    check_versions(dir)
 }
 
-/// Opens the index in `dir`, creating it (and the folder) when absent.
+/// Opens the index in `dir` for writing, creating it (and the folder) when absent.
 pub fn open_or_create(dir: &Path) -> Result<Opened> {
     if dir.join("meta.json").is_file() {
-        return open(dir);
+        return open_for_writing(dir);
     }
     fs::create_dir_all(dir)
         .with_context(|| format!("cannot create the index folder {}", dir.display()))?;
@@ -129,16 +145,23 @@ fn check_versions(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Removes every file of the index in `dir` (for `--rebuild`), keeping the folder.
+/// Removes every file of the index in `dir`, keeping the folder: for `--rebuild` of an index
+/// this version cannot open. `meta.json` goes first, so that an interrupted removal leaves "no
+/// index" rather than an index whose files are half gone. (An index this version can open is
+/// rebuilt through the writer instead, atomically: see `Writer::clear`.)
 pub fn remove(dir: &Path) -> Result<()> {
     if !dir.exists() {
         return Ok(());
     }
-    if !dir.join("meta.json").is_file() && fs::read_dir(dir)?.next().is_some() {
+    let meta = dir.join("meta.json");
+    if !meta.is_file() && fs::read_dir(dir)?.next().is_some() {
         bail!(
             "refusing to empty {}: it is not a briefsearch index",
             dir.display()
         );
+    }
+    if meta.is_file() {
+        fs::remove_file(&meta).with_context(|| format!("cannot remove {}", meta.display()))?;
     }
     for entry in fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
         let path = entry?.path();

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Context, Result, anyhow, bail};
 use tantivy::directory::error::LockError;
 use tantivy::{IndexWriter, TantivyError, Term};
 
@@ -18,6 +18,8 @@ use crate::briefing::Briefing;
 /// Memory for Tantivy's indexing buffers, shared by its threads.
 const WRITER_BUDGET_BYTES: usize = 192 * 1024 * 1024;
 const WRITER_THREADS: usize = 2;
+/// Below this much free space, a write error is reported as a full disk.
+const LOW_DISK_BYTES: u64 = 16 * 1024 * 1024;
 
 pub struct Writer {
     opened: Opened,
@@ -26,19 +28,34 @@ pub struct Writer {
 }
 
 impl Writer {
-    /// Opens (or creates) the index in `dir` for writing.
-    pub fn open(dir: &Path) -> Result<Writer> {
+    /// Opens (or creates) the index in `dir` for writing. If another process is writing to
+    /// it, fails at once, or with `wait` calls `on_wait` once and waits for it to finish.
+    pub fn open(dir: &Path, wait: bool, mut on_wait: impl FnMut()) -> Result<Writer> {
         let opened = open_or_create(dir)?;
-        let writer = opened
-            .index
-            .writer_with_num_threads(WRITER_THREADS, WRITER_BUDGET_BYTES)
-            .map_err(|e| match e {
-                TantivyError::LockFailure(LockError::LockBusy, _) => anyhow!(
-                    "another briefsearch process is writing to the index at {}; wait for it to finish",
+        let mut waited = false;
+        let writer = loop {
+            match opened
+                .index
+                .writer_with_num_threads(WRITER_THREADS, WRITER_BUDGET_BYTES)
+            {
+                Ok(writer) => break writer,
+                Err(TantivyError::LockFailure(LockError::LockBusy, _)) if wait => {
+                    if !waited {
+                        on_wait();
+                        waited = true;
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(200));
+                }
+                Err(TantivyError::LockFailure(LockError::LockBusy, _)) => bail!(
+                    "another briefsearch process is writing to the index at {}; wait for it to finish, or use --wait",
                     dir.display()
                 ),
-                other => anyhow!(other).context(format!("cannot write to the index at {}", dir.display())),
-            })?;
+                Err(other) => {
+                    return Err(anyhow!(other)
+                        .context(format!("cannot write to the index at {}", dir.display())));
+                }
+            }
+        };
         let reader = opened.index.reader().context("cannot read the index")?;
         let manifest = Manifest::load(&reader.searcher())?;
         Ok(Writer {
@@ -46,6 +63,16 @@ impl Writer {
             writer,
             manifest,
         })
+    }
+
+    /// Deletes every briefing; like every change, visible only at the next commit, so a
+    /// rebuild replaces the old content atomically with the first batch of new content.
+    pub fn clear(&mut self) -> Result<()> {
+        self.writer
+            .delete_all_documents()
+            .context("cannot clear the index")?;
+        self.manifest = Manifest::default();
+        Ok(())
     }
 
     pub fn manifest(&self) -> &Manifest {
@@ -71,9 +98,11 @@ impl Writer {
                 content_hash,
             };
             for doc in document::documents(&self.opened.fields, briefing, &info) {
-                self.writer
-                    .add_document(doc)
-                    .context("cannot add a passage to the index")?;
+                if let Err(e) = self.writer.add_document(doc) {
+                    return Err(
+                        self.explain(anyhow!(e).context("cannot add a passage to the index"))
+                    );
+                }
                 count += 1;
             }
         }
@@ -105,10 +134,27 @@ impl Writer {
 
     /// Makes every change so far durable and visible, atomically.
     pub fn commit(&mut self) -> Result<()> {
-        self.writer
-            .commit()
-            .with_context(|| format!("cannot commit the index at {}", self.opened.dir.display()))?;
+        if let Err(e) = self.writer.commit() {
+            let e = anyhow!(e).context(format!(
+                "cannot commit the index at {}",
+                self.opened.dir.display()
+            ));
+            return Err(self.explain(e));
+        }
         Ok(())
+    }
+
+    /// Tantivy reports a failed indexing thread without its cause; the usual cause is a full
+    /// disk, which is worth saying plainly.
+    fn explain(&self, error: anyhow::Error) -> anyhow::Error {
+        match fs4::available_space(&self.opened.dir) {
+            Ok(free) if free < LOW_DISK_BYTES => error.context(format!(
+                "the disk holding {} is full ({} KB free); the index keeps its last commit",
+                self.opened.dir.display(),
+                free / 1024
+            )),
+            _ => error.context("the index keeps its last commit"),
+        }
     }
 
     /// Waits for background merges to finish and releases the lock.

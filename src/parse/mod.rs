@@ -39,6 +39,11 @@ pub enum ParseError {
     NoSpeech,
     #[error("invalid JSON: line {line}: {message}")]
     Json { line: usize, message: String },
+    #[error(
+        "HTML nested {depth} elements deep (more than {} is refused)",
+        html::MAX_DEPTH
+    )]
+    TooDeep { depth: usize },
 }
 
 /// Formats a file's content may be in.
@@ -171,6 +176,10 @@ pub fn parse_text(text: &str, file_name: &str, format: Format) -> Result<Briefin
 
 /// Parses one HTML page.
 pub fn parse_html(text: &str, file_name: &str) -> Result<Briefing, ParseError> {
+    let depth = html::nesting_depth(text);
+    if depth > html::MAX_DEPTH {
+        return Err(ParseError::TooDeep { depth });
+    }
     let page = html::extract(text);
     let date = page.date.as_deref().and_then(dates::find);
     build(

@@ -108,3 +108,45 @@ pub fn str_field<'a>(hit: &'a Value, name: &str) -> &'a str {
         .as_str()
         .unwrap_or_else(|| panic!("{name} is not a string in {hit}"))
 }
+
+/// Writes `n` small generated briefings under `dir` (100 per folder, in walk order), each with
+/// three passages and the unique word `mk{i}`, so tests can tell exactly which are indexed.
+pub fn write_archive(dir: &Path, n: usize) {
+    for i in 0..n {
+        let folder = dir.join(format!("g{:03}", i / 100));
+        std::fs::create_dir_all(&folder).expect("mkdir");
+        let text = format!(
+            "Trade Briefing {i}\n\nOn March {day}, 2024, the ministry held a briefing.\n\n\
+             Moderator:\n\nWelcome to briefing mk{i} on trade and tariffs.\n\n\
+             Reporter from Agency {agency}:\n\nWhat about exports of {good}?\n\n\
+             Li Wen, Spokesperson:\n\nExports of {good} grew by {pct}.{frac}% this quarter.\n",
+            day = 1 + i % 28,
+            agency = i % 7,
+            good = ["steel", "grain", "chips", "textiles", "ships"][i % 5],
+            pct = i % 40,
+            frac = i % 10,
+        );
+        std::fs::write(folder.join(format!("d{i:05}.txt")), text).expect("write");
+    }
+}
+
+/// `briefsearch stats --json` of an index: (briefings, passages), or None if it fails.
+pub fn index_counts(index: &Path) -> Option<(u64, u64)> {
+    let mut cmd = bin();
+    cmd.args(["stats", "--json", "--index"]).arg(index);
+    let r = run(cmd);
+    if r.code != 0 {
+        return None;
+    }
+    let v: Value = serde_json::from_str(r.stdout.trim()).ok()?;
+    Some((v["briefings"].as_u64()?, v["passages"].as_u64()?))
+}
+
+/// Number of passages matching `query` (0 when none).
+pub fn count(index: &Path, query: &str) -> usize {
+    let mut cmd = bin();
+    cmd.args(["query", "--count", "--index"])
+        .arg(index)
+        .arg(query);
+    run(cmd).stdout.trim().parse().unwrap_or(0)
+}

@@ -43,6 +43,59 @@ const DATE_META: &[&str] = &[
 ];
 const URL_META: &[&str] = &["url", "og:url"];
 
+/// Deepest element nesting read. HTML parsers spend time proportional to the depth of open
+/// elements on every tag, so a page nested 100,000 deep (real ones are nested tens deep)
+/// would take minutes; it is refused instead.
+pub const MAX_DEPTH: usize = 1000;
+
+/// Elements that never hold others, or that close themselves when the next one opens.
+const NOT_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "!doctype", "!--",
+];
+
+/// The deepest nesting of open elements in `html`, by a quick scan of its tags (an estimate:
+/// close tags that do not match are not checked).
+pub fn nesting_depth(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(offset) = bytes[i..].iter().position(|&b| b == b'<') {
+        let start = i + offset + 1;
+        let closing = bytes.get(start) == Some(&b'/');
+        let name_start = if closing { start + 1 } else { start };
+        let name_end = bytes[name_start..]
+            .iter()
+            .position(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/')
+            .map_or(bytes.len(), |p| name_start + p);
+        let name = html
+            .get(name_start..name_end)
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let tag_end = bytes[name_end..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(bytes.len(), |p| name_end + p);
+        let self_closing = tag_end > 0 && bytes.get(tag_end - 1) == Some(&b'/');
+        if !name.is_empty()
+            && name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && !NOT_NESTING.contains(&name.as_str())
+        {
+            if closing {
+                depth = depth.saturating_sub(1);
+            } else if !self_closing {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+        }
+        i = (tag_end + 1).min(bytes.len());
+        if i >= bytes.len() {
+            break;
+        }
+    }
+    deepest
+}
+
 /// Extracts title, date and the paragraphs of speech from an HTML page.
 pub fn extract(html: &str) -> Page {
     let doc = Html::parse_document(html);
@@ -275,6 +328,17 @@ mod tests {
             "<html><head><title>Press Briefing on Trade - Example Ministry</title></head><body><p>x</p></body></html>",
         );
         assert_eq!(page.title.as_deref(), Some("Press Briefing on Trade"));
+    }
+
+    #[test]
+    fn test_nesting_depth_estimate() {
+        assert_eq!(
+            nesting_depth("<html><body><div><p>a<p>b<br><img src=x></div></body></html>"),
+            3
+        );
+        assert_eq!(nesting_depth(&format!("{}x", "<div>".repeat(5000))), 5000);
+        assert_eq!(nesting_depth("<div/><span></span><!-- <div> -->"), 1);
+        assert!(nesting_depth(PAGE) < 10);
     }
 
     #[test]
