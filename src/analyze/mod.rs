@@ -163,3 +163,79 @@ mod tests {
         assert!(analyzer.segmenter_loaded());
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text mixing the scripts and characters transcripts hold: Latin, digits, Han, full-width
+    /// forms, CJK and ASCII punctuation, whitespace, and some exotic code points.
+    fn transcript_text() -> impl Strategy<Value = String> {
+        let pieces = prop_oneof![
+            4 => "[a-zA-Z]{1,12}",
+            2 => "[0-9]{1,4}([.,][0-9]{1,3})?%?",
+            4 => "[\u{4E00}-\u{9FA5}]{1,8}",
+            1 => "[\u{FF01}-\u{FF5E}]{1,4}",
+            2 => "[ \t\n,.;:!?'\"()\\-]{1,3}",
+            2 => "[，。、：；？！“”（）《》]{1,2}",
+            1 => "[A-Z]\\.[A-Z]\\.",
+            1 => "[\u{0300}-\u{036F}\u{200B}\u{202E}\u{1F600}-\u{1F64F}\u{3400}-\u{3410}]{1,2}",
+            1 => any::<char>().prop_map(|c| c.to_string()),
+        ];
+        prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
+    }
+
+    fn check(text: &str, tokens: &[Token]) -> Result<(), TestCaseError> {
+        let mut last = None;
+        for t in tokens {
+            prop_assert!(!t.text.is_empty(), "empty token in {text:?}");
+            prop_assert!(
+                t.offset_from < t.offset_to && t.offset_to <= text.len(),
+                "offsets {t:?} in {text:?}"
+            );
+            prop_assert!(
+                text.is_char_boundary(t.offset_from) && text.is_char_boundary(t.offset_to),
+                "boundaries {t:?}"
+            );
+            if let Some(previous) = last {
+                prop_assert!(
+                    t.position > previous,
+                    "positions must increase: {t:?} after {previous}"
+                );
+            }
+            last = Some(t.position);
+        }
+        Ok(())
+    }
+
+    // Two analyzers, each with its own dictionary (loading one costs about 0.1 s): the same
+    // text must give the same tokens from either, and from one twice.
+    static ONE: std::sync::LazyLock<Analyzer> = std::sync::LazyLock::new(Analyzer::new);
+    static OTHER: std::sync::LazyLock<Analyzer> = std::sync::LazyLock::new(Analyzer::new);
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn word_tokens_are_well_formed_and_deterministic(text in transcript_text()) {
+            let tokens = ONE.words(&text);
+            check(&text, &tokens)?;
+            prop_assert_eq!(&tokens, &ONE.words(&text));
+            prop_assert_eq!(&tokens, &OTHER.words(&text));
+        }
+
+        #[test]
+        fn bigram_tokens_are_well_formed_and_deterministic(text in transcript_text()) {
+            let tokens = ONE.bigrams(&text);
+            check(&text, &tokens)?;
+            prop_assert_eq!(tokens, OTHER.bigrams(&text));
+        }
+
+        #[test]
+        fn any_string_analyses_without_panicking(text in any::<String>()) {
+            check(&text, &ONE.words(&text))?;
+            check(&text, &ONE.bigrams(&text))?;
+        }
+    }
+}

@@ -394,3 +394,55 @@ mod tests {
         ));
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Transcript-like text: lines that may be labels, captions, credits, front matter, tags.
+    fn transcript() -> impl Strategy<Value = String> {
+        let line = prop_oneof![
+            "[A-Z][a-z]{1,8}( [A-Z][a-z]{1,8})?(, [A-Z][a-z]+ of [a-z ]{1,20})?:",
+            "(MS|MR|DR)\\. [A-Z]{2,10}:  [a-z ]{0,30}",
+            "Q {1,4}[a-z ?]{0,30}",
+            "[\u{4E00}-\u{9FA5}]{2,12}(记者|发言人[\u{4E00}-\u{9FA5}]{2,3})?：[\u{4E00}-\u{9FA5}，。？]{0,30}",
+            "[A-Za-z ,.]{0,60}\\(photographed by [A-Z][a-z]+\\)",
+            "(Editor|Source|来源|责任编辑)[/：:][A-Za-z\u{4E00}-\u{9FA5}]{1,10}",
+            "(---|# [A-Za-z]{1,10}|title: [a-z]{1,8}|date: 20[0-9]{2}-[0-9]{2}-[0-9]{2})",
+            "<(p|div|strong|br|meta name=\"ArticleTitle\" content=\"x\")>[^<]{0,20}",
+            "[^\n]{0,80}",
+        ];
+        prop::collection::vec(line, 0..30).prop_map(|v| v.join("\n"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn any_bytes_parse_without_panicking(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+            for format in [None, Some(Format::Text), Some(Format::Html), Some(Format::Json), Some(Format::JsonLines)] {
+                let _ = parse(&bytes, "x", format);
+            }
+        }
+
+        #[test]
+        fn transcripts_parse_into_well_formed_briefings(text in transcript()) {
+            for format in [Format::Text, Format::Markdown, Format::Html] {
+                let Ok(parsed) = parse(text.as_bytes(), "2024-01-02-x.txt", Some(format)) else { continue };
+                for record in parsed.records {
+                    let passages = record.briefing.passages();
+                    prop_assert!(!passages.is_empty());
+                    for (i, p) in passages.iter().enumerate() {
+                        prop_assert_eq!(p.ordinal as usize, i + 1);
+                        prop_assert!(!p.text.trim().is_empty());
+                        prop_assert!(p.text.len() <= crate::briefing::MAX_PASSAGE_BYTES);
+                        if let Some(q) = p.question_ordinal {
+                            prop_assert!((q as usize) < p.ordinal as usize);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
