@@ -23,7 +23,7 @@ use std::sync::Arc;
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer, TokenizerManager};
 
-pub use segmenter::Segmenter;
+pub use segmenter::{Mode, Segmenter};
 
 /// Name under which the word tokenizer is registered (and recorded in the index schema).
 pub const WORDS: &str = "briefsearch_words";
@@ -40,8 +40,17 @@ pub struct Analyzer {
 }
 
 impl Analyzer {
+    /// The analyzer for indexing: jieba's full dictionary, loaded on first use.
     pub fn new() -> Analyzer {
         Analyzer::default()
+    }
+
+    /// The analyzer for queries: the same tokens, without loading the full dictionary (see
+    /// [`segmenter`]).
+    pub fn for_queries() -> Analyzer {
+        Analyzer {
+            segmenter: Arc::new(Segmenter::new(Mode::Query)),
+        }
     }
 
     /// Word tokens of `text`.
@@ -155,6 +164,26 @@ mod tests {
     }
 
     #[test]
+    fn test_query_analyzer_gives_the_index_analyzers_tokens_on_the_corpus() {
+        let index = Analyzer::new();
+        let query = Analyzer::for_queries();
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut compared = 0;
+        for lang in ["zh", "en"] {
+            for entry in std::fs::read_dir(corpus.join(lang)).expect("corpus") {
+                let text = std::fs::read_to_string(entry.expect("entry").path()).expect("utf-8");
+                assert_eq!(query.words(&text), index.words(&text));
+                compared += 1;
+            }
+        }
+        assert!(compared >= 14);
+        assert!(
+            !query.segmenter_loaded(),
+            "the query analyzer never loads the full dictionary"
+        );
+    }
+
+    #[test]
     fn test_english_text_never_loads_the_dictionary() {
         let analyzer = Analyzer::new();
         analyzer.words("bonded logistics park");
@@ -213,6 +242,7 @@ mod properties {
     // text must give the same tokens from either, and from one twice.
     static ONE: std::sync::LazyLock<Analyzer> = std::sync::LazyLock::new(Analyzer::new);
     static OTHER: std::sync::LazyLock<Analyzer> = std::sync::LazyLock::new(Analyzer::new);
+    static QUERY: std::sync::LazyLock<Analyzer> = std::sync::LazyLock::new(Analyzer::for_queries);
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(512))]
@@ -230,6 +260,16 @@ mod properties {
             let tokens = ONE.bigrams(&text);
             check(&text, &tokens)?;
             prop_assert_eq!(tokens, OTHER.bigrams(&text));
+        }
+
+        #[test]
+        fn query_analyzer_gives_the_index_analyzers_tokens(text in transcript_text()) {
+            prop_assert_eq!(QUERY.words(&text), ONE.words(&text));
+        }
+
+        #[test]
+        fn query_analyzer_agrees_on_dense_chinese(text in "[的是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质]{1,60}") {
+            prop_assert_eq!(QUERY.words(&text), ONE.words(&text));
         }
 
         #[test]

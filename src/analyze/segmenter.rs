@@ -1,42 +1,175 @@
-//! The jieba dictionary, loaded once per process and only when Han text is met.
+//! Chinese word segmentation: jieba, loaded once per process and only when needed.
 //!
-//! `Jieba::new()` costs about 100 ms and 35 MB, and cloning one costs nearly as much; tantivy
-//! clones analyzers freely. So every tokenizer holds an `Arc<Segmenter>`, and the dictionary
-//! is built on first use: an English-only query never pays for it.
+//! Indexing segments megabytes of text, so it loads jieba's dictionary in full (about 100 ms
+//! and 35 MB, once). A query segments a few characters, and a process is started per query by
+//! scripts; so at query time ([`Mode::Query`]) each Han run is segmented by a jieba built on
+//! the spot from only the dictionary words that occur in that run, with their frequencies and
+//! the dictionary's total, read from a transducer compiled into the binary (see `build.rs`).
+//! jieba's choice of words depends on nothing else (the words found in the run, their
+//! frequencies, the total, and the fixed HMM model), so the result is exactly jieba's with the
+//! full dictionary; tests check this against the full dictionary.
+//!
+//! Every tokenizer holds an `Arc<Segmenter>`: tantivy clones analyzers freely, and cloning a
+//! loaded `Jieba` costs about 15 ms and 25 MB.
 
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
+use fst::raw::{Fst, Output};
 use jieba_rs::Jieba;
 
-#[derive(Default)]
+include!(concat!(env!("OUT_DIR"), "/jieba_dict_total.rs"));
+
+/// jieba's dictionary as word → frequency, embedded at build time.
+static DICTIONARY: LazyLock<Option<Fst<&'static [u8]>>> = LazyLock::new(|| {
+    let fst = Fst::new(&include_bytes!(concat!(env!("OUT_DIR"), "/jieba_dict.fst"))[..]).ok()?;
+    (fst.len() > 0 && TOTAL_FREQ > 0).then_some(fst)
+});
+
+/// Longest dictionary word, in characters (jieba's default dictionary has 16).
+const MAX_WORD_CHARS: usize = 24;
+
+/// A word no text can contain, carrying the rest of the dictionary's total frequency.
+const TOTAL_CARRIER: &str = "\u{F8FF}\u{F8FE}\u{F8FD}";
+
+/// How a segmenter gets its dictionary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Load jieba's dictionary in full on first use: for indexing.
+    Full,
+    /// Build a small jieba per run from the embedded dictionary: for queries.
+    Query,
+}
+
+#[derive(Debug)]
 pub struct Segmenter {
+    mode: Mode,
     jieba: OnceLock<Jieba>,
 }
 
+impl Default for Segmenter {
+    fn default() -> Segmenter {
+        Segmenter::new(Mode::Full)
+    }
+}
+
 impl Segmenter {
-    pub fn new() -> Segmenter {
-        Segmenter::default()
+    pub fn new(mode: Mode) -> Segmenter {
+        Segmenter {
+            mode,
+            jieba: OnceLock::new(),
+        }
     }
 
     /// Calls `word(start, end)` with the byte range of each word of `han`, a run of Han
     /// characters, in order.
     pub fn cut(&self, han: &str, mut word: impl FnMut(usize, usize)) {
-        let jieba = self.jieba.get_or_init(Jieba::new);
+        let small;
+        let jieba = match (self.mode, DICTIONARY.as_ref()) {
+            (Mode::Query, Some(dictionary)) => {
+                small = jieba_for(han, dictionary);
+                &small
+            }
+            _ => self.jieba.get_or_init(Jieba::new),
+        };
         for token in jieba.cut(han, true) {
             word(token.byte_start, token.byte_end);
         }
     }
 
-    /// Whether the dictionary has been loaded in this process (for tests and diagnostics).
+    /// Whether the full dictionary has been loaded in this process (for tests and diagnostics).
     pub fn is_loaded(&self) -> bool {
         self.jieba.get().is_some()
     }
 }
 
-impl std::fmt::Debug for Segmenter {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Segmenter")
-            .field("loaded", &self.is_loaded())
-            .finish()
+/// Whether the embedded dictionary is available (it is unless the build could not find it).
+pub fn has_embedded_dictionary() -> bool {
+    DICTIONARY.is_some()
+}
+
+/// A jieba holding exactly the dictionary words that occur in `text`, with their frequencies,
+/// and the dictionary's total frequency: it segments `text` as the full dictionary does.
+fn jieba_for(text: &str, dictionary: &Fst<&[u8]>) -> Jieba {
+    let mut jieba = Jieba::empty();
+    let mut sum = 0u64;
+    let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    let bytes = text.as_bytes();
+    for (k, &start) in starts.iter().enumerate() {
+        let mut node = dictionary.root();
+        let mut output = Output::zero();
+        let mut chars = 0;
+        let mut at = start;
+        'walk: while at < bytes.len() && chars < MAX_WORD_CHARS {
+            let end = starts.get(k + chars + 1).copied().unwrap_or(bytes.len());
+            for &b in &bytes[at..end] {
+                match node.find_input(b) {
+                    Some(i) => {
+                        let t = node.transition(i);
+                        output = output.cat(t.out);
+                        node = dictionary.node(t.addr);
+                    }
+                    None => break 'walk,
+                }
+            }
+            chars += 1;
+            at = end;
+            if node.is_final() {
+                let freq = output.cat(node.final_output()).value();
+                let word = &text[start..end];
+                if !jieba.has_word(word) {
+                    jieba.add_word(word, Some(freq as usize), None);
+                    sum += freq;
+                }
+            }
+        }
+    }
+    jieba.add_word(
+        TOTAL_CARRIER,
+        Some(TOTAL_FREQ.saturating_sub(sum) as usize),
+        None,
+    );
+    jieba
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(mode: Mode, text: &str) -> Vec<String> {
+        let segmenter = Segmenter::new(mode);
+        let mut out = Vec::new();
+        segmenter.cut(text, |s, e| out.push(text[s..e].to_string()));
+        out
+    }
+
+    #[test]
+    fn test_the_embedded_dictionary_is_built_in() {
+        assert!(
+            has_embedded_dictionary(),
+            "build.rs did not find jieba's dictionary"
+        );
+    }
+
+    #[test]
+    fn test_query_mode_segments_exactly_as_the_full_dictionary() {
+        for text in [
+            "跨境电商出口",
+            "国务院新闻办公室举行海关稳外贸政策措施发布会",
+            "中国海警局",
+            "知识产权海关保护专项执法行动",
+            "外交部发言人汪文斌主持例行记者会",
+            "稳外贸",
+            "侵华日军南京大屠杀遇难同胞纪念馆",
+            "乒乓球拍卖完了",
+        ] {
+            assert_eq!(words(Mode::Query, text), words(Mode::Full, text), "{text}");
+        }
+    }
+
+    #[test]
+    fn test_query_mode_never_loads_the_full_dictionary() {
+        let segmenter = Segmenter::new(Mode::Query);
+        segmenter.cut("稳外贸", |_, _| {});
+        assert!(!segmenter.is_loaded());
     }
 }

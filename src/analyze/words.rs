@@ -131,7 +131,7 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<(String, usize, usize, usize)> {
-        let segmenter = Segmenter::new();
+        let segmenter = Segmenter::default();
         let mut out = Vec::new();
         tokenize(text, &segmenter, &mut out);
         out.into_iter()

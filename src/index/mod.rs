@@ -56,7 +56,7 @@ pub fn open(dir: &Path) -> Result<Opened> {
         .with_context(|| format!("cannot open the index at {}", dir.display()))?;
     let index = Index::open(directory)
         .with_context(|| format!("cannot open the index at {}", dir.display()))?;
-    finish_opening(index, dir)
+    finish_opening(index, dir, Analyzer::for_queries())
 }
 
 /// Opens an existing index for writing.
@@ -64,7 +64,7 @@ fn open_for_writing(dir: &Path) -> Result<Opened> {
     check_exists(dir)?;
     let index = Index::open_in_dir(dir)
         .with_context(|| format!("cannot open the index at {}", dir.display()))?;
-    finish_opening(index, dir)
+    finish_opening(index, dir, Analyzer::new())
 }
 
 /// Fails with a helpful message unless `dir` holds an index of this version.
@@ -99,11 +99,12 @@ pub fn open_or_create(dir: &Path) -> Result<Opened> {
         .context("cannot encode the index metadata")?;
     fs::write(dir.join(META_FILE), meta + "\n")
         .with_context(|| format!("cannot write {}", dir.join(META_FILE).display()))?;
-    finish_opening(index, dir)
+    finish_opening(index, dir, Analyzer::new())
 }
 
-fn finish_opening(index: Index, dir: &Path) -> Result<Opened> {
-    let analyzer = Analyzer::new();
+/// Registers the analyzer (the one place every path that opens an index goes through) and
+/// finds the fields.
+fn finish_opening(index: Index, dir: &Path, analyzer: Analyzer) -> Result<Opened> {
     analyzer.register(index.tokenizers());
     let fields = schema::fields_of(&index.schema()).with_context(|| {
         format!(
