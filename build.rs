@@ -47,7 +47,7 @@ fn dictionary_path() -> Option<PathBuf> {
     }
     let found = [true, false]
         .into_iter()
-        .find_map(|offline| package_dir_from_metadata(offline))
+        .find_map(package_dir_from_metadata)
         .or_else(package_dir_in_registry)?;
     let path = found.join("src").join("data").join("dict.txt");
     println!("cargo::rerun-if-changed={}", path.display());
