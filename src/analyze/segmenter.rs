@@ -22,7 +22,7 @@ include!(concat!(env!("OUT_DIR"), "/jieba_dict_total.rs"));
 /// jieba's dictionary as word → frequency, embedded at build time.
 static DICTIONARY: LazyLock<Option<Fst<&'static [u8]>>> = LazyLock::new(|| {
     let fst = Fst::new(&include_bytes!(concat!(env!("OUT_DIR"), "/jieba_dict.fst"))[..]).ok()?;
-    (fst.len() > 0 && TOTAL_FREQ > 0).then_some(fst)
+    (!fst.is_empty() && TOTAL_FREQ > 0).then_some(fst)
 });
 
 /// Longest dictionary word, in characters (jieba's default dictionary has 16).
