@@ -461,3 +461,28 @@ fn test_colour_on_a_terminal_unless_no_color() {
         "{plain:?}"
     );
 }
+
+#[test]
+fn test_the_top_hits_are_the_top_of_the_full_ranking() {
+    // A limited search must return exactly the head of the ranking of every match.
+    for query in [
+        "trade",
+        "RCEP OR 关税 OR tariffs",
+        "知识产权",
+        "customs enterprises",
+        "the",
+    ] {
+        let all = query_json(&[query, "--limit", "100000"]).hits();
+        for limit in [1usize, 3, 10] {
+            let head = query_json(&[query, "--limit", &limit.to_string()]).hits();
+            let ids = |hits: &[serde_json::Value]| {
+                hits.iter().map(|h| h["id"].clone()).collect::<Vec<_>>()
+            };
+            assert_eq!(
+                ids(&head),
+                ids(&all[..limit.min(all.len())]),
+                "{query} --limit {limit}"
+            );
+        }
+    }
+}

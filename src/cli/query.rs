@@ -132,7 +132,12 @@ pub fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
     let format = args
         .format
         .resolve("query", &[Format::Text, Format::Json, Format::Tsv])?;
-    let request = request(&args, query.clone(), filters.clone());
+    let request = request(
+        &args,
+        query.clone(),
+        filters.clone(),
+        format == Format::Text,
+    );
     let results = searcher.search(&request)?;
     let mut printer = printer(&mut stdout, format, &args);
     for hit in &results.hits {
@@ -144,13 +149,12 @@ pub fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
         if args.facets && !results.hits.is_empty() {
             print_facets(&mut stdout, &searcher, &query, &filters)?;
         }
-        if results.total > 0 {
+        if let Some(total) = results.total.filter(|&t| t > 0) {
             let first = args.offset + 1;
             let last = args.offset + results.hits.len();
             let _ = writeln!(
                 io::stderr(),
-                "\n{first}–{last} of {} matching passages",
-                results.total
+                "\n{first}–{last} of {total} matching passages"
             );
         }
     }
@@ -161,7 +165,7 @@ pub fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
     Ok(Outcome::Found)
 }
 
-fn request(args: &QueryArgs, query: String, filters: Filters) -> Request {
+fn request(args: &QueryArgs, query: String, filters: Filters, count_total: bool) -> Request {
     Request {
         query,
         filters,
@@ -170,6 +174,7 @@ fn request(args: &QueryArgs, query: String, filters: Filters) -> Request {
         snippet_chars: args.snippet_chars.max(20),
         sort: args.sort,
         per_briefing: args.group.map(|_| 3),
+        count_total,
     }
 }
 
@@ -234,7 +239,7 @@ fn batch(searcher: &Searcher, args: &QueryArgs, filters: Filters) -> Result<Outc
             Some((id, query)) => (id.to_string(), query.to_string()),
             None => ((n + 1).to_string(), line.clone()),
         };
-        let results = match searcher.search(&request(args, query, filters.clone())) {
+        let results = match searcher.search(&request(args, query, filters.clone(), false)) {
             Ok(r) => r,
             Err(e) => {
                 eprintln!("briefsearch: line {}: {e:#}", n + 1);

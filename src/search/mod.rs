@@ -25,7 +25,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query};
-use tantivy::{DocAddress, DocId, DocSet, Order, Score, SegmentReader, TERMINATED};
+use tantivy::{DocAddress, DocSet, Order, TERMINATED};
 
 use crate::index::{self, Fields, Opened};
 pub use filter::{Filter, Filters};
@@ -58,13 +58,15 @@ pub struct Request {
     pub sort: Sort,
     /// Group hits by briefing, keeping at most this many passages of each.
     pub per_briefing: Option<usize>,
+    /// Also count every matching passage (costs a pass over all matches).
+    pub count_total: bool,
 }
 
-/// Hits and the number of passages that matched in all.
+/// Hits and, when asked for, the number of passages that matched in all.
 #[derive(Debug)]
 pub struct Results {
     pub hits: Vec<Hit>,
-    pub total: usize,
+    pub total: Option<usize>,
 }
 
 /// A query the user must fix: the message says what and where.
@@ -216,12 +218,23 @@ impl Searcher {
             Sort::Score if prepared.built.match_all => Sort::Date,
             other => other,
         };
+        let limit = request.limit.max(1);
+        // Counting every match costs a pass over all of them; only text output shows it.
+        let total = if request.count_total {
+            Some(
+                self.searcher
+                    .search(&prepared.query, &Count)
+                    .context("search failed")?,
+            )
+        } else {
+            None
+        };
         let Some(per) = request.per_briefing else {
-            let (scored, total) =
-                self.top(&prepared, sort, request.offset, request.limit.max(1))?;
+            let scored = self.top(&prepared, sort, request.offset + limit)?;
+            let page: Vec<(f32, DocAddress)> = scored.into_iter().skip(request.offset).collect();
             let hits = self.hits(
                 &prepared,
-                scored,
+                page,
                 request.offset,
                 request.snippet_chars,
                 |_| None,
@@ -229,11 +242,11 @@ impl Searcher {
             return Ok(Results { hits, total });
         };
         // Best passages per briefing: read ranked passages until enough briefings are filled.
-        let wanted_groups = request.offset + request.limit.max(1);
+        let wanted_groups = request.offset + limit;
         let mut groups: Vec<(String, Vec<(f32, DocAddress)>)> = Vec::new();
         let mut page = wanted_groups * per * 4;
-        let total = loop {
-            let (scored, total) = self.top(&prepared, sort, 0, page)?;
+        loop {
+            let scored = self.top(&prepared, sort, page)?;
             groups.clear();
             for (score, addr) in &scored {
                 let id = self.briefing_id_of(*addr)?;
@@ -243,17 +256,17 @@ impl Searcher {
                     None => groups.push((id, vec![(*score, *addr)])),
                 }
             }
-            if groups.len() >= wanted_groups || scored.len() < page || page >= total {
-                break total;
+            if groups.len() >= wanted_groups || scored.len() < page {
+                break;
             }
             page *= 4;
-        };
+        }
         let mut hits = Vec::new();
         for (g, (_, members)) in groups
             .into_iter()
             .enumerate()
             .skip(request.offset)
-            .take(request.limit.max(1))
+            .take(limit)
         {
             let rank_base = hits.len();
             let mut group_hits =
@@ -298,50 +311,67 @@ impl Searcher {
             .collect()
     }
 
-    /// The `limit` best passages after `offset`, in `sort` order, with their scores (0 when
-    /// the query is `*`), and the number of matches.
-    fn top(
-        &self,
-        prepared: &Prepared,
-        sort: Sort,
-        offset: usize,
-        limit: usize,
-    ) -> Result<(Vec<(f32, DocAddress)>, usize)> {
-        let collector = TopDocs::with_limit(limit.max(1)).and_offset(offset);
-        if sort == Sort::Score {
-            let collector = collector.tweak_score(|segment: &SegmentReader| {
-                let lengths = segment
-                    .fast_fields()
-                    .u64("length")
-                    .ok()
-                    .map(|c| c.first_or_default_col(0));
-                move |doc: DocId, score: Score| match &lengths {
-                    Some(lengths) => score * length_prior(lengths.get_val(doc)),
-                    None => score,
-                }
-            });
-            return self
+    /// The `n` best passages in `sort` order, with their scores (0 when the query is `*`).
+    ///
+    /// By score, the ranking is BM25 times a length prior of at most 1. Tantivy finds the best
+    /// plain BM25 scores quickly (block-max WAND skips most matches), so the best `n` by final
+    /// score are found among the best `m` by BM25, for `m` grown until the `m`-th BM25 score
+    /// is below the `n`-th final score: no passage further down can overtake. Exact, and a
+    /// small fraction of the work of scoring every match.
+    fn top(&self, prepared: &Prepared, sort: Sort, n: usize) -> Result<Vec<(f32, DocAddress)>> {
+        let n = n.max(1);
+        if sort != Sort::Score {
+            let order = if sort == Sort::Date {
+                Order::Asc
+            } else {
+                Order::Desc
+            };
+            let collector = TopDocs::with_limit(n).order_by_fast_field::<u64>("order", order);
+            let top = self
                 .searcher
-                .search(&prepared.query, &(collector, Count))
-                .context("search failed");
+                .search(&prepared.query, &collector)
+                .context("search failed")?;
+            let addrs: Vec<DocAddress> = top.into_iter().map(|(_, a)| a).collect();
+            let scores = if prepared.built.match_all {
+                vec![0.0; addrs.len()]
+            } else {
+                self.scores(&prepared.query, &addrs)?
+            };
+            return Ok(scores.into_iter().zip(addrs).collect());
         }
-        let order = if sort == Sort::Date {
-            Order::Asc
-        } else {
-            Order::Desc
-        };
-        let collector = collector.order_by_fast_field::<u64>("order", order);
-        let (top, total) = self
-            .searcher
-            .search(&prepared.query, &(collector, Count))
-            .context("search failed")?;
-        let addrs: Vec<DocAddress> = top.into_iter().map(|(_, a)| a).collect();
-        let scores = if prepared.built.match_all {
-            vec![0.0; addrs.len()]
-        } else {
-            self.scores(&prepared.query, &addrs)?
-        };
-        Ok((scores.into_iter().zip(addrs).collect(), total))
+        let mut m = (n * 4).max(40);
+        loop {
+            let plain = self
+                .searcher
+                .search(&prepared.query, &TopDocs::with_limit(m).order_by_score())
+                .context("search failed")?;
+            let mut ranked: Vec<(f32, DocAddress)> = plain
+                .iter()
+                .map(|&(score, addr)| (score * length_prior(self.length(addr)), addr))
+                .collect();
+            ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+            let exhausted = plain.len() < m;
+            let safe = match (ranked.get(n - 1), plain.last()) {
+                (Some(nth_final), Some(last_plain)) => last_plain.0 < nth_final.0,
+                _ => false,
+            };
+            if exhausted || safe {
+                ranked.truncate(n);
+                return Ok(ranked);
+            }
+            m *= 4;
+        }
+    }
+
+    /// A passage's length in bytes (for the length prior).
+    fn length(&self, addr: DocAddress) -> u64 {
+        self.searcher
+            .segment_reader(addr.segment_ord)
+            .fast_fields()
+            .u64("length")
+            .ok()
+            .and_then(|c| c.first(addr.doc_id))
+            .unwrap_or(u64::MAX)
     }
 
     /// The relevance score of each passage in `addrs` (for results sorted by date).
@@ -359,13 +389,7 @@ impl Searcher {
                 if scorer.seek(addr.doc_id) != addr.doc_id || scorer.doc() == TERMINATED {
                     return Ok(0.0);
                 }
-                let length = reader
-                    .fast_fields()
-                    .u64("length")
-                    .ok()
-                    .and_then(|c| c.first(addr.doc_id))
-                    .unwrap_or(u64::MAX);
-                Ok(scorer.score() * length_prior(length))
+                Ok(scorer.score() * length_prior(self.length(*addr)))
             })
             .collect()
     }
