@@ -116,124 +116,99 @@ pub fn run(
         .collect();
     let inputs = discover(&files, &index_dir, &mut report, &mut on_event);
     let total = inputs.len();
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, MAX_PARSE_THREADS);
     let mut seen_keys = HashSet::new();
     let (mut uncommitted_files, mut uncommitted_bytes) = (0usize, 0u64);
-    for (done, input) in inputs.into_iter().enumerate() {
-        if options.interrupted.load(Ordering::SeqCst) {
-            report.interrupted = true;
-            break;
-        }
-        on_event(Event::Progress { done, total });
-        report.seen += 1;
-        let shown = input.path.display().to_string();
-        let key = match fs::canonicalize(&input.path) {
-            Ok(k) => k.to_string_lossy().into_owned(),
-            Err(e) => {
-                skip(
-                    &mut report,
-                    &mut on_event,
-                    &shown,
-                    format!("cannot resolve path: {e}"),
-                );
-                continue;
+    let mut done = 0;
+    'chunks: for chunk in chunks(&inputs, options.max_file_bytes) {
+        // Files are read and parsed in parallel, a chunk at a time, and applied in order, so
+        // that commits fall on the same files whatever the timing.
+        let prepared = prepare_chunk(chunk, writer.manifest(), options, workers);
+        for (input, prepared) in chunk.iter().zip(prepared) {
+            if options.interrupted.load(Ordering::SeqCst) {
+                report.interrupted = true;
+                break 'chunks;
             }
-        };
-        seen_keys.insert(key.clone());
-        match fs::metadata(&input.path) {
-            Ok(m) if m.len() > options.max_file_bytes => {
-                let reason = format!(
-                    "too large ({:.1} MB; the limit is {:.1} MB, see --max-file-size)",
-                    m.len() as f64 / 1e6,
-                    options.max_file_bytes as f64 / 1e6
-                );
-                skip(&mut report, &mut on_event, &shown, reason);
-                continue;
-            }
-            _ => {}
-        }
-        let bytes = match fs::read(&input.path) {
-            Ok(b) => b,
-            Err(e) => {
-                skip(
-                    &mut report,
-                    &mut on_event,
-                    &shown,
-                    format!("cannot read: {e}"),
-                );
-                continue;
-            }
-        };
-        let hash = xxh3_64(&bytes);
-        let known = writer.manifest().get(&key).map(|e| e.content_hash);
-        if known == Some(hash) {
-            report.unchanged += 1;
-            continue;
-        }
-        let name = input
-            .path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let parsed = match parse::parse(&bytes, &name, input.format) {
-            Ok(p) => p,
-            Err(e) => {
-                skip(&mut report, &mut on_event, &shown, e.to_string());
-                continue;
-            }
-        };
-        for rejected in &parsed.rejected {
-            let place = format!("{shown}:{}", rejected.line);
-            skip(
-                &mut report,
-                &mut on_event,
-                &place,
-                format!("invalid JSON: {}", rejected.message),
-            );
-        }
-        if parsed.records.is_empty() {
-            if parsed.rejected.is_empty() {
-                skip(
-                    &mut report,
-                    &mut on_event,
-                    &shown,
-                    "no briefing in the file".into(),
-                );
-            }
-            continue;
-        }
-        let single = parsed.records.len() == 1;
-        let mut ids: Vec<String> = Vec::with_capacity(parsed.records.len());
-        for record in &parsed.records {
-            let wanted = match (&record.id, single) {
-                (Some(id), _) => id.clone(),
-                (None, true) => writer
-                    .manifest()
-                    .existing_id(&key)
-                    .unwrap_or(&input.wanted_id)
-                    .to_string(),
-                (None, false) => format!("{}:{}", input.wanted_id, record.line),
+            on_event(Event::Progress { done, total });
+            done += 1;
+            report.seen += 1;
+            let shown = input.path.display().to_string();
+            let (key, hash, parsed, size) = match prepared {
+                Prepared::Skipped { key, reason } => {
+                    seen_keys.extend(key);
+                    skip(&mut report, &mut on_event, &shown, reason);
+                    continue;
+                }
+                Prepared::Unchanged { key } => {
+                    seen_keys.insert(key);
+                    report.unchanged += 1;
+                    continue;
+                }
+                Prepared::Parsed {
+                    key,
+                    hash,
+                    parsed,
+                    size,
+                } => (key, hash, parsed, size),
             };
-            ids.push(writer.manifest().id_for(&key, &wanted, &ids));
-            warn_if_no_speakers(&mut report, &mut on_event, &shown, &record.briefing);
-        }
-        let items: Vec<(String, &Briefing)> = ids
-            .into_iter()
-            .zip(parsed.records.iter().map(|r| &r.briefing))
-            .collect();
-        report.passages += writer.replace(&key, &shown, hash, &items)?;
-        if known.is_some() {
-            report.changed += 1;
-        } else {
-            report.new += 1;
-        }
-        uncommitted_files += 1;
-        uncommitted_bytes += bytes.len() as u64;
-        if uncommitted_files >= options.commit_every_files
-            || uncommitted_bytes >= options.commit_every_bytes
-        {
-            writer.commit()?;
-            report.commits += 1;
-            (uncommitted_files, uncommitted_bytes) = (0, 0);
+            seen_keys.insert(key.clone());
+            for rejected in &parsed.rejected {
+                let place = format!("{shown}:{}", rejected.line);
+                skip(
+                    &mut report,
+                    &mut on_event,
+                    &place,
+                    format!("invalid JSON: {}", rejected.message),
+                );
+            }
+            if parsed.records.is_empty() {
+                if parsed.rejected.is_empty() {
+                    skip(
+                        &mut report,
+                        &mut on_event,
+                        &shown,
+                        "no briefing in the file".into(),
+                    );
+                }
+                continue;
+            }
+            let known = writer.manifest().get(&key).is_some();
+            let single = parsed.records.len() == 1;
+            let mut ids: Vec<String> = Vec::with_capacity(parsed.records.len());
+            for record in &parsed.records {
+                let wanted = match (&record.id, single) {
+                    (Some(id), _) => id.clone(),
+                    (None, true) => writer
+                        .manifest()
+                        .existing_id(&key)
+                        .unwrap_or(&input.wanted_id)
+                        .to_string(),
+                    (None, false) => format!("{}:{}", input.wanted_id, record.line),
+                };
+                ids.push(writer.manifest().id_for(&key, &wanted, &ids));
+                warn_if_no_speakers(&mut report, &mut on_event, &shown, &record.briefing);
+            }
+            let items: Vec<(String, &Briefing)> = ids
+                .into_iter()
+                .zip(parsed.records.iter().map(|r| &r.briefing))
+                .collect();
+            report.passages += writer.replace(&key, &shown, hash, &items)?;
+            if known {
+                report.changed += 1;
+            } else {
+                report.new += 1;
+            }
+            uncommitted_files += 1;
+            uncommitted_bytes += size;
+            if uncommitted_files >= options.commit_every_files
+                || uncommitted_bytes >= options.commit_every_bytes
+            {
+                writer.commit()?;
+                report.commits += 1;
+                (uncommitted_files, uncommitted_bytes) = (0, 0);
+            }
         }
     }
     on_event(Event::Progress { done: total, total });
@@ -255,6 +230,146 @@ pub fn run(
     report.briefings = writer.manifest().briefings();
     report.elapsed = started.elapsed();
     Ok(report)
+}
+
+/// Parsing threads at most (tantivy's own indexing threads work beside them).
+const MAX_PARSE_THREADS: usize = 4;
+/// A chunk holds at most this many files…
+const CHUNK_FILES: usize = 64;
+/// …and about this many bytes of them, so memory stays bounded.
+const CHUNK_BYTES: u64 = 24 * 1024 * 1024;
+
+/// A file read and parsed, or why not.
+enum Prepared {
+    Skipped {
+        key: Option<String>,
+        reason: String,
+    },
+    Unchanged {
+        key: String,
+    },
+    Parsed {
+        key: String,
+        hash: u64,
+        parsed: parse::Parsed,
+        size: u64,
+    },
+}
+
+/// Consecutive runs of inputs of bounded count and size.
+fn chunks(inputs: &[Input], max_file_bytes: u64) -> Vec<&[Input]> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0u64);
+    for (i, input) in inputs.iter().enumerate() {
+        bytes += fs::metadata(&input.path).map_or(0, |m| m.len().min(max_file_bytes));
+        if i + 1 - start >= CHUNK_FILES || bytes >= CHUNK_BYTES {
+            out.push(&inputs[start..=i]);
+            (start, bytes) = (i + 1, 0);
+        }
+    }
+    if start < inputs.len() {
+        out.push(&inputs[start..]);
+    }
+    out
+}
+
+/// Reads, hashes and parses the files of a chunk on `workers` threads, results in order.
+fn prepare_chunk(
+    chunk: &[Input],
+    manifest: &super::manifest::Manifest,
+    options: &Options,
+    workers: usize,
+) -> Vec<Prepared> {
+    if workers <= 1 || chunk.len() <= 1 {
+        return chunk
+            .iter()
+            .map(|input| prepare(input, manifest, options))
+            .collect();
+    }
+    let per = chunk.len().div_ceil(workers);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = chunk
+            .chunks(per)
+            .map(|part| {
+                let handle = scope.spawn(move || {
+                    part.iter()
+                        .map(|input| prepare(input, manifest, options))
+                        .collect::<Vec<_>>()
+                });
+                (part, handle)
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|(part, handle)| {
+                // A parser bug must cost its files, never the run or the order of results.
+                handle.join().unwrap_or_else(|_| {
+                    part.iter()
+                        .map(|_| Prepared::Skipped {
+                            key: None,
+                            reason: "internal error while parsing this file (please report it)"
+                                .into(),
+                        })
+                        .collect()
+                })
+            })
+            .collect()
+    })
+}
+
+fn prepare(input: &Input, manifest: &super::manifest::Manifest, options: &Options) -> Prepared {
+    let key = match fs::canonicalize(&input.path) {
+        Ok(k) => k.to_string_lossy().into_owned(),
+        Err(e) => {
+            return Prepared::Skipped {
+                key: None,
+                reason: format!("cannot resolve path: {e}"),
+            };
+        }
+    };
+    if let Ok(m) = fs::metadata(&input.path)
+        && m.len() > options.max_file_bytes
+    {
+        let reason = format!(
+            "too large ({:.1} MB; the limit is {:.1} MB, see --max-file-size)",
+            m.len() as f64 / 1e6,
+            options.max_file_bytes as f64 / 1e6
+        );
+        return Prepared::Skipped {
+            key: Some(key),
+            reason,
+        };
+    }
+    let bytes = match fs::read(&input.path) {
+        Ok(b) => b,
+        Err(e) => {
+            return Prepared::Skipped {
+                key: Some(key),
+                reason: format!("cannot read: {e}"),
+            };
+        }
+    };
+    let hash = xxh3_64(&bytes);
+    if manifest.get(&key).map(|e| e.content_hash) == Some(hash) {
+        return Prepared::Unchanged { key };
+    }
+    let name = input
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match parse::parse(&bytes, &name, input.format) {
+        Ok(parsed) => Prepared::Parsed {
+            key,
+            hash,
+            parsed,
+            size: bytes.len() as u64,
+        },
+        Err(e) => Prepared::Skipped {
+            key: Some(key),
+            reason: e.to_string(),
+        },
+    }
 }
 
 fn skip(report: &mut Report, on_event: &mut impl FnMut(Event), file: &str, reason: String) {
