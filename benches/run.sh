@@ -77,12 +77,12 @@ queries=(
   "en|\"foreign trade\""
   "zh|稳外贸"
   "zh|跨境电商出口"
-  "mixed|RCEP 关税"
+  "mixed|customs OR 海关"
 )
 query_rows=""
 for q in "${queries[@]}"; do
   kind=${q%%|*}; text=${q#*|}
-  hyperfine --style basic --warmup 3 --runs "$RUNS" --export-json "$WORK/q.json" \
+  hyperfine --style basic -N --warmup 3 --runs "$RUNS" --export-json "$WORK/q.json" \
     "$BS query --index $IDX --json --limit 10 '$text'" > /dev/null
   m=$(median "$WORK/q.json")
   measure "$BS" query --index "$IDX" --json --limit 10 "$text"
@@ -90,9 +90,9 @@ for q in "${queries[@]}"; do
 done
 
 # 4. Against ripgrep over the raw files: the same two-word phrase.
-hyperfine --style basic --warmup 1 --runs 5 --export-json "$WORK/rg.json" \
+hyperfine --style basic -N -i --warmup 1 --runs 5 --export-json "$WORK/rg.json" \
   "rg -c -F 'foreign trade' $ARCHIVE" \
-  "$BS query --index $IDX --count '\"foreign trade\"'" > /dev/null || true
+  "$BS query --index $IDX --count '\"foreign trade\"'" > /dev/null
 rg_time=$(jq -r '.results[0].median' "$WORK/rg.json")
 bs_time=$(jq -r '.results[1].median' "$WORK/rg.json")
 

@@ -13,34 +13,56 @@ use super::script::is_han;
 /// Appends the bigram tokens of `text` to `out`.
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     let mut position = out.last().map_or(0, |t| t.position + 1);
-    let mut run: Vec<usize> = Vec::new();
-    let mut flush = |run: &mut Vec<usize>, end: usize, out: &mut Vec<Token>| {
-        if run.is_empty() {
-            return;
+    each_bigram(text, |from, to, bigram| {
+        out.push(Token {
+            offset_from: from,
+            offset_to: to,
+            position,
+            text: bigram.to_string(),
+            position_length: 1,
+        });
+        position += 1;
+    });
+}
+
+/// Calls `emit(offset_from, offset_to, text)` for each bigram (or lone-character unigram) of
+/// the Han runs of `text`, in order, borrowing from `text`.
+pub fn each_bigram(text: &str, mut emit: impl FnMut(usize, usize, &str)) {
+    // Start of the run, and of its previous character, as byte offsets.
+    let mut run: Option<(usize, usize)> = None;
+    let mut emitted_in_run = false;
+    let finish = |run: Option<(usize, usize)>,
+                  emitted: bool,
+                  end: usize,
+                  emit: &mut dyn FnMut(usize, usize, &str)| {
+        if let Some((start, _)) = run
+            && !emitted
+        {
+            emit(start, end, &text[start..end]);
         }
-        run.push(end);
-        let windows = if run.len() == 2 { 1 } else { run.len() - 2 };
-        for k in 0..windows {
-            let (from, to) = (run[k], run[(k + 2).min(run.len() - 1)]);
-            out.push(Token {
-                offset_from: from,
-                offset_to: to,
-                position,
-                text: text[from..to].to_string(),
-                position_length: 1,
-            });
-            position += 1;
-        }
-        run.clear();
     };
     for (i, c) in text.char_indices() {
         if is_han(c) {
-            run.push(i);
+            match run {
+                Some((start, previous)) => {
+                    emit(
+                        previous,
+                        i + c.len_utf8(),
+                        &text[previous..i + c.len_utf8()],
+                    );
+                    emitted_in_run = true;
+                    run = Some((start, i));
+                }
+                None => {
+                    run = Some((i, i));
+                    emitted_in_run = false;
+                }
+            }
         } else {
-            flush(&mut run, i, out);
+            finish(run.take(), emitted_in_run, i, &mut emit);
         }
     }
-    flush(&mut run, text.len(), out);
+    finish(run, emitted_in_run, text.len(), &mut emit);
 }
 
 #[cfg(test)]

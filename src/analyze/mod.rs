@@ -78,64 +78,99 @@ impl Analyzer {
             WORDS,
             WordTokenizer {
                 segmenter: Arc::clone(&self.segmenter),
+                stream: CompactTokenStream::default(),
             },
         );
-        manager.register(BIGRAMS, BigramTokenizer);
+        manager.register(BIGRAMS, BigramTokenizer::default());
     }
 }
 
 #[derive(Clone)]
 struct WordTokenizer {
     segmenter: Arc<Segmenter>,
+    stream: CompactTokenStream,
 }
 
 impl Tokenizer for WordTokenizer {
-    type TokenStream<'a> = VecTokenStream;
+    type TokenStream<'a> = &'a mut CompactTokenStream;
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
-        let mut tokens = Vec::new();
-        words::tokenize(text, &self.segmenter, &mut tokens);
-        VecTokenStream::new(tokens)
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> &'a mut CompactTokenStream {
+        self.stream.reset();
+        let stream = &mut self.stream;
+        words::each_word(text, &self.segmenter, |from, to, word| {
+            stream.push(from, to, word)
+        });
+        &mut self.stream
     }
 }
 
-#[derive(Clone)]
-struct BigramTokenizer;
+#[derive(Clone, Default)]
+struct BigramTokenizer {
+    stream: CompactTokenStream,
+}
 
 impl Tokenizer for BigramTokenizer {
-    type TokenStream<'a> = VecTokenStream;
+    type TokenStream<'a> = &'a mut CompactTokenStream;
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
-        let mut tokens = Vec::new();
-        bigrams::tokenize(text, &mut tokens);
-        VecTokenStream::new(tokens)
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> &'a mut CompactTokenStream {
+        self.stream.reset();
+        let stream = &mut self.stream;
+        bigrams::each_bigram(text, |from, to, bigram| stream.push(from, to, bigram));
+        &mut self.stream
     }
 }
 
-/// Tokens computed up front and handed out one by one.
-pub struct VecTokenStream {
-    tokens: Vec<Token>,
+/// Tokens of one text, kept in one string buffer and handed out through one reused `Token`:
+/// indexing makes millions of tokens, and a string allocated for each would dominate.
+#[derive(Clone, Default)]
+pub struct CompactTokenStream {
+    texts: String,
+    /// (end of the token's text in `texts`, offset_from, offset_to)
+    spans: Vec<(usize, usize, usize)>,
     next: usize,
+    token: Token,
 }
 
-impl VecTokenStream {
-    fn new(tokens: Vec<Token>) -> VecTokenStream {
-        VecTokenStream { tokens, next: 0 }
+impl CompactTokenStream {
+    fn reset(&mut self) {
+        self.texts.clear();
+        self.spans.clear();
+        self.next = 0;
+        self.token.reset();
+    }
+
+    fn push(&mut self, from: usize, to: usize, text: &str) {
+        self.texts.push_str(text);
+        self.spans.push((self.texts.len(), from, to));
     }
 }
 
-impl TokenStream for VecTokenStream {
+impl TokenStream for &mut CompactTokenStream {
     fn advance(&mut self) -> bool {
+        let Some(&(end, from, to)) = self.spans.get(self.next) else {
+            return false;
+        };
+        let start = if self.next == 0 {
+            0
+        } else {
+            self.spans[self.next - 1].0
+        };
+        self.token.text.clear();
+        self.token.text.push_str(&self.texts[start..end]);
+        self.token.offset_from = from;
+        self.token.offset_to = to;
+        self.token.position = self.next;
+        self.token.position_length = 1;
         self.next += 1;
-        self.next <= self.tokens.len()
+        true
     }
 
     fn token(&self) -> &Token {
-        &self.tokens[self.next - 1]
+        &self.token
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        &mut self.tokens[self.next - 1]
+        &mut self.token
     }
 }
 

@@ -17,20 +17,29 @@ pub const MAX_TOKEN_BYTES: usize = 64;
 
 /// Appends the word tokens of `text` to `out`, numbering positions from `out`'s last token.
 pub fn tokenize(text: &str, segmenter: &Segmenter, out: &mut Vec<Token>) {
+    let mut position = out.last().map_or(0, |t| t.position + 1);
+    each_word(text, segmenter, |from, to, word| {
+        out.push(Token {
+            offset_from: from,
+            offset_to: to,
+            position,
+            text: word.to_string(),
+            position_length: 1,
+        });
+        position += 1;
+    });
+}
+
+/// Calls `emit(offset_from, offset_to, text)` for each word token of `text`, in order. Words
+/// are borrowed or built in a reused buffer: no allocation per token.
+pub fn each_word(text: &str, segmenter: &Segmenter, mut emit: impl FnMut(usize, usize, &str)) {
     let stemmer = Stemmer::create(Algorithm::English);
     let chars: Vec<(usize, char)> = text.char_indices().map(|(i, c)| (i, fold(c))).collect();
     let byte_at = |k: usize| chars.get(k).map_or(text.len(), |&(b, _)| b);
-    let mut position = out.last().map_or(0, |t| t.position + 1);
-    let mut push = |out: &mut Vec<Token>, from: usize, to: usize, text: String| {
-        if !text.is_empty() && text.len() <= MAX_TOKEN_BYTES {
-            out.push(Token {
-                offset_from: from,
-                offset_to: to,
-                position,
-                text,
-                position_length: 1,
-            });
-            position += 1;
+    let mut scratch = String::new();
+    let mut emit_checked = |from: usize, to: usize, word: &str| {
+        if !word.is_empty() && word.len() <= MAX_TOKEN_BYTES {
+            emit(from, to, word);
         }
     };
     let mut i = 0;
@@ -43,21 +52,27 @@ pub fn tokenize(text: &str, segmenter: &Segmenter, out: &mut Vec<Token>) {
             }
             let (start, end) = (byte_at(i), byte_at(j));
             let run = &text[start..end];
-            let mut words = Vec::new();
-            segmenter.cut(run, |s, e| words.push((s, e)));
-            for (s, e) in words {
-                push(out, start + s, start + e, run[s..e].to_string());
-            }
+            segmenter.cut(run, |s, e| emit_checked(start + s, start + e, &run[s..e]));
             i = j;
         } else if is_word_char(c) {
-            let (j, word) = match acronym_end(&chars, i) {
-                Some(j) => (j, acronym_text(&chars[i..j])),
+            scratch.clear();
+            let j = match acronym_end(&chars, i) {
+                Some(j) => {
+                    acronym_text(&chars[i..j], &mut scratch);
+                    j
+                }
                 None => {
                     let j = word_end(&chars, i);
-                    (j, normalize_word(&chars[i..j], &stemmer))
+                    lowercase_word(&chars[i..j], &mut scratch);
+                    j
                 }
             };
-            push(out, byte_at(i), byte_at(j), word);
+            if scratch.chars().any(char::is_alphabetic) {
+                let stemmed = stemmer.stem(&scratch);
+                emit_checked(byte_at(i), byte_at(j), &stemmed);
+            } else {
+                emit_checked(byte_at(i), byte_at(j), &scratch);
+            }
             i = j;
         } else {
             i += 1;
@@ -105,25 +120,23 @@ fn acronym_end(chars: &[(usize, char)], i: usize) -> Option<usize> {
     }
 }
 
-fn acronym_text(chars: &[(usize, char)]) -> String {
-    chars
-        .iter()
-        .filter(|&&(_, c)| c != '.')
-        .flat_map(|&(_, c)| c.to_lowercase())
-        .collect()
+fn acronym_text(chars: &[(usize, char)], out: &mut String) {
+    out.extend(
+        chars
+            .iter()
+            .filter(|&&(_, c)| c != '.')
+            .flat_map(|&(_, c)| c.to_lowercase()),
+    );
 }
 
-fn normalize_word(chars: &[(usize, char)], stemmer: &Stemmer) -> String {
-    let lower: String = chars
-        .iter()
-        .filter(|&&(_, c)| c != ',')
-        .flat_map(|&(_, c)| c.to_lowercase())
-        .collect();
-    if lower.chars().any(char::is_alphabetic) {
-        stemmer.stem(&lower).into_owned()
-    } else {
-        lower
-    }
+/// The word lower-cased, without thousands separators (stemmed by the caller).
+fn lowercase_word(chars: &[(usize, char)], out: &mut String) {
+    out.extend(
+        chars
+            .iter()
+            .filter(|&&(_, c)| c != ',')
+            .flat_map(|&(_, c)| c.to_lowercase()),
+    );
 }
 
 #[cfg(test)]

@@ -17,6 +17,23 @@ pub struct SourceInfo<'a> {
     pub content_hash: u64,
 }
 
+/// How much of the question an answer replies to is indexed with the answer: its opening says
+/// what is asked, and indexing it whole for each paragraph of a long answer would multiply the
+/// work of indexing questions.
+const CONTEXT_BYTES: usize = 400;
+
+/// The first `max` bytes of `text`, cut at a character boundary.
+fn opening(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// The passage id: the briefing id and the passage's 1-based ordinal.
 pub fn passage_id(briefing_id: &str, ordinal: u32) -> String {
     format!("{briefing_id}#{ordinal}")
@@ -53,7 +70,7 @@ pub fn documents(
             doc.add_text(fields.text, p.text);
             doc.add_text(fields.text_cjk, p.text);
             if let Some(question) = &p.question_text {
-                doc.add_text(fields.context, question);
+                doc.add_text(fields.context, opening(question, CONTEXT_BYTES));
             }
             if let Some(speaker) = p.speaker {
                 doc.add_text(fields.speaker, speaker);

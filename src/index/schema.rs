@@ -12,7 +12,7 @@ use tantivy::schema::{
 use crate::analyze::{BIGRAMS, WORDS};
 
 /// Version of the fields below; stored in the index beside the analyzer version.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Handles to every field of the passage document.
 #[derive(Debug, Clone)]
@@ -31,7 +31,8 @@ pub struct Fields {
     pub title_cjk: Field,
     pub text: Field,
     pub text_cjk: Field,
-    /// For answers, the question they reply to (searched for context, not stored).
+    /// For answers, the opening of the question they reply to (words, for a ranking boost;
+    /// not stored, no positions).
     pub context: Field,
     pub speaker: Field,
     /// Lower-cased speaker, for case-insensitive filters.
@@ -69,6 +70,12 @@ pub fn build() -> (Schema, Fields) {
             options
         }
     };
+    // The question an answer replies to only adds score to single words: no positions needed.
+    let context = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(WORDS)
+            .set_index_option(IndexRecordOption::WithFreqs),
+    );
     let bigrams = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer(BIGRAMS)
@@ -89,7 +96,7 @@ pub fn build() -> (Schema, Fields) {
         title_cjk: b.add_text_field("title_cjk", bigrams.clone()),
         text: b.add_text_field("text", words(true)),
         text_cjk: b.add_text_field("text_cjk", bigrams),
-        context: b.add_text_field("context", words(false)),
+        context: b.add_text_field("context", context),
         speaker: b.add_text_field("speaker", STRING | STORED | FAST),
         speaker_key: b.add_text_field("speaker_key", STRING | FAST),
         speaker_text: b.add_text_field("speaker_text", words(false)),

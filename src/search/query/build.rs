@@ -275,8 +275,11 @@ impl Builder<'_> {
                 self.highlight.han.push(han.to_string());
             }
             self.title_clauses.push(sequence(self.fields.title, words));
-            self.context_clauses
-                .push(sequence(self.fields.context, words));
+            // The context field has no positions: its words boost one by one.
+            for word in words {
+                self.context_clauses
+                    .push(sequence(self.fields.context, &[word]));
+            }
         }
         query
     }
