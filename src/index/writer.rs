@@ -88,7 +88,10 @@ impl Writer {
         content_hash: u64,
         briefings: &[(String, &Briefing)],
     ) -> Result<usize> {
-        self.delete(source_key);
+        // A delete costs a term query at the next commit: only files the index holds need one.
+        if self.manifest.get(source_key).is_some() {
+            self.delete(source_key);
+        }
         let mut count = 0;
         for (id, briefing) in briefings {
             let info = SourceInfo {
