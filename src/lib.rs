@@ -10,12 +10,15 @@
 //! 4. [`search`]: query parsing, filters, BM25 ranking and snippets; returns data.
 //! 5. [`output`]: text for people, JSON Lines for pipelines.
 //!
+//! [`evaluate`] measures ranking quality on a judged query set.
+//!
 //! [`cli`] ties them to the command line; `main.rs` only maps the result to an exit code.
 
 pub mod analyze;
 pub mod briefing;
 pub mod cli;
 pub mod date;
+pub mod evaluate;
 pub mod index;
 pub mod output;
 pub mod parse;

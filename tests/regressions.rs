@@ -96,7 +96,7 @@ fn test_analyzer_and_query_regressions() {
         let query = String::from_utf8_lossy(&data);
         match syntax::parse(&query) {
             Ok(node) => {
-                let _ = build::build(&node, &fields, &analyzer);
+                let _ = build::build(&node, &fields, &analyzer, &Default::default());
             }
             Err(e) => assert!(e.position <= query.len() && e.column(&query) >= 1),
         }

@@ -14,7 +14,7 @@ fuzz_target!(|query: &str| {
     let (_, fields) = schema::build();
     match syntax::parse(query) {
         Ok(node) => {
-            let _ = build::build(&node, &fields, &ANALYZER);
+            let _ = build::build(&node, &fields, &ANALYZER, &Default::default());
         }
         Err(e) => assert!(e.position <= query.len() && e.column(query) >= 1),
     }

@@ -33,10 +33,34 @@ pub const BIGRAMS: &str = "briefsearch_bigrams";
 /// Version of the analysis rules; stored in the index so that a change forces a re-index.
 pub const ANALYZER_VERSION: u32 = 1;
 
+/// Variants of the analysis, for measuring them against each other (see `TUNING.md`). The
+/// defaults are what briefsearch uses; an index records the options it was built with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct AnalyzerOptions {
+    /// Stem English words ("rates" → "rate").
+    pub stem: bool,
+    /// Drop common English words ("the", "of").
+    pub stop_words: bool,
+    /// Index jieba's search-mode sub-words at their word's position (知识 and 产权 with 知识产权).
+    pub subwords: bool,
+}
+
+impl Default for AnalyzerOptions {
+    fn default() -> AnalyzerOptions {
+        AnalyzerOptions {
+            stem: true,
+            stop_words: false,
+            subwords: false,
+        }
+    }
+}
+
 /// The bilingual analyzer. Cheap to clone: the jieba dictionary is shared and loaded lazily.
 #[derive(Clone, Debug, Default)]
 pub struct Analyzer {
     segmenter: Arc<Segmenter>,
+    options: AnalyzerOptions,
 }
 
 impl Analyzer {
@@ -50,13 +74,29 @@ impl Analyzer {
     pub fn for_queries() -> Analyzer {
         Analyzer {
             segmenter: Arc::new(Segmenter::new(Mode::Query)),
+            options: AnalyzerOptions::default(),
         }
     }
 
-    /// Word tokens of `text`.
+    /// This analyzer with other options.
+    pub fn with_options(mut self, options: AnalyzerOptions) -> Analyzer {
+        self.options = options;
+        self
+    }
+
+    pub fn options(&self) -> AnalyzerOptions {
+        self.options
+    }
+
+    /// Word tokens of `text`, as a query or a snippet sees them (never sub-words: a query
+    /// word matches the sub-words indexed beside longer words by itself).
     pub fn words(&self, text: &str) -> Vec<Token> {
         let mut out = Vec::new();
-        words::tokenize(text, &self.segmenter, &mut out);
+        let options = AnalyzerOptions {
+            subwords: false,
+            ..self.options
+        };
+        words::tokenize(text, &self.segmenter, &options, &mut out);
         out
     }
 
@@ -78,6 +118,7 @@ impl Analyzer {
             WORDS,
             WordTokenizer {
                 segmenter: Arc::clone(&self.segmenter),
+                options: self.options,
                 stream: CompactTokenStream::default(),
             },
         );
@@ -88,6 +129,7 @@ impl Analyzer {
 #[derive(Clone)]
 struct WordTokenizer {
     segmenter: Arc<Segmenter>,
+    options: AnalyzerOptions,
     stream: CompactTokenStream,
 }
 
@@ -97,8 +139,8 @@ impl Tokenizer for WordTokenizer {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> &'a mut CompactTokenStream {
         self.stream.reset();
         let stream = &mut self.stream;
-        words::each_word(text, &self.segmenter, |from, to, word| {
-            stream.push(from, to, word)
+        words::each_word(text, &self.segmenter, &self.options, |from, to, word, increment| {
+            stream.push(from, to, word, increment)
         });
         &mut self.stream
     }
@@ -115,7 +157,7 @@ impl Tokenizer for BigramTokenizer {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> &'a mut CompactTokenStream {
         self.stream.reset();
         let stream = &mut self.stream;
-        bigrams::each_bigram(text, |from, to, bigram| stream.push(from, to, bigram));
+        bigrams::each_bigram(text, |from, to, bigram| stream.push(from, to, bigram, 1));
         &mut self.stream
     }
 }
@@ -125,8 +167,8 @@ impl Tokenizer for BigramTokenizer {
 #[derive(Clone, Default)]
 pub struct CompactTokenStream {
     texts: String,
-    /// (end of the token's text in `texts`, offset_from, offset_to)
-    spans: Vec<(usize, usize, usize)>,
+    /// (end of the token's text in `texts`, offset_from, offset_to, position)
+    spans: Vec<(usize, usize, usize, usize)>,
     next: usize,
     token: Token,
 }
@@ -139,15 +181,21 @@ impl CompactTokenStream {
         self.token.reset();
     }
 
-    fn push(&mut self, from: usize, to: usize, text: &str) {
+    /// Adds a token `increment` positions after the previous one (the first at
+    /// `increment - 1`; 0 stacks it on the previous token).
+    fn push(&mut self, from: usize, to: usize, text: &str, increment: usize) {
         self.texts.push_str(text);
-        self.spans.push((self.texts.len(), from, to));
+        let position = match self.spans.last() {
+            Some(&(_, _, _, previous)) => previous + increment,
+            None => increment.saturating_sub(1),
+        };
+        self.spans.push((self.texts.len(), from, to, position));
     }
 }
 
 impl TokenStream for &mut CompactTokenStream {
     fn advance(&mut self) -> bool {
-        let Some(&(end, from, to)) = self.spans.get(self.next) else {
+        let Some(&(end, from, to, position)) = self.spans.get(self.next) else {
             return false;
         };
         let start = if self.next == 0 {
@@ -159,7 +207,7 @@ impl TokenStream for &mut CompactTokenStream {
         self.token.text.push_str(&self.texts[start..end]);
         self.token.offset_from = from;
         self.token.offset_to = to;
-        self.token.position = self.next;
+        self.token.position = position;
         self.token.position_length = 1;
         self.next += 1;
         true

@@ -60,9 +60,11 @@ impl Segmenter {
         }
     }
 
-    /// Calls `word(start, end)` with the byte range of each word of `han`, a run of Han
-    /// characters, in order.
-    pub fn cut(&self, han: &str, mut word: impl FnMut(usize, usize)) {
+    /// Calls `word(start, end, stacked)` with the byte range of each word of `han`, a run of
+    /// Han characters, in order. With `subwords`, each word of three or more characters is
+    /// followed by the dictionary words of two and three characters inside it, `stacked` (they
+    /// share its position), as jieba's search mode finds them.
+    pub fn cut(&self, han: &str, subwords: bool, mut word: impl FnMut(usize, usize, bool)) {
         let small;
         let jieba = match (self.mode, DICTIONARY.as_ref()) {
             (Mode::Query, Some(dictionary)) => {
@@ -72,7 +74,23 @@ impl Segmenter {
             _ => self.jieba.get_or_init(Jieba::new),
         };
         for token in jieba.cut(han, true) {
-            word(token.byte_start, token.byte_end);
+            word(token.byte_start, token.byte_end, false);
+            if !subwords {
+                continue;
+            }
+            let starts: Vec<usize> = token.word.char_indices().map(|(i, _)| i).chain([token.word.len()]).collect();
+            let chars = starts.len() - 1;
+            for n in [2usize, 3] {
+                if chars <= n {
+                    continue;
+                }
+                for k in 0..=chars - n {
+                    let inner = &token.word[starts[k]..starts[k + n]];
+                    if jieba.has_word(inner) {
+                        word(token.byte_start + starts[k], token.byte_start + starts[k + n], true);
+                    }
+                }
+            }
         }
     }
 
@@ -138,7 +156,7 @@ mod tests {
     fn words(mode: Mode, text: &str) -> Vec<String> {
         let segmenter = Segmenter::new(mode);
         let mut out = Vec::new();
-        segmenter.cut(text, |s, e| out.push(text[s..e].to_string()));
+        segmenter.cut(text, false, |s, e, _| out.push(text[s..e].to_string()));
         out
     }
 
@@ -169,7 +187,7 @@ mod tests {
     #[test]
     fn test_query_mode_never_loads_the_full_dictionary() {
         let segmenter = Segmenter::new(Mode::Query);
-        segmenter.cut("稳外贸", |_, _| {});
+        segmenter.cut("稳外贸", false, |_, _, _| {});
         assert!(!segmenter.is_loaded());
     }
 }

@@ -8,6 +8,7 @@
 use rust_stemmers::{Algorithm, Stemmer};
 use tantivy::tokenizer::Token;
 
+use super::AnalyzerOptions;
 use super::script::{fold, is_han, is_word_char};
 use super::segmenter::Segmenter;
 
@@ -16,9 +17,16 @@ use super::segmenter::Segmenter;
 pub const MAX_TOKEN_BYTES: usize = 64;
 
 /// Appends the word tokens of `text` to `out`, numbering positions from `out`'s last token.
-pub fn tokenize(text: &str, segmenter: &Segmenter, out: &mut Vec<Token>) {
+pub fn tokenize(text: &str, segmenter: &Segmenter, options: &AnalyzerOptions, out: &mut Vec<Token>) {
     let mut position = out.last().map_or(0, |t| t.position + 1);
-    each_word(text, segmenter, |from, to, word| {
+    let mut first = true;
+    each_word(text, segmenter, options, |from, to, word, increment| {
+        if !first {
+            position += increment;
+        } else {
+            position += increment.saturating_sub(1);
+            first = false;
+        }
         out.push(Token {
             offset_from: from,
             offset_to: to,
@@ -26,20 +34,32 @@ pub fn tokenize(text: &str, segmenter: &Segmenter, out: &mut Vec<Token>) {
             text: word.to_string(),
             position_length: 1,
         });
-        position += 1;
     });
 }
 
-/// Calls `emit(offset_from, offset_to, text)` for each word token of `text`, in order. Words
-/// are borrowed or built in a reused buffer: no allocation per token.
-pub fn each_word(text: &str, segmenter: &Segmenter, mut emit: impl FnMut(usize, usize, &str)) {
+/// English words too common to help a search (with `stop_words`).
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it", "its", "of",
+    "on", "or", "that", "the", "this", "to", "was", "were", "will", "with", "we", "our", "i", "you",
+];
+
+/// Calls `emit(offset_from, offset_to, text, position_increment)` for each word token of
+/// `text`, in order: increment 1 for the next word, more after dropped stop words, 0 for a
+/// sub-word stacked on its word. Words are borrowed or built in a reused buffer: no allocation
+/// per token.
+pub fn each_word(text: &str, segmenter: &Segmenter, options: &AnalyzerOptions, mut emit: impl FnMut(usize, usize, &str, usize)) {
     let stemmer = Stemmer::create(Algorithm::English);
     let chars: Vec<(usize, char)> = text.char_indices().map(|(i, c)| (i, fold(c))).collect();
     let byte_at = |k: usize| chars.get(k).map_or(text.len(), |&(b, _)| b);
     let mut scratch = String::new();
-    let mut emit_checked = |from: usize, to: usize, word: &str| {
+    // Positions advanced since the last emitted word (more than 1 after dropped stop words).
+    let mut gap = 1;
+    let mut emit_checked = |gap: &mut usize, from: usize, to: usize, word: &str, stacked: bool| {
         if !word.is_empty() && word.len() <= MAX_TOKEN_BYTES {
-            emit(from, to, word);
+            emit(from, to, word, if stacked { 0 } else { *gap });
+            if !stacked {
+                *gap = 1;
+            }
         }
     };
     let mut i = 0;
@@ -52,7 +72,7 @@ pub fn each_word(text: &str, segmenter: &Segmenter, mut emit: impl FnMut(usize, 
             }
             let (start, end) = (byte_at(i), byte_at(j));
             let run = &text[start..end];
-            segmenter.cut(run, |s, e| emit_checked(start + s, start + e, &run[s..e]));
+            segmenter.cut(run, options.subwords, |s, e, stacked| emit_checked(&mut gap, start + s, start + e, &run[s..e], stacked));
             i = j;
         } else if is_word_char(c) {
             scratch.clear();
@@ -67,11 +87,14 @@ pub fn each_word(text: &str, segmenter: &Segmenter, mut emit: impl FnMut(usize, 
                     j
                 }
             };
-            if scratch.chars().any(char::is_alphabetic) {
+            if options.stop_words && STOP_WORDS.contains(&scratch.as_str()) {
+                // The word is dropped but its position kept, so phrases stay exact.
+                gap += 1;
+            } else if options.stem && scratch.chars().any(char::is_alphabetic) {
                 let stemmed = stemmer.stem(&scratch);
-                emit_checked(byte_at(i), byte_at(j), &stemmed);
+                emit_checked(&mut gap, byte_at(i), byte_at(j), &stemmed, false);
             } else {
-                emit_checked(byte_at(i), byte_at(j), &scratch);
+                emit_checked(&mut gap, byte_at(i), byte_at(j), &scratch, false);
             }
             i = j;
         } else {
@@ -146,7 +169,7 @@ mod tests {
     fn words(text: &str) -> Vec<(String, usize, usize, usize)> {
         let segmenter = Segmenter::default();
         let mut out = Vec::new();
-        tokenize(text, &segmenter, &mut out);
+        tokenize(text, &segmenter, &AnalyzerOptions::default(), &mut out);
         out.into_iter()
             .map(|t| (t.text, t.offset_from, t.offset_to, t.position))
             .collect()

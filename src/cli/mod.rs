@@ -7,6 +7,7 @@
 
 mod args;
 mod completions;
+mod evaluate;
 mod facets;
 mod index;
 mod inspect;
@@ -74,6 +75,8 @@ pub enum Command {
     Stats(stats::StatsArgs),
     /// Show how a transcript file is understood (title, date, turns), without indexing it.
     Inspect(inspect::InspectArgs),
+    /// Measure ranking quality on a judged query set (MRR@10, nDCG@10, recall@10).
+    Evaluate(evaluate::EvaluateArgs),
     /// Print shell completions.
     Completions(completions::CompletionsArgs),
     /// Print the man page (of briefsearch, or of one subcommand) in roff.
@@ -109,6 +112,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Speakers(args) => speakers::run(&index_dir, args),
         Command::Stats(args) => stats::run(&index_dir, args),
         Command::Inspect(args) => inspect::run(args),
+        Command::Evaluate(args) => evaluate::run(&index_dir, args),
         Command::Completions(args) => completions::completions(args),
         Command::Man { subcommand: None } => completions::man(None),
         Command::Man {

@@ -18,7 +18,7 @@ use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 use tantivy::Index;
 
-use crate::analyze::{ANALYZER_VERSION, Analyzer};
+use crate::analyze::{ANALYZER_VERSION, Analyzer, AnalyzerOptions};
 pub use schema::Fields;
 
 /// File, inside the index folder, that records what built the index.
@@ -28,14 +28,18 @@ const META_FILE: &str = "briefsearch.json";
 struct Meta {
     schema_version: u32,
     analyzer_version: u32,
+    /// The analysis variant the index was built with (the default one, but for experiments).
+    #[serde(default)]
+    analyzer: AnalyzerOptions,
     created_by: String,
 }
 
 impl Meta {
-    fn current() -> Meta {
+    fn current(analyzer: AnalyzerOptions) -> Meta {
         Meta {
             schema_version: schema::SCHEMA_VERSION,
             analyzer_version: ANALYZER_VERSION,
+            analyzer,
             created_by: format!("briefsearch {}", env!("CARGO_PKG_VERSION")),
         }
     }
@@ -51,24 +55,25 @@ pub struct Opened {
 
 /// Opens an existing index for searching (a read-only folder will do).
 pub fn open(dir: &Path) -> Result<Opened> {
-    check_exists(dir)?;
+    let options = check_exists(dir)?;
     let directory = directory::SearchDirectory::open(dir)
         .with_context(|| format!("cannot open the index at {}", dir.display()))?;
     let index = Index::open(directory)
         .with_context(|| format!("cannot open the index at {}", dir.display()))?;
-    finish_opening(index, dir, Analyzer::for_queries())
+    finish_opening(index, dir, Analyzer::for_queries().with_options(options))
 }
 
 /// Opens an existing index for writing.
 fn open_for_writing(dir: &Path) -> Result<Opened> {
-    check_exists(dir)?;
+    let options = check_exists(dir)?;
     let index = Index::open_in_dir(dir)
         .with_context(|| format!("cannot open the index at {}", dir.display()))?;
-    finish_opening(index, dir, Analyzer::new())
+    finish_opening(index, dir, Analyzer::new().with_options(options))
 }
 
-/// Fails with a helpful message unless `dir` holds an index of this version.
-fn check_exists(dir: &Path) -> Result<()> {
+/// Fails with a helpful message unless `dir` holds an index of this version; returns the
+/// analyzer options it was built with.
+fn check_exists(dir: &Path) -> Result<AnalyzerOptions> {
     if !dir.join("meta.json").is_file() {
         if dir.exists() {
             bail!(
@@ -87,6 +92,12 @@ fn check_exists(dir: &Path) -> Result<()> {
 
 /// Opens the index in `dir` for writing, creating it (and the folder) when absent.
 pub fn open_or_create(dir: &Path) -> Result<Opened> {
+    open_or_create_with(dir, AnalyzerOptions::default())
+}
+
+/// Like [`open_or_create`]; a new index is built with the analysis variant `options` (an
+/// existing one keeps its own).
+pub fn open_or_create_with(dir: &Path, options: AnalyzerOptions) -> Result<Opened> {
     if dir.join("meta.json").is_file() {
         return open_for_writing(dir);
     }
@@ -95,11 +106,11 @@ pub fn open_or_create(dir: &Path) -> Result<Opened> {
     let (schema, _) = schema::build();
     let index = Index::create_in_dir(dir, schema)
         .with_context(|| format!("cannot create an index in {}", dir.display()))?;
-    let meta = serde_json::to_string_pretty(&Meta::current())
+    let meta = serde_json::to_string_pretty(&Meta::current(options))
         .context("cannot encode the index metadata")?;
     fs::write(dir.join(META_FILE), meta + "\n")
         .with_context(|| format!("cannot write {}", dir.join(META_FILE).display()))?;
-    finish_opening(index, dir, Analyzer::new())
+    finish_opening(index, dir, Analyzer::new().with_options(options))
 }
 
 /// Registers the analyzer (the one place every path that opens an index goes through) and
@@ -120,7 +131,7 @@ fn finish_opening(index: Index, dir: &Path, analyzer: Analyzer) -> Result<Opened
     })
 }
 
-fn check_versions(dir: &Path) -> Result<()> {
+fn check_versions(dir: &Path) -> Result<AnalyzerOptions> {
     let path = dir.join(META_FILE);
     let text = fs::read_to_string(&path)
         .with_context(|| format!("{} is missing: the index at {} was not built by briefsearch; re-index with `briefsearch index --rebuild`", path.display(), dir.display()))?;
@@ -130,7 +141,7 @@ fn check_versions(dir: &Path) -> Result<()> {
             path.display()
         )
     })?;
-    let current = Meta::current();
+    let current = Meta::current(meta.analyzer);
     if meta.schema_version != current.schema_version
         || meta.analyzer_version != current.analyzer_version
     {
@@ -143,7 +154,7 @@ fn check_versions(dir: &Path) -> Result<()> {
             current.analyzer_version
         );
     }
-    Ok(())
+    Ok(meta.analyzer)
 }
 
 /// Removes every file of the index in `dir`, keeping the folder: for `--rebuild` of an index

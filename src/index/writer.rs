@@ -12,7 +12,8 @@ use tantivy::{IndexWriter, TantivyError, Term};
 
 use super::document::{self, SourceInfo};
 use super::manifest::{Entry, Manifest};
-use super::{Opened, open_or_create};
+use super::{Opened, open_or_create_with};
+use crate::analyze::AnalyzerOptions;
 use crate::briefing::Briefing;
 
 /// Memory for Tantivy's indexing buffers, shared by its threads.
@@ -30,8 +31,13 @@ pub struct Writer {
 impl Writer {
     /// Opens (or creates) the index in `dir` for writing. If another process is writing to
     /// it, fails at once, or with `wait` calls `on_wait` once and waits for it to finish.
-    pub fn open(dir: &Path, wait: bool, mut on_wait: impl FnMut()) -> Result<Writer> {
-        let opened = open_or_create(dir)?;
+    pub fn open(dir: &Path, wait: bool, on_wait: impl FnMut()) -> Result<Writer> {
+        Writer::open_with(dir, wait, on_wait, AnalyzerOptions::default())
+    }
+
+    /// Like [`Writer::open`]; a new index is built with the analysis variant `options`.
+    pub fn open_with(dir: &Path, wait: bool, mut on_wait: impl FnMut(), options: AnalyzerOptions) -> Result<Writer> {
+        let opened = open_or_create_with(dir, options)?;
         let mut waited = false;
         let writer = loop {
             match opened

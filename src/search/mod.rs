@@ -30,7 +30,7 @@ use tantivy::{DocAddress, DocSet, Order, TERMINATED};
 use crate::index::{self, Fields, Opened};
 pub use filter::{Filter, Filters};
 pub use hit::{HIT_FIELDS, Hit, StoredPassage};
-use query::build::{self, Built};
+use query::build::{self, Built, RankOptions};
 use query::syntax::{self, SyntaxError};
 
 /// Order of results.
@@ -116,6 +116,8 @@ fn length_prior(bytes: u64) -> f32 {
 pub struct Prepared {
     pub built: Built,
     pub query: BooleanQuery,
+    /// Whether to discount short passages.
+    pub length_prior: bool,
 }
 
 /// An index opened for searching.
@@ -147,14 +149,19 @@ impl Searcher {
         &self.opened
     }
 
-    /// Parses `query` and combines it with `filters`.
+    /// Parses `query` and combines it with `filters`, ranking as by default.
     pub fn prepare(&self, query: &str, filters: &Filters) -> Result<Prepared> {
+        self.prepare_with(query, filters, &RankOptions::default())
+    }
+
+    /// Parses `query` and combines it with `filters`, ranking with `ranking`.
+    pub fn prepare_with(&self, query: &str, filters: &Filters, ranking: &RankOptions) -> Result<Prepared> {
         let node = syntax::parse(query).map_err(|error| BadQuery {
             query: query.to_string(),
             error,
         })?;
         let built =
-            build::build(&node, &self.opened.fields, &self.opened.analyzer).map_err(|_| {
+            build::build(&node, &self.opened.fields, &self.opened.analyzer, ranking).map_err(|_| {
                 BadQuery {
                     query: query.to_string(),
                     error: SyntaxError {
@@ -177,6 +184,7 @@ impl Searcher {
         Ok(Prepared {
             built,
             query: BooleanQuery::new(clauses),
+            length_prior: ranking.length_prior,
         })
     }
 
@@ -335,7 +343,7 @@ impl Searcher {
             let scores = if prepared.built.match_all {
                 vec![0.0; addrs.len()]
             } else {
-                self.scores(&prepared.query, &addrs)?
+                self.scores(prepared, &addrs)?
             };
             return Ok(scores.into_iter().zip(addrs).collect());
         }
@@ -347,7 +355,7 @@ impl Searcher {
                 .context("search failed")?;
             let mut ranked: Vec<(f32, DocAddress)> = plain
                 .iter()
-                .map(|&(score, addr)| (score * length_prior(self.length(addr)), addr))
+                .map(|&(score, addr)| (score * self.prior(prepared, addr), addr))
                 .collect();
             ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
             let exhausted = plain.len() < m;
@@ -363,6 +371,11 @@ impl Searcher {
         }
     }
 
+    /// The length prior of a passage, if the ranking uses one.
+    fn prior(&self, prepared: &Prepared, addr: DocAddress) -> f32 {
+        if prepared.length_prior { length_prior(self.length(addr)) } else { 1.0 }
+    }
+
     /// A passage's length in bytes (for the length prior).
     fn length(&self, addr: DocAddress) -> u64 {
         self.searcher
@@ -375,8 +388,9 @@ impl Searcher {
     }
 
     /// The relevance score of each passage in `addrs` (for results sorted by date).
-    fn scores(&self, query: &dyn Query, addrs: &[DocAddress]) -> Result<Vec<f32>> {
-        let weight = query
+    fn scores(&self, prepared: &Prepared, addrs: &[DocAddress]) -> Result<Vec<f32>> {
+        let weight = prepared
+            .query
             .weight(EnableScoring::enabled_from_searcher(&self.searcher))
             .context("cannot score the query")?;
         addrs
@@ -389,9 +403,36 @@ impl Searcher {
                 if scorer.seek(addr.doc_id) != addr.doc_id || scorer.doc() == TERMINATED {
                     return Ok(0.0);
                 }
-                Ok(scorer.score() * length_prior(self.length(*addr)))
+                Ok(scorer.score() * self.prior(prepared, *addr))
             })
             .collect()
+    }
+
+    /// The ids of the best passages for `request`, ranked with `ranking` (for evaluation).
+    pub fn search_ranked(&self, request: &Request, ranking: &RankOptions) -> Result<Vec<String>> {
+        let prepared = self.prepare_with(&request.query, &request.filters, ranking)?;
+        let sort = if prepared.built.match_all { Sort::Date } else { request.sort };
+        self.top(&prepared, sort, request.offset + request.limit.max(1))?
+            .into_iter()
+            .skip(request.offset)
+            .map(|(_, addr)| Ok(StoredPassage::read(&self.searcher, &self.opened.fields, addr)?.id))
+            .collect()
+    }
+
+    /// The text of the passage with id `id`, if the index holds it.
+    pub fn passage_text(&self, id: &str) -> Result<Option<String>> {
+        let query = tantivy::query::TermQuery::new(
+            tantivy::Term::from_field_text(self.opened.fields.id, id),
+            tantivy::schema::IndexRecordOption::Basic,
+        );
+        let found = self
+            .searcher
+            .search(&query, &TopDocs::with_limit(1).order_by_score())
+            .context("search failed")?;
+        found
+            .first()
+            .map(|&(_, addr)| StoredPassage::read(&self.searcher, &self.opened.fields, addr).map(|p| p.text))
+            .transpose()
     }
 
     /// The distinct source files of all passages matching `query` with `filters`, sorted.

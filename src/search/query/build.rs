@@ -23,12 +23,42 @@ use crate::analyze::Analyzer;
 use crate::analyze::script::is_han;
 use crate::index::Fields;
 
-/// Weight of a bigram (sub-word) match relative to a word match.
-pub const BIGRAM_BOOST: f32 = 0.5;
-/// Weight of a match in the briefing's title.
-pub const TITLE_BOOST: f32 = 0.3;
-/// Weight of a match in the question that an answer replies to.
-pub const CONTEXT_BOOST: f32 = 0.2;
+/// How queries are matched and scored. The defaults are the ones chosen by measurement on the
+/// judged query set (`tests/relevance/`, `TUNING.md`); the others exist to compare.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RankOptions {
+    /// Match Chinese through the word field (jieba words).
+    pub words: bool,
+    /// Match Chinese through the bigram field (sub-words).
+    pub bigrams: bool,
+    /// Weight of a bigram (sub-word) match relative to a word match.
+    pub bigram_boost: f32,
+    /// Weight of a match in the briefing's title (0: none).
+    pub title_boost: f32,
+    /// Weight of a match in the question that an answer replies to (0: none).
+    pub context_boost: f32,
+    /// Weight of the query's words appearing close together (0: none).
+    pub proximity_boost: f32,
+    /// How far apart (in positions) words may be for the proximity boost.
+    pub proximity_slop: u32,
+    /// Discount passages of a few words.
+    pub length_prior: bool,
+}
+
+impl Default for RankOptions {
+    fn default() -> RankOptions {
+        RankOptions {
+            words: true,
+            bigrams: true,
+            bigram_boost: 0.5,
+            title_boost: 0.3,
+            context_boost: 0.2,
+            proximity_boost: 0.0,
+            proximity_slop: 4,
+            length_prior: true,
+        }
+    }
+}
 
 /// What the query looks for, for highlighting: sequences of analysed words (a word, or a
 /// phrase), and Chinese strings to find anywhere (sub-word matches).
@@ -62,27 +92,33 @@ struct Target {
 struct Builder<'a> {
     fields: &'a Fields,
     analyzer: &'a Analyzer,
+    options: &'a RankOptions,
+    /// Positive words of the text, in query order (for the proximity boost).
+    proximity_words: Vec<String>,
     highlight: Highlight,
     title_clauses: Vec<Box<dyn Query>>,
     context_clauses: Vec<Box<dyn Query>>,
 }
 
 /// Builds the Tantivy query for `node`.
-pub fn build(node: &Node, fields: &Fields, analyzer: &Analyzer) -> Result<Built, EmptyQuery> {
+pub fn build(node: &Node, fields: &Fields, analyzer: &Analyzer, options: &RankOptions) -> Result<Built, EmptyQuery> {
     let mut builder = Builder {
         fields,
         analyzer,
+        options,
+        proximity_words: Vec::new(),
         highlight: Highlight::default(),
         title_clauses: Vec::new(),
         context_clauses: Vec::new(),
     };
     let matching = builder.node(node, true).ok_or(EmptyQuery)?;
     let boosts: Vec<(Occur, Box<dyn Query>)> = [
-        (std::mem::take(&mut builder.title_clauses), TITLE_BOOST),
-        (std::mem::take(&mut builder.context_clauses), CONTEXT_BOOST),
+        (std::mem::take(&mut builder.title_clauses), options.title_boost),
+        (std::mem::take(&mut builder.context_clauses), options.context_boost),
+        (builder.proximity(), options.proximity_boost),
     ]
     .into_iter()
-    .filter(|(clauses, _)| !clauses.is_empty())
+    .filter(|(clauses, boost)| !clauses.is_empty() && *boost > 0.0)
     .map(|(clauses, boost)| {
         let any = BooleanQuery::new(clauses.into_iter().map(|q| (Occur::Should, q)).collect());
         (
@@ -246,28 +282,20 @@ impl Builder<'_> {
     ) -> Box<dyn Query> {
         let word_query = sequence(target.words, words);
         let query: Box<dyn Query> = match (han, target.bigrams) {
-            (Some(han), Some(bigram_field)) => {
-                let bigrams: Vec<String> = self
-                    .analyzer
-                    .bigrams(han)
-                    .into_iter()
-                    .map(|t| t.text)
-                    .collect();
+            (Some(han), Some(bigram_field)) if self.options.bigrams => {
+                let bigrams: Vec<String> = self.analyzer.bigrams(han).into_iter().map(|t| t.text).collect();
                 let bigram_refs: Vec<&str> = bigrams.iter().map(String::as_str).collect();
-                Box::new(BooleanQuery::new(vec![
-                    (Occur::Should, word_query),
-                    (
-                        Occur::Should,
-                        Box::new(BoostQuery::new(
-                            sequence(bigram_field, &bigram_refs),
-                            BIGRAM_BOOST,
-                        )),
-                    ),
-                ]))
+                let bigram_query = Box::new(BoostQuery::new(sequence(bigram_field, &bigram_refs), self.options.bigram_boost));
+                if self.options.words {
+                    Box::new(BooleanQuery::new(vec![(Occur::Should, word_query), (Occur::Should, bigram_query)]))
+                } else {
+                    bigram_query
+                }
             }
             _ => word_query,
         };
         if positive && field.is_none() {
+            self.proximity_words.extend(words.iter().map(|w| w.to_string()));
             self.highlight
                 .sequences
                 .push(words.iter().map(|w| w.to_string()).collect());
@@ -282,6 +310,19 @@ impl Builder<'_> {
             }
         }
         query
+    }
+}
+
+impl Builder<'_> {
+    /// The query's positive words near one another in the text, as a sloppy phrase.
+    fn proximity(&self) -> Vec<Box<dyn Query>> {
+        if self.proximity_words.len() < 2 || self.options.proximity_boost <= 0.0 {
+            return Vec::new();
+        }
+        let terms: Vec<Term> = self.proximity_words.iter().map(|w| Term::from_field_text(self.fields.text, w)).collect();
+        let mut phrase = PhraseQuery::new(terms);
+        phrase.set_slop(self.options.proximity_slop);
+        vec![Box::new(phrase)]
     }
 }
 
@@ -324,7 +365,7 @@ mod tests {
 
     fn built(q: &str) -> Built {
         let (_, fields) = schema::build();
-        build(&parse(q).expect("parses"), &fields, &Analyzer::new()).expect("builds")
+        build(&parse(q).expect("parses"), &fields, &Analyzer::new(), &RankOptions::default()).expect("builds")
     }
 
     #[test]
@@ -365,6 +406,6 @@ mod tests {
     fn test_star_matches_all_and_punctuation_alone_is_empty() {
         assert!(built("*").match_all);
         let (_, fields) = schema::build();
-        assert!(build(&parse("，。").expect("parses"), &fields, &Analyzer::new()).is_err());
+        assert!(build(&parse("，。").expect("parses"), &fields, &Analyzer::new(), &RankOptions::default()).is_err());
     }
 }

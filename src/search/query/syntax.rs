@@ -486,7 +486,7 @@ mod properties {
             let (_, fields) = schema::build();
             match parse(&q) {
                 Ok(node) => {
-                    let _ = crate::search::query::build::build(&node, &fields, &ANALYZER);
+                    let _ = crate::search::query::build::build(&node, &fields, &ANALYZER, &Default::default());
                 }
                 Err(e) => {
                     prop_assert!(e.position <= q.len());

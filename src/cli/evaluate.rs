@@ -1,0 +1,64 @@
+//! `briefsearch evaluate`: ranking quality on a judged query set (MRR@10, nDCG@10, recall@10),
+//! so that an archive owner can judge their own queries and see how well they are served.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use clap::Args;
+
+use super::Outcome;
+use super::args::{Format, FormatArgs};
+use crate::evaluate::{self, Averages, JudgedSet};
+use crate::output::json;
+use crate::search::Searcher;
+use crate::search::query::build::RankOptions;
+
+#[derive(Debug, Args)]
+pub struct EvaluateArgs {
+    /// Queries: TSV with a header, columns id, lang, type, query[, speaker, since, until].
+    #[arg(value_name = "QUERIES")]
+    pub queries: PathBuf,
+
+    /// Judgments: TSV with a header, columns query, passage, grade (2 = answer, 1 = related)[, anchor].
+    #[arg(value_name = "JUDGMENTS")]
+    pub judgments: PathBuf,
+
+    /// Also list every query with its scores.
+    #[arg(long)]
+    pub per_query: bool,
+
+    #[command(flatten)]
+    pub format: FormatArgs,
+}
+
+pub fn run(index_dir: &Path, args: EvaluateArgs) -> Result<Outcome> {
+    let format = args.format.resolve("evaluate", &[Format::Text, Format::Json])?;
+    let searcher = Searcher::open(index_dir)?;
+    let set = JudgedSet::load(&[(&args.queries, &args.judgments)])?;
+    let result = evaluate::evaluate(&searcher, &set, &RankOptions::default())?;
+    let mut out = io::stdout().lock();
+    if format == Format::Json {
+        json::line(&mut out, &result)?;
+        return Ok(Outcome::Found);
+    }
+    let row = |out: &mut dyn Write, name: &str, a: &Averages| {
+        writeln!(out, "{name:<18} {:>7} {:>7.3} {:>8.3} {:>9.3}", a.queries, a.mrr, a.ndcg, a.recall)
+    };
+    writeln!(out, "{:<18} {:>7} {:>7} {:>8} {:>9}", "", "queries", "MRR@10", "nDCG@10", "recall@10")?;
+    row(&mut out, "all", &result.overall)?;
+    for (lang, a) in &result.by_lang {
+        row(&mut out, &format!("lang {lang}"), a)?;
+    }
+    for (kind, a) in &result.by_type {
+        row(&mut out, &format!("type {kind}"), a)?;
+    }
+    if args.per_query {
+        writeln!(out)?;
+        for q in &result.queries {
+            writeln!(out, "{:<6} {:>5.2} {:>5.2} {:>5.2}  {} ({})", q.id, q.rr, q.ndcg, q.recall, q.query, q.kind)?;
+        }
+    }
+    out.flush()?;
+    Ok(Outcome::Found)
+}
