@@ -103,7 +103,7 @@ fn test_exact_word_ranks_above_sub_word() {
 
 #[test]
 fn test_unspaced_chinese_is_a_conjunction_not_a_phrase() {
-    let found = texts(&["跨境电商出口", "--limit", "50"]);
+    let found = texts(&["跨境电商出口", "--limit", "50", "--strict"]);
     assert!(!found.is_empty());
     for t in &found {
         assert!(
@@ -111,9 +111,31 @@ fn test_unspaced_chinese_is_a_conjunction_not_a_phrase() {
             "{t}"
         );
     }
-    let quoted = texts(&["\"跨境电商出口\"", "--limit", "50"]);
+    let quoted = texts(&["\"跨境电商出口\"", "--limit", "50", "--strict"]);
     assert!(quoted.iter().all(|t| t.contains("跨境电商出口")));
     assert!(found.len() >= quoted.len());
+}
+
+#[test]
+fn test_passages_with_every_word_come_before_those_with_some() {
+    let r = query_json(&["RCEP tariff preferences", "--limit", "40"]);
+    let hits = r.hits();
+    let partial: Vec<bool> = hits.iter().map(|h| h["partial"] == true).collect();
+    let first_partial = partial.iter().position(|&p| p).expect("some partial hits");
+    assert!(first_partial > 0, "no passage has every word");
+    assert!(partial[first_partial..].iter().all(|&p| p), "{partial:?}");
+    for h in &hits[..first_partial] {
+        let t = str_field(h, "text").to_lowercase();
+        assert!(
+            t.contains("rcep") && t.contains("tariff") && t.contains("preference"),
+            "{t}"
+        );
+    }
+    let strict = query_json(&["RCEP tariff preferences", "--limit", "40", "--strict"]);
+    assert_eq!(strict.hits().len(), first_partial);
+    assert!(strict.hits().iter().all(|h| h["partial"] == false));
+    let count = common::count(common::corpus_index(), "RCEP tariff preferences");
+    assert_eq!(count, first_partial);
 }
 
 #[test]

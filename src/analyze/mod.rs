@@ -139,9 +139,12 @@ impl Tokenizer for WordTokenizer {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> &'a mut CompactTokenStream {
         self.stream.reset();
         let stream = &mut self.stream;
-        words::each_word(text, &self.segmenter, &self.options, |from, to, word, increment| {
-            stream.push(from, to, word, increment)
-        });
+        words::each_word(
+            text,
+            &self.segmenter,
+            &self.options,
+            |from, to, word, increment| stream.push(from, to, word, increment),
+        );
         &mut self.stream
     }
 }

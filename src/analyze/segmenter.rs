@@ -78,7 +78,12 @@ impl Segmenter {
             if !subwords {
                 continue;
             }
-            let starts: Vec<usize> = token.word.char_indices().map(|(i, _)| i).chain([token.word.len()]).collect();
+            let starts: Vec<usize> = token
+                .word
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([token.word.len()])
+                .collect();
             let chars = starts.len() - 1;
             for n in [2usize, 3] {
                 if chars <= n {
@@ -87,7 +92,11 @@ impl Segmenter {
                 for k in 0..=chars - n {
                     let inner = &token.word[starts[k]..starts[k + n]];
                     if jieba.has_word(inner) {
-                        word(token.byte_start + starts[k], token.byte_start + starts[k + n], true);
+                        word(
+                            token.byte_start + starts[k],
+                            token.byte_start + starts[k + n],
+                            true,
+                        );
                     }
                 }
             }

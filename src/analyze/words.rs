@@ -17,7 +17,12 @@ use super::segmenter::Segmenter;
 pub const MAX_TOKEN_BYTES: usize = 64;
 
 /// Appends the word tokens of `text` to `out`, numbering positions from `out`'s last token.
-pub fn tokenize(text: &str, segmenter: &Segmenter, options: &AnalyzerOptions, out: &mut Vec<Token>) {
+pub fn tokenize(
+    text: &str,
+    segmenter: &Segmenter,
+    options: &AnalyzerOptions,
+    out: &mut Vec<Token>,
+) {
     let mut position = out.last().map_or(0, |t| t.position + 1);
     let mut first = true;
     each_word(text, segmenter, options, |from, to, word, increment| {
@@ -39,15 +44,21 @@ pub fn tokenize(text: &str, segmenter: &Segmenter, options: &AnalyzerOptions, ou
 
 /// English words too common to help a search (with `stop_words`).
 const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it", "its", "of",
-    "on", "or", "that", "the", "this", "to", "was", "were", "will", "with", "we", "our", "i", "you",
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is",
+    "it", "its", "of", "on", "or", "that", "the", "this", "to", "was", "were", "will", "with",
+    "we", "our", "i", "you",
 ];
 
 /// Calls `emit(offset_from, offset_to, text, position_increment)` for each word token of
 /// `text`, in order: increment 1 for the next word, more after dropped stop words, 0 for a
 /// sub-word stacked on its word. Words are borrowed or built in a reused buffer: no allocation
 /// per token.
-pub fn each_word(text: &str, segmenter: &Segmenter, options: &AnalyzerOptions, mut emit: impl FnMut(usize, usize, &str, usize)) {
+pub fn each_word(
+    text: &str,
+    segmenter: &Segmenter,
+    options: &AnalyzerOptions,
+    mut emit: impl FnMut(usize, usize, &str, usize),
+) {
     let stemmer = Stemmer::create(Algorithm::English);
     let chars: Vec<(usize, char)> = text.char_indices().map(|(i, c)| (i, fold(c))).collect();
     let byte_at = |k: usize| chars.get(k).map_or(text.len(), |&(b, _)| b);
@@ -72,7 +83,9 @@ pub fn each_word(text: &str, segmenter: &Segmenter, options: &AnalyzerOptions, m
             }
             let (start, end) = (byte_at(i), byte_at(j));
             let run = &text[start..end];
-            segmenter.cut(run, options.subwords, |s, e, stacked| emit_checked(&mut gap, start + s, start + e, &run[s..e], stacked));
+            segmenter.cut(run, options.subwords, |s, e, stacked| {
+                emit_checked(&mut gap, start + s, start + e, &run[s..e], stacked)
+            });
             i = j;
         } else if is_word_char(c) {
             scratch.clear();

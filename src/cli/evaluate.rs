@@ -16,13 +16,11 @@ use crate::search::query::build::RankOptions;
 
 #[derive(Debug, Args)]
 pub struct EvaluateArgs {
-    /// Queries: TSV with a header, columns id, lang, type, query[, speaker, since, until].
-    #[arg(value_name = "QUERIES")]
-    pub queries: PathBuf,
-
-    /// Judgments: TSV with a header, columns query, passage, grade (2 = answer, 1 = related)[, anchor].
-    #[arg(value_name = "JUDGMENTS")]
-    pub judgments: PathBuf,
+    /// Pairs of files: queries (TSV with a header: id, lang, type, query[, speaker, since,
+    /// until]) then their judgments (TSV with a header: query, passage, grade (2 = the answer,
+    /// 1 = related)[, anchor words of the passage]). Several pairs are merged.
+    #[arg(value_name = "QUERIES JUDGMENTS", num_args = 2.., required = true)]
+    pub files: Vec<PathBuf>,
 
     /// Also list every query with its scores.
     #[arg(long)]
@@ -33,9 +31,19 @@ pub struct EvaluateArgs {
 }
 
 pub fn run(index_dir: &Path, args: EvaluateArgs) -> Result<Outcome> {
-    let format = args.format.resolve("evaluate", &[Format::Text, Format::Json])?;
+    let format = args
+        .format
+        .resolve("evaluate", &[Format::Text, Format::Json])?;
     let searcher = Searcher::open(index_dir)?;
-    let set = JudgedSet::load(&[(&args.queries, &args.judgments)])?;
+    if !args.files.len().is_multiple_of(2) {
+        anyhow::bail!("give files in pairs: QUERIES JUDGMENTS [QUERIES JUDGMENTS …]");
+    }
+    let pairs: Vec<(&Path, &Path)> = args
+        .files
+        .chunks(2)
+        .map(|p| (p[0].as_path(), p[1].as_path()))
+        .collect();
+    let set = JudgedSet::load(&pairs)?;
     let result = evaluate::evaluate(&searcher, &set, &RankOptions::default())?;
     let mut out = io::stdout().lock();
     if format == Format::Json {
@@ -43,9 +51,17 @@ pub fn run(index_dir: &Path, args: EvaluateArgs) -> Result<Outcome> {
         return Ok(Outcome::Found);
     }
     let row = |out: &mut dyn Write, name: &str, a: &Averages| {
-        writeln!(out, "{name:<18} {:>7} {:>7.3} {:>8.3} {:>9.3}", a.queries, a.mrr, a.ndcg, a.recall)
+        writeln!(
+            out,
+            "{name:<18} {:>7} {:>7.3} {:>8.3} {:>9.3}",
+            a.queries, a.mrr, a.ndcg, a.recall
+        )
     };
-    writeln!(out, "{:<18} {:>7} {:>7} {:>8} {:>9}", "", "queries", "MRR@10", "nDCG@10", "recall@10")?;
+    writeln!(
+        out,
+        "{:<18} {:>7} {:>7} {:>8} {:>9}",
+        "", "queries", "MRR@10", "nDCG@10", "recall@10"
+    )?;
     row(&mut out, "all", &result.overall)?;
     for (lang, a) in &result.by_lang {
         row(&mut out, &format!("lang {lang}"), a)?;
@@ -56,7 +72,11 @@ pub fn run(index_dir: &Path, args: EvaluateArgs) -> Result<Outcome> {
     if args.per_query {
         writeln!(out)?;
         for q in &result.queries {
-            writeln!(out, "{:<6} {:>5.2} {:>5.2} {:>5.2}  {} ({})", q.id, q.rr, q.ndcg, q.recall, q.query, q.kind)?;
+            writeln!(
+                out,
+                "{:<6} {:>5.2} {:>5.2} {:>5.2}  {} ({})",
+                q.id, q.rr, q.ndcg, q.recall, q.query, q.kind
+            )?;
         }
     }
     out.flush()?;

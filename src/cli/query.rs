@@ -61,7 +61,12 @@ pub struct QueryArgs {
     #[arg(long, default_value_t = 200, value_name = "N")]
     pub snippet_chars: usize,
 
-    /// Print only the number of matching passages.
+    /// Only passages that match the query as typed. Without it, ranked results go on with
+    /// passages that have some of the words, after all of those.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Print only the number of passages that match the query as typed.
     #[arg(long, conflicts_with_all = ["files", "batch"])]
     pub count: bool,
 
@@ -149,13 +154,18 @@ pub fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
         if args.facets && !results.hits.is_empty() {
             print_facets(&mut stdout, &searcher, &query, &filters)?;
         }
-        if let Some(total) = results.total.filter(|&t| t > 0) {
+        if let Some(total) = results.total.filter(|_| !results.hits.is_empty()) {
             let first = args.offset + 1;
             let last = args.offset + results.hits.len();
-            let _ = writeln!(
-                io::stderr(),
-                "\n{first}–{last} of {total} matching passages"
-            );
+            let summary = if results.hits.iter().any(|h| h.partial) {
+                format!(
+                    "{first}–{last}: {total} passage{} with every word, then passages with some of them (--strict: only the former)",
+                    if total == 1 { "" } else { "s" }
+                )
+            } else {
+                format!("{first}–{last} of {total} matching passages")
+            };
+            let _ = writeln!(io::stderr(), "\n{summary}");
         }
     }
     if results.hits.is_empty() {
@@ -175,6 +185,7 @@ fn request(args: &QueryArgs, query: String, filters: Filters, count_total: bool)
         sort: args.sort,
         per_briefing: args.group.map(|_| 3),
         count_total,
+        fill: !args.strict,
     }
 }
 

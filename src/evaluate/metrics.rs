@@ -17,11 +17,18 @@ pub fn ndcg(ranked: &[String], grades: &HashMap<&str, u8>, k: usize) -> f64 {
         .iter()
         .take(k)
         .enumerate()
-        .map(|(i, id)| gain(grades.get(id.as_str()).copied().unwrap_or(0)) / (i as f64 + 2.0).log2())
+        .map(|(i, id)| {
+            gain(grades.get(id.as_str()).copied().unwrap_or(0)) / (i as f64 + 2.0).log2()
+        })
         .sum();
     let mut ideal: Vec<u8> = grades.values().copied().collect();
     ideal.sort_unstable_by(|a, b| b.cmp(a));
-    let idcg: f64 = ideal.iter().take(k).enumerate().map(|(i, &g)| gain(g) / (i as f64 + 2.0).log2()).sum();
+    let idcg: f64 = ideal
+        .iter()
+        .take(k)
+        .enumerate()
+        .map(|(i, &g)| gain(g) / (i as f64 + 2.0).log2())
+        .sum();
     if idcg == 0.0 { 0.0 } else { dcg / idcg }
 }
 
@@ -31,7 +38,11 @@ pub fn recall(ranked: &[String], grades: &HashMap<&str, u8>) -> f64 {
     if relevant == 0 {
         return 0.0;
     }
-    ranked.iter().filter(|id| grades.get(id.as_str()).is_some_and(|&g| g > 0)).count() as f64 / relevant as f64
+    ranked
+        .iter()
+        .filter(|id| grades.get(id.as_str()).is_some_and(|&g| g > 0))
+        .count() as f64
+        / relevant as f64
 }
 
 #[cfg(test)]

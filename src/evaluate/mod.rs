@@ -85,7 +85,10 @@ impl JudgedSet {
             set.read_judgments(judgments)?;
         }
         for q in &set.queries {
-            let answers = set.judgments.get(&q.id).map_or(0, |j| j.iter().filter(|j| j.grade == 2).count());
+            let answers = set
+                .judgments
+                .get(&q.id)
+                .map_or(0, |j| j.iter().filter(|j| j.grade == 2).count());
             if answers == 0 {
                 bail!("query {} has no passage graded 2", q.id);
             }
@@ -94,7 +97,8 @@ impl JudgedSet {
     }
 
     fn read_queries(&mut self, path: &Path) -> Result<()> {
-        let text = fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let text =
+            fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
         for (n, line) in text.lines().enumerate().skip(1) {
             if line.trim().is_empty() {
                 continue;
@@ -102,14 +106,24 @@ impl JudgedSet {
             let cols: Vec<&str> = line.split('\t').collect();
             let at = || format!("{}:{}", path.display(), n + 1);
             if cols.len() < 4 {
-                bail!("{}: expected id, lang, type, query[, speaker, since, until]", at());
+                bail!(
+                    "{}: expected id, lang, type, query[, speaker, since, until]",
+                    at()
+                );
             }
             let col = |i: usize| cols.get(i).map(|c| c.trim()).filter(|c| !c.is_empty());
             let period = |i: usize| -> Result<Option<Period>> {
-                col(i).map(|d| d.parse::<Period>().map_err(|e| anyhow::anyhow!("{}: {e}", at()))).transpose()
+                col(i)
+                    .map(|d| {
+                        d.parse::<Period>()
+                            .map_err(|e| anyhow::anyhow!("{}: {e}", at()))
+                    })
+                    .transpose()
             };
             let filters = Filters {
-                speakers: col(4).map(|s| s.split(';').map(|s| s.trim().to_string()).collect()).unwrap_or_default(),
+                speakers: col(4)
+                    .map(|s| s.split(';').map(|s| s.trim().to_string()).collect())
+                    .unwrap_or_default(),
                 since: period(5)?.map(Period::first_day),
                 until: period(6)?.map(Period::last_day),
                 ..Filters::default()
@@ -126,21 +140,36 @@ impl JudgedSet {
     }
 
     fn read_judgments(&mut self, path: &Path) -> Result<()> {
-        let text = fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let text =
+            fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
         for (n, line) in text.lines().enumerate().skip(1) {
             if line.trim().is_empty() {
                 continue;
             }
             let cols: Vec<&str> = line.split('\t').collect();
-            let grade = cols.get(2).and_then(|g| g.trim().parse::<u8>().ok()).filter(|g| (1..=2).contains(g));
-            let (Some(query), Some(passage), Some(grade)) = (cols.first(), cols.get(1), grade) else {
-                bail!("{}:{}: expected query, passage, grade (1 or 2)[, anchor]", path.display(), n + 1);
+            let grade = cols
+                .get(2)
+                .and_then(|g| g.trim().parse::<u8>().ok())
+                .filter(|g| (1..=2).contains(g));
+            let (Some(query), Some(passage), Some(grade)) = (cols.first(), cols.get(1), grade)
+            else {
+                bail!(
+                    "{}:{}: expected query, passage, grade (1 or 2)[, anchor]",
+                    path.display(),
+                    n + 1
+                );
             };
-            self.judgments.entry(query.trim().to_string()).or_default().push(Judgment {
-                passage: passage.trim().to_string(),
-                grade,
-                anchor: cols.get(3).map(|a| a.trim().to_string()).unwrap_or_default(),
-            });
+            self.judgments
+                .entry(query.trim().to_string())
+                .or_default()
+                .push(Judgment {
+                    passage: passage.trim().to_string(),
+                    grade,
+                    anchor: cols
+                        .get(3)
+                        .map(|a| a.trim().to_string())
+                        .unwrap_or_default(),
+                });
         }
         Ok(())
     }
@@ -160,6 +189,7 @@ pub fn evaluate(searcher: &Searcher, set: &JudgedSet, ranking: &RankOptions) -> 
             sort: Sort::Score,
             per_briefing: None,
             count_total: false,
+            fill: true,
         };
         let ranked: Vec<String> = searcher
             .search_ranked(&request, ranking)
@@ -184,7 +214,9 @@ pub fn evaluate(searcher: &Searcher, set: &JudgedSet, ranking: &RankOptions) -> 
         for s in &scores {
             out.entry(key(s).to_string()).or_default().push(s);
         }
-        out.into_iter().map(|(k, v)| (k, averages(&v))).collect::<BTreeMap<_, _>>()
+        out.into_iter()
+            .map(|(k, v)| (k, averages(&v)))
+            .collect::<BTreeMap<_, _>>()
     };
     Ok(Evaluation {
         overall: averages(&scores.iter().collect::<Vec<_>>()),
@@ -208,11 +240,15 @@ fn averages(scores: &[&QueryScore]) -> Averages {
 fn check_anchors(searcher: &Searcher, set: &JudgedSet) -> Result<()> {
     for (query, judgments) in &set.judgments {
         for j in judgments {
-            let text = searcher
-                .passage_text(&j.passage)?
-                .with_context(|| format!("judgment of {query}: no passage {} in the index", j.passage))?;
+            let text = searcher.passage_text(&j.passage)?.with_context(|| {
+                format!("judgment of {query}: no passage {} in the index", j.passage)
+            })?;
             if !j.anchor.is_empty() && !text.contains(&j.anchor) {
-                bail!("judgment of {query}: passage {} no longer contains \"{}\" (ids shifted?)", j.passage, j.anchor);
+                bail!(
+                    "judgment of {query}: passage {} no longer contains \"{}\" (ids shifted?)",
+                    j.passage,
+                    j.anchor
+                );
             }
         }
     }

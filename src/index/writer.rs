@@ -36,7 +36,12 @@ impl Writer {
     }
 
     /// Like [`Writer::open`]; a new index is built with the analysis variant `options`.
-    pub fn open_with(dir: &Path, wait: bool, mut on_wait: impl FnMut(), options: AnalyzerOptions) -> Result<Writer> {
+    pub fn open_with(
+        dir: &Path,
+        wait: bool,
+        mut on_wait: impl FnMut(),
+        options: AnalyzerOptions,
+    ) -> Result<Writer> {
         let opened = open_or_create_with(dir, options)?;
         let mut waited = false;
         let writer = loop {

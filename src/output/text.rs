@@ -15,6 +15,8 @@ pub struct TextPrinter<W: Write> {
     out: W,
     color: bool,
     printed: usize,
+    /// A hit with only some of the query's words was printed (and the line before it).
+    partial: bool,
     /// The briefing group of the last hit (`--group briefing`).
     group: Option<usize>,
 }
@@ -45,6 +47,7 @@ impl<W: Write> TextPrinter<W> {
             out,
             color,
             printed: 0,
+            partial: false,
             group: None,
         }
     }
@@ -62,6 +65,11 @@ impl<W: Write> TextPrinter<W> {
             writeln!(self.out)?;
         }
         self.printed += 1;
+        if hit.partial && !self.partial {
+            self.partial = true;
+            let line = "── passages with only some of the words ──";
+            writeln!(self.out, "    {}\n", self.styled(STYLES.dim, line))?;
+        }
         if hit.group.is_some() && hit.group != self.group {
             self.group = hit.group;
             let date = hit.date.as_deref().unwrap_or("(no date)");
@@ -201,6 +209,7 @@ mod tests {
             turn: 2,
             paragraph: 1,
             question_id: Some("b#2".into()),
+            partial: false,
             group: None,
             query_id: None,
         }
@@ -246,6 +255,27 @@ mod tests {
         let text = render(&h, true);
         assert!(!text.contains("\u{1b}[2J"), "{text}");
         assert!(text.contains("\\u{1b}[2J"));
+    }
+
+    #[test]
+    fn test_partial_hits_come_under_a_line_said_once() {
+        let mut a = hit();
+        a.rank = 1;
+        let mut b = hit();
+        b.rank = 2;
+        b.partial = true;
+        let mut c = b.clone();
+        c.rank = 3;
+        let mut out = Vec::new();
+        let mut printer = TextPrinter::new(&mut out, false);
+        for h in [&a, &b, &c] {
+            printer.hit(h).expect("write");
+        }
+        let text = String::from_utf8(out).expect("utf-8");
+        assert_eq!(text.matches("only some of the words").count(), 1);
+        let line = text.find("only some of the words").expect("line");
+        assert!(text.find(" 1. ").expect("hit 1") < line);
+        assert!(line < text.find(" 2. ").expect("hit 2"));
     }
 
     #[test]

@@ -102,6 +102,9 @@ pub struct Hit {
     pub paragraph: u64,
     /// For an answer, the id of the first passage of its question.
     pub question_id: Option<String>,
+    /// The passage has only some of the query's words: it is ranked after every passage that
+    /// matches the query as typed.
+    pub partial: bool,
     /// With `--group briefing`: the 1-based rank of the hit's briefing.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub group: Option<usize>,
@@ -132,6 +135,7 @@ pub const HIT_FIELDS: &[&str] = &[
     "turn",
     "paragraph",
     "question_id",
+    "partial",
     "group",
     "query_id",
 ];
@@ -168,6 +172,7 @@ impl Hit {
             turn: p.turn,
             paragraph: p.paragraph,
             question_id: p.question_id,
+            partial: false,
             group: None,
             query_id: None,
         }

@@ -60,6 +60,9 @@ pub struct Request {
     pub per_briefing: Option<usize>,
     /// Also count every matching passage (costs a pass over all matches).
     pub count_total: bool,
+    /// Ranked by score, follow the passages that match the query as typed with those that
+    /// have some of its words.
+    pub fill: bool,
 }
 
 /// Hits and, when asked for, the number of passages that matched in all.
@@ -115,9 +118,21 @@ fn length_prior(bytes: u64) -> f32 {
 /// A parsed query with its filters, ready to run.
 pub struct Prepared {
     pub built: Built,
+    /// The passages that match the query as typed (every word, unless marked optional).
     pub query: BooleanQuery,
+    /// Passages that match fewer of the words, and not `query`: ranked after its matches.
+    pub fill: Option<BooleanQuery>,
     /// Whether to discount short passages.
     pub length_prior: bool,
+}
+
+/// A ranked passage.
+#[derive(Debug, Clone, Copy)]
+struct Scored {
+    score: f32,
+    addr: DocAddress,
+    /// It matches the query as typed (rather than fewer of its words).
+    exact: bool,
 }
 
 /// An index opened for searching.
@@ -155,35 +170,62 @@ impl Searcher {
     }
 
     /// Parses `query` and combines it with `filters`, ranking with `ranking`.
-    pub fn prepare_with(&self, query: &str, filters: &Filters, ranking: &RankOptions) -> Result<Prepared> {
+    pub fn prepare_with(
+        &self,
+        query: &str,
+        filters: &Filters,
+        ranking: &RankOptions,
+    ) -> Result<Prepared> {
         let node = syntax::parse(query).map_err(|error| BadQuery {
             query: query.to_string(),
             error,
         })?;
-        let built =
-            build::build(&node, &self.opened.fields, &self.opened.analyzer, ranking).map_err(|_| {
-                BadQuery {
-                    query: query.to_string(),
-                    error: SyntaxError {
-                        message: "no searchable words in query (only punctuation?)".into(),
-                        position: 0,
-                    },
-                }
+        let built = build::build(&node, &self.opened.fields, &self.opened.analyzer, ranking)
+            .map_err(|_| BadQuery {
+                query: query.to_string(),
+                error: SyntaxError {
+                    message: "no searchable words in query (only punctuation?)".into(),
+                    position: 0,
+                },
             })?;
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
-            vec![(Occur::Must, built.matching.box_clone())];
-        if let Some(boosts) = &built.boosts {
-            clauses.push((Occur::Should, boosts.box_clone()));
-        }
-        clauses.extend(
-            filters
-                .clauses(&self.opened.fields)
-                .into_iter()
-                .map(|q| (Occur::Must, q)),
-        );
+        let with_filters = |mut clauses: Vec<(Occur, Box<dyn Query>)>, built: &Built| {
+            if let Some(boosts) = &built.boosts {
+                clauses.push((Occur::Should, boosts.box_clone()));
+            }
+            clauses.extend(
+                filters
+                    .clauses(&self.opened.fields)
+                    .into_iter()
+                    .map(|q| (Occur::Must, q)),
+            );
+            BooleanQuery::new(clauses)
+        };
+        let query = with_filters(vec![(Occur::Must, built.matching.box_clone())], &built);
+        let fill = match ranking.fill {
+            Some(looser) if !built.match_all && looser != ranking.matching => {
+                let loose = RankOptions {
+                    matching: looser,
+                    ..*ranking
+                };
+                build::build(&node, &self.opened.fields, &self.opened.analyzer, &loose)
+                    .ok()
+                    .filter(|relaxed| relaxed.relaxed)
+                    .map(|relaxed| {
+                        with_filters(
+                            vec![
+                                (Occur::Must, relaxed.matching.box_clone()),
+                                (Occur::MustNot, built.matching.box_clone()),
+                            ],
+                            &relaxed,
+                        )
+                    })
+            }
+            _ => None,
+        };
         Ok(Prepared {
             built,
-            query: BooleanQuery::new(clauses),
+            query,
+            fill,
             length_prior: ranking.length_prior,
         })
     }
@@ -221,7 +263,12 @@ impl Searcher {
 
     /// Runs `request`.
     pub fn search(&self, request: &Request) -> Result<Results> {
-        let prepared = self.prepare(&request.query, &request.filters)?;
+        let defaults = RankOptions::default();
+        let ranking = RankOptions {
+            fill: defaults.fill.filter(|_| request.fill),
+            ..defaults
+        };
+        let prepared = self.prepare_with(&request.query, &request.filters, &ranking)?;
         let sort = match request.sort {
             Sort::Score if prepared.built.match_all => Sort::Date,
             other => other,
@@ -239,7 +286,7 @@ impl Searcher {
         };
         let Some(per) = request.per_briefing else {
             let scored = self.top(&prepared, sort, request.offset + limit)?;
-            let page: Vec<(f32, DocAddress)> = scored.into_iter().skip(request.offset).collect();
+            let page: Vec<Scored> = scored.into_iter().skip(request.offset).collect();
             let hits = self.hits(
                 &prepared,
                 page,
@@ -251,17 +298,17 @@ impl Searcher {
         };
         // Best passages per briefing: read ranked passages until enough briefings are filled.
         let wanted_groups = request.offset + limit;
-        let mut groups: Vec<(String, Vec<(f32, DocAddress)>)> = Vec::new();
+        let mut groups: Vec<(String, Vec<Scored>)> = Vec::new();
         let mut page = wanted_groups * per * 4;
         loop {
             let scored = self.top(&prepared, sort, page)?;
             groups.clear();
-            for (score, addr) in &scored {
-                let id = self.briefing_id_of(*addr)?;
+            for hit in &scored {
+                let id = self.briefing_id_of(hit.addr)?;
                 match groups.iter_mut().find(|(g, _)| *g == id) {
-                    Some((_, members)) if members.len() < per => members.push((*score, *addr)),
+                    Some((_, members)) if members.len() < per => members.push(*hit),
                     Some(_) => {}
-                    None => groups.push((id, vec![(*score, *addr)])),
+                    None => groups.push((id, vec![*hit])),
                 }
             }
             if groups.len() >= wanted_groups || scored.len() < page {
@@ -295,7 +342,7 @@ impl Searcher {
     fn hits(
         &self,
         prepared: &Prepared,
-        scored: Vec<(f32, DocAddress)>,
+        scored: Vec<Scored>,
         rank_base: usize,
         snippet_chars: usize,
         group: impl Fn(usize) -> Option<usize>,
@@ -303,30 +350,28 @@ impl Searcher {
         scored
             .into_iter()
             .enumerate()
-            .map(|(i, (score, addr))| {
-                let passage = StoredPassage::read(&self.searcher, &self.opened.fields, addr)?;
+            .map(|(i, scored)| {
+                let passage =
+                    StoredPassage::read(&self.searcher, &self.opened.fields, scored.addr)?;
                 let mut hit = Hit::new(
                     rank_base + i + 1,
-                    score,
+                    scored.score,
                     passage,
                     &prepared.built.highlight,
                     &self.opened.analyzer,
                     snippet_chars,
                 );
                 hit.group = group(i);
+                hit.partial = !scored.exact;
                 Ok(hit)
             })
             .collect()
     }
 
-    /// The `n` best passages in `sort` order, with their scores (0 when the query is `*`).
-    ///
-    /// By score, the ranking is BM25 times a length prior of at most 1. Tantivy finds the best
-    /// plain BM25 scores quickly (block-max WAND skips most matches), so the best `n` by final
-    /// score are found among the best `m` by BM25, for `m` grown until the `m`-th BM25 score
-    /// is below the `n`-th final score: no passage further down can overtake. Exact, and a
-    /// small fraction of the work of scoring every match.
-    fn top(&self, prepared: &Prepared, sort: Sort, n: usize) -> Result<Vec<(f32, DocAddress)>> {
+    /// The `n` best passages in `sort` order, with their scores (0 when the query is `*`). By
+    /// score, the passages that match the query as typed come first, then (if the ranking
+    /// fills) those that match fewer of its words.
+    fn top(&self, prepared: &Prepared, sort: Sort, n: usize) -> Result<Vec<Scored>> {
         let n = n.max(1);
         if sort != Sort::Score {
             let order = if sort == Sort::Date {
@@ -345,17 +390,58 @@ impl Searcher {
             } else {
                 self.scores(prepared, &addrs)?
             };
-            return Ok(scores.into_iter().zip(addrs).collect());
+            return Ok(scores
+                .into_iter()
+                .zip(addrs)
+                .map(|(score, addr)| Scored {
+                    score,
+                    addr,
+                    exact: true,
+                })
+                .collect());
         }
+        let mut ranked: Vec<Scored> = self
+            .top_by_score(&prepared.query, prepared.length_prior, n)?
+            .into_iter()
+            .map(|(score, addr)| Scored {
+                score,
+                addr,
+                exact: true,
+            })
+            .collect();
+        if let Some(fill) = prepared.fill.as_ref().filter(|_| ranked.len() < n) {
+            let more = self.top_by_score(fill, prepared.length_prior, n - ranked.len())?;
+            ranked.extend(more.into_iter().map(|(score, addr)| Scored {
+                score,
+                addr,
+                exact: false,
+            }));
+        }
+        Ok(ranked)
+    }
+
+    /// The best `n` passages matching `query` by score.
+    ///
+    /// The ranking is BM25 times a length prior of at most 1. Tantivy finds the best
+    /// plain BM25 scores quickly (block-max WAND skips most matches), so the best `n` by final
+    /// score are found among the best `m` by BM25, for `m` grown until the `m`-th BM25 score
+    /// is below the `n`-th final score: no passage further down can overtake. Exact, and a
+    /// small fraction of the work of scoring every match.
+    fn top_by_score(
+        &self,
+        query: &BooleanQuery,
+        length_prior: bool,
+        n: usize,
+    ) -> Result<Vec<(f32, DocAddress)>> {
         let mut m = (n * 4).max(40);
         loop {
             let plain = self
                 .searcher
-                .search(&prepared.query, &TopDocs::with_limit(m).order_by_score())
+                .search(query, &TopDocs::with_limit(m).order_by_score())
                 .context("search failed")?;
             let mut ranked: Vec<(f32, DocAddress)> = plain
                 .iter()
-                .map(|&(score, addr)| (score * self.prior(prepared, addr), addr))
+                .map(|&(score, addr)| (score * self.prior(length_prior, addr), addr))
                 .collect();
             ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
             let exhausted = plain.len() < m;
@@ -372,8 +458,12 @@ impl Searcher {
     }
 
     /// The length prior of a passage, if the ranking uses one.
-    fn prior(&self, prepared: &Prepared, addr: DocAddress) -> f32 {
-        if prepared.length_prior { length_prior(self.length(addr)) } else { 1.0 }
+    fn prior(&self, discount: bool, addr: DocAddress) -> f32 {
+        if discount {
+            length_prior(self.length(addr))
+        } else {
+            1.0
+        }
     }
 
     /// A passage's length in bytes (for the length prior).
@@ -403,7 +493,7 @@ impl Searcher {
                 if scorer.seek(addr.doc_id) != addr.doc_id || scorer.doc() == TERMINATED {
                     return Ok(0.0);
                 }
-                Ok(scorer.score() * self.prior(prepared, *addr))
+                Ok(scorer.score() * self.prior(prepared.length_prior, *addr))
             })
             .collect()
     }
@@ -411,11 +501,15 @@ impl Searcher {
     /// The ids of the best passages for `request`, ranked with `ranking` (for evaluation).
     pub fn search_ranked(&self, request: &Request, ranking: &RankOptions) -> Result<Vec<String>> {
         let prepared = self.prepare_with(&request.query, &request.filters, ranking)?;
-        let sort = if prepared.built.match_all { Sort::Date } else { request.sort };
+        let sort = if prepared.built.match_all {
+            Sort::Date
+        } else {
+            request.sort
+        };
         self.top(&prepared, sort, request.offset + request.limit.max(1))?
             .into_iter()
             .skip(request.offset)
-            .map(|(_, addr)| Ok(StoredPassage::read(&self.searcher, &self.opened.fields, addr)?.id))
+            .map(|hit| Ok(StoredPassage::read(&self.searcher, &self.opened.fields, hit.addr)?.id))
             .collect()
     }
 
@@ -431,7 +525,9 @@ impl Searcher {
             .context("search failed")?;
         found
             .first()
-            .map(|&(_, addr)| StoredPassage::read(&self.searcher, &self.opened.fields, addr).map(|p| p.text))
+            .map(|&(_, addr)| {
+                StoredPassage::read(&self.searcher, &self.opened.fields, addr).map(|p| p.text)
+            })
             .transpose()
     }
 

@@ -43,6 +43,11 @@ pub struct RankOptions {
     pub proximity_slop: u32,
     /// Discount passages of a few words.
     pub length_prior: bool,
+    /// How many of the words typed one after another must match.
+    pub matching: Matching,
+    /// After the passages that match by `matching`, rank those that match by this looser rule
+    /// (`None`: only the former).
+    pub fill: Option<Matching>,
 }
 
 impl Default for RankOptions {
@@ -51,11 +56,13 @@ impl Default for RankOptions {
             words: true,
             bigrams: true,
             bigram_boost: 0.5,
-            title_boost: 0.3,
-            context_boost: 0.2,
+            title_boost: 0.0,
+            context_boost: 1.0,
             proximity_boost: 0.0,
             proximity_slop: 4,
             length_prior: true,
+            matching: Matching::All,
+            fill: Some(Matching::Any),
         }
     }
 }
@@ -75,6 +82,8 @@ pub struct Built {
     pub boosts: Option<Box<dyn Query>>,
     /// True when the query is `*` alone: every passage, no scoring.
     pub match_all: bool,
+    /// True when some typed words were made optional (fewer than all of them may match).
+    pub relaxed: bool,
     pub highlight: Highlight,
 }
 
@@ -96,25 +105,38 @@ struct Builder<'a> {
     /// Positive words of the text, in query order (for the proximity boost).
     proximity_words: Vec<String>,
     highlight: Highlight,
+    relaxed: bool,
     title_clauses: Vec<Box<dyn Query>>,
     context_clauses: Vec<Box<dyn Query>>,
 }
 
 /// Builds the Tantivy query for `node`.
-pub fn build(node: &Node, fields: &Fields, analyzer: &Analyzer, options: &RankOptions) -> Result<Built, EmptyQuery> {
+pub fn build(
+    node: &Node,
+    fields: &Fields,
+    analyzer: &Analyzer,
+    options: &RankOptions,
+) -> Result<Built, EmptyQuery> {
     let mut builder = Builder {
         fields,
         analyzer,
         options,
         proximity_words: Vec::new(),
         highlight: Highlight::default(),
+        relaxed: false,
         title_clauses: Vec::new(),
         context_clauses: Vec::new(),
     };
     let matching = builder.node(node, true).ok_or(EmptyQuery)?;
     let boosts: Vec<(Occur, Box<dyn Query>)> = [
-        (std::mem::take(&mut builder.title_clauses), options.title_boost),
-        (std::mem::take(&mut builder.context_clauses), options.context_boost),
+        (
+            std::mem::take(&mut builder.title_clauses),
+            options.title_boost,
+        ),
+        (
+            std::mem::take(&mut builder.context_clauses),
+            options.context_boost,
+        ),
         (builder.proximity(), options.proximity_boost),
     ]
     .into_iter()
@@ -131,6 +153,7 @@ pub fn build(node: &Node, fields: &Fields, analyzer: &Analyzer, options: &RankOp
         matching,
         boosts: (!boosts.is_empty()).then(|| Box::new(BooleanQuery::new(boosts)) as Box<dyn Query>),
         match_all: *node == Node::All,
+        relaxed: builder.relaxed,
         highlight: builder.highlight,
     })
 }
@@ -157,41 +180,112 @@ impl Builder<'_> {
     fn node(&mut self, node: &Node, positive: bool) -> Option<Box<dyn Query>> {
         match node {
             Node::All => Some(Box::new(AllQuery)),
-            Node::Word { field, text } => self.word(*field, text, positive),
-            Node::Phrase { field, text } => self.phrase(*field, text, positive),
-            Node::And(parts) => {
-                let clauses: Vec<(Occur, Box<dyn Query>)> = parts
+            Node::Or(children) => {
+                let clauses: Vec<(Occur, Box<dyn Query>)> = children
                     .iter()
-                    .filter_map(|p| match p {
-                        Node::Not(inner) => self.node(inner, false).map(|q| (Occur::MustNot, q)),
-                        other => self.node(other, positive).map(|q| (Occur::Must, q)),
-                    })
+                    .filter_map(|c| self.node(c, positive).map(|q| (Occur::Should, q)))
                     .collect();
                 boolean(clauses)
             }
-            Node::Or(parts) => {
-                let clauses: Vec<(Occur, Box<dyn Query>)> = parts
-                    .iter()
-                    .filter_map(|p| self.node(p, positive).map(|q| (Occur::Should, q)))
-                    .collect();
-                boolean(clauses)
-            }
-            Node::Not(inner) => {
-                let excluded = self.node(inner, false)?;
-                Some(Box::new(BooleanQuery::new(vec![
-                    (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
-                    (Occur::MustNot, excluded),
-                ])))
+            other => {
+                let parts = self.parts(other, positive);
+                self.combine(parts)
             }
         }
     }
 
+    /// The clauses `node` contributes to the conjunction it stands in.
+    fn parts(&mut self, node: &Node, positive: bool) -> Vec<Part> {
+        match node {
+            // A field (speaker:, title:) is a constraint: never relaxed.
+            Node::Word { field, text } => self
+                .word(*field, text, positive)
+                .into_iter()
+                .map(if field.is_some() {
+                    Part::Required
+                } else {
+                    Part::Optional
+                })
+                .collect(),
+            Node::Phrase { field, text } => self
+                .phrase(*field, text, positive)
+                .into_iter()
+                .map(Part::Required)
+                .collect(),
+            Node::Required(inner) => self
+                .parts(inner, positive)
+                .into_iter()
+                .map(|p| match p {
+                    Part::Optional(q) | Part::Required(q) => Part::Required(q),
+                    prohibited => prohibited,
+                })
+                .collect(),
+            Node::Not(inner) => self
+                .node(inner, false)
+                .into_iter()
+                .map(Part::Prohibited)
+                .collect(),
+            Node::And(children) => children
+                .iter()
+                .flat_map(|c| self.parts(c, positive))
+                .collect(),
+            Node::Or(_) | Node::All => self
+                .node(node, positive)
+                .into_iter()
+                .map(Part::Optional)
+                .collect(),
+        }
+    }
+
+    /// Required clauses must match, prohibited ones must not, and of the optional ones (words
+    /// typed one after another) as many as the matching mode asks.
+    fn combine(&mut self, parts: Vec<Part>) -> Option<Box<dyn Query>> {
+        let (mut required, mut optional, mut prohibited) = (Vec::new(), Vec::new(), Vec::new());
+        for part in parts {
+            match part {
+                Part::Required(q) => required.push(q),
+                Part::Optional(q) => optional.push(q),
+                Part::Prohibited(q) => prohibited.push(q),
+            }
+        }
+        let minimum = self
+            .options
+            .matching
+            .minimum(optional.len(), !required.is_empty());
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        clauses.extend(required.into_iter().map(|q| (Occur::Must, q)));
+        if minimum >= optional.len() {
+            clauses.extend(optional.into_iter().map(|q| (Occur::Must, q)));
+        } else {
+            self.relaxed = true;
+            clauses.extend(optional.into_iter().map(|q| (Occur::Should, q)));
+        }
+        clauses.extend(prohibited.into_iter().map(|q| (Occur::MustNot, q)));
+        if clauses.is_empty() {
+            return None;
+        }
+        if clauses.iter().all(|(o, _)| *o == Occur::MustNot) {
+            clauses.push((Occur::Must, Box::new(AllQuery)));
+        }
+        if clauses.len() == 1 && clauses[0].0 == Occur::Must {
+            return clauses.pop().map(|(_, q)| q);
+        }
+        let shoulds = clauses.iter().filter(|(o, _)| *o == Occur::Should).count();
+        let query: Box<dyn Query> = Box::new(if shoulds > 0 && minimum > 0 {
+            BooleanQuery::with_minimum_required_clauses(clauses, minimum.min(shoulds))
+        } else {
+            BooleanQuery::new(clauses)
+        });
+        Some(query)
+    }
+
+    /// The units of an unquoted word: its English words, or each of its Chinese words.
     fn word(
         &mut self,
         field: Option<QueryField>,
         text: &str,
         positive: bool,
-    ) -> Option<Box<dyn Query>> {
+    ) -> Vec<Box<dyn Query>> {
         let tokens = self.analyzer.words(text);
         let target = self.target(field);
         let is_han_token = |t: &tantivy::tokenizer::Token| t.text.chars().all(is_han);
@@ -246,7 +340,7 @@ impl Builder<'_> {
             let surface = &text[tokens[i].offset_from..tokens[j - 1].offset_to];
             units.push(self.unit(target, field, &words, han.then_some(surface), positive));
         }
-        boolean(units.into_iter().map(|q| (Occur::Must, q)).collect())
+        units
     }
 
     fn phrase(
@@ -283,11 +377,22 @@ impl Builder<'_> {
         let word_query = sequence(target.words, words);
         let query: Box<dyn Query> = match (han, target.bigrams) {
             (Some(han), Some(bigram_field)) if self.options.bigrams => {
-                let bigrams: Vec<String> = self.analyzer.bigrams(han).into_iter().map(|t| t.text).collect();
+                let bigrams: Vec<String> = self
+                    .analyzer
+                    .bigrams(han)
+                    .into_iter()
+                    .map(|t| t.text)
+                    .collect();
                 let bigram_refs: Vec<&str> = bigrams.iter().map(String::as_str).collect();
-                let bigram_query = Box::new(BoostQuery::new(sequence(bigram_field, &bigram_refs), self.options.bigram_boost));
+                let bigram_query = Box::new(BoostQuery::new(
+                    sequence(bigram_field, &bigram_refs),
+                    self.options.bigram_boost,
+                ));
                 if self.options.words {
-                    Box::new(BooleanQuery::new(vec![(Occur::Should, word_query), (Occur::Should, bigram_query)]))
+                    Box::new(BooleanQuery::new(vec![
+                        (Occur::Should, word_query),
+                        (Occur::Should, bigram_query),
+                    ]))
                 } else {
                     bigram_query
                 }
@@ -295,7 +400,8 @@ impl Builder<'_> {
             _ => word_query,
         };
         if positive && field.is_none() {
-            self.proximity_words.extend(words.iter().map(|w| w.to_string()));
+            self.proximity_words
+                .extend(words.iter().map(|w| w.to_string()));
             self.highlight
                 .sequences
                 .push(words.iter().map(|w| w.to_string()).collect());
@@ -319,10 +425,49 @@ impl Builder<'_> {
         if self.proximity_words.len() < 2 || self.options.proximity_boost <= 0.0 {
             return Vec::new();
         }
-        let terms: Vec<Term> = self.proximity_words.iter().map(|w| Term::from_field_text(self.fields.text, w)).collect();
+        let terms: Vec<Term> = self
+            .proximity_words
+            .iter()
+            .map(|w| Term::from_field_text(self.fields.text, w))
+            .collect();
         let mut phrase = PhraseQuery::new(terms);
         phrase.set_slop(self.options.proximity_slop);
         vec![Box::new(phrase)]
+    }
+}
+
+/// A clause in a conjunction.
+enum Part {
+    Required(Box<dyn Query>),
+    Optional(Box<dyn Query>),
+    Prohibited(Box<dyn Query>),
+}
+
+/// How many of the words typed one after another a passage must contain. Explicit `AND`, `+`
+/// and quoted phrases are always required.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Matching {
+    /// Every word.
+    All,
+    /// Every word of one or two; all but one of three or more.
+    AllButOne,
+    /// About two thirds of them (at least one).
+    TwoThirds,
+    /// At least one (none if something else is required).
+    Any,
+}
+
+impl Matching {
+    /// How many of `n` optional clauses must match.
+    pub fn minimum(self, n: usize, has_required: bool) -> usize {
+        match self {
+            Matching::All => n,
+            Matching::AllButOne if n >= 3 => n - 1,
+            Matching::AllButOne => n,
+            Matching::TwoThirds => (n * 2).div_ceil(3).max(1).min(n),
+            Matching::Any if has_required => 0,
+            Matching::Any => n.min(1),
+        }
     }
 }
 
@@ -365,7 +510,13 @@ mod tests {
 
     fn built(q: &str) -> Built {
         let (_, fields) = schema::build();
-        build(&parse(q).expect("parses"), &fields, &Analyzer::new(), &RankOptions::default()).expect("builds")
+        build(
+            &parse(q).expect("parses"),
+            &fields,
+            &Analyzer::new(),
+            &RankOptions::default(),
+        )
+        .expect("builds")
     }
 
     #[test]
@@ -406,6 +557,14 @@ mod tests {
     fn test_star_matches_all_and_punctuation_alone_is_empty() {
         assert!(built("*").match_all);
         let (_, fields) = schema::build();
-        assert!(build(&parse("，。").expect("parses"), &fields, &Analyzer::new(), &RankOptions::default()).is_err());
+        assert!(
+            build(
+                &parse("，。").expect("parses"),
+                &fields,
+                &Analyzer::new(),
+                &RankOptions::default()
+            )
+            .is_err()
+        );
     }
 }

@@ -39,9 +39,12 @@ pub enum Node {
         field: Option<QueryField>,
         text: String,
     },
+    /// Words typed one after another (how many must match is the ranking's choice).
     And(Vec<Node>),
     Or(Vec<Node>),
     Not(Box<Node>),
+    /// Must match: `+word`, or either side of an explicit `AND`.
+    Required(Box<Node>),
 }
 
 /// A query that could not be parsed: what is wrong and at which byte of the query.
@@ -265,7 +268,11 @@ impl Parser {
                 None | Some(Tok::Or) | Some(Tok::Close) => break,
                 Some(Tok::And) => {
                     self.next += 1;
-                    parts.push(self.unary()?);
+                    let right = self.unary()?;
+                    if let Some(left) = parts.pop() {
+                        parts.push(required(left));
+                    }
+                    parts.push(required(right));
                 }
                 Some(_) => parts.push(self.unary()?),
             }
@@ -285,7 +292,7 @@ impl Parser {
             }
             Some(Tok::Plus) => {
                 self.next += 1;
-                self.primary(None)
+                Ok(required(self.primary(None)?))
             }
             _ => self.primary(None),
         }
@@ -331,6 +338,14 @@ impl Parser {
     }
 }
 
+/// `node` made mandatory (a negation stays a negation).
+fn required(node: Node) -> Node {
+    match node {
+        Node::Not(_) | Node::Required(_) => node,
+        other => Node::Required(Box::new(other)),
+    }
+}
+
 fn with_field(node: Node, field: QueryField) -> Node {
     match node {
         Node::Word { text, .. } => Node::Word {
@@ -344,6 +359,7 @@ fn with_field(node: Node, field: QueryField) -> Node {
         Node::And(v) => Node::And(v.into_iter().map(|n| with_field(n, field)).collect()),
         Node::Or(v) => Node::Or(v.into_iter().map(|n| with_field(n, field)).collect()),
         Node::Not(n) => Node::Not(Box::new(with_field(*n, field))),
+        Node::Required(n) => Node::Required(Box::new(with_field(*n, field))),
         Node::All => Node::All,
     }
 }
@@ -369,8 +385,25 @@ mod tests {
             parse("a b OR c").expect("ok"),
             Node::Or(vec![Node::And(vec![word("a"), word("b")]), word("c")])
         );
-        assert_eq!(parse("a AND b").expect("ok"), parse("a b").expect("ok"));
-        assert_eq!(parse("+a").expect("ok"), word("a"));
+        assert_eq!(
+            parse("a AND b").expect("ok"),
+            Node::And(vec![
+                Node::Required(Box::new(word("a"))),
+                Node::Required(Box::new(word("b")))
+            ])
+        );
+        assert_eq!(
+            parse("+a").expect("ok"),
+            Node::Required(Box::new(word("a")))
+        );
+        assert_eq!(
+            parse("a -b AND c").expect("ok"),
+            Node::And(vec![
+                word("a"),
+                Node::Not(Box::new(word("b"))),
+                Node::Required(Box::new(word("c")))
+            ])
+        );
     }
 
     #[test]
