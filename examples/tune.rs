@@ -33,6 +33,8 @@ const SETS: [(&str, &str); 2] = [
         "tests/relevance/judgments-zh.tsv",
     ),
 ];
+const BEGIN: &str = "<!-- tables: written by examples/tune.rs -->";
+const END: &str = "<!-- end of tables -->";
 const CORPUS: [&str; 2] = ["corpus", "tests/relevance/briefings"];
 
 fn main() -> Result<()> {
@@ -238,7 +240,15 @@ fn main() -> Result<()> {
     let table = render(&rows, &set);
     match out {
         Some(path) => {
-            fs::write(&path, table).with_context(|| format!("cannot write {}", path.display()))?
+            // A file with the markers keeps its prose: only the tables between them change.
+            let old = fs::read_to_string(&path).unwrap_or_default();
+            let text = match (old.find(BEGIN), old.find(END)) {
+                (Some(b), Some(e)) if b < e => {
+                    format!("{}{BEGIN}\n{table}{}", &old[..b], &old[e..])
+                }
+                _ => table,
+            };
+            fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?
         }
         None => print!("{table}"),
     }
@@ -258,18 +268,19 @@ fn render(rows: &[(String, Evaluation)], set: &JudgedSet) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "Variant | all MRR | all nDCG | all recall | en nDCG | zh nDCG | mixed nDCG | en recall | zh recall"
+        "Variant | MRR@10 | nDCG@10 | recall@10 | P@5 | en nDCG | zh nDCG | mixed nDCG | en recall | zh recall"
     );
-    let _ = writeln!(s, "---|---|---|---|---|---|---|---|---");
+    let _ = writeln!(s, "---|---|---|---|---|---|---|---|---|---");
     let get = |e: &Evaluation, lang: &str| e.by_lang.get(lang).cloned().unwrap_or_default();
     for (name, e) in rows {
         let (en, zh, mixed) = (get(e, "en"), get(e, "zh"), get(e, "mixed"));
         let _ = writeln!(
             s,
-            "{name} | {} | {} | {} | {} | {} | {} | {} | {}",
+            "{name} | {} | {} | {} | {} | {} | {} | {} | {} | {}",
             f3(e.overall.mrr),
             f3(e.overall.ndcg),
             f3(e.overall.recall),
+            f3(e.overall.precision),
             f3(en.ndcg),
             f3(zh.ndcg),
             f3(mixed.ndcg),
@@ -281,23 +292,27 @@ fn render(rows: &[(String, Evaluation)], set: &JudgedSet) -> String {
         .first()
         .map(|(_, e)| e.by_type.keys().collect())
         .unwrap_or_default();
-    let _ = writeln!(s, "\nnDCG@10 by query type:\n");
-    let _ = writeln!(
-        s,
-        "Variant | {}",
-        kinds
-            .iter()
-            .map(|k| k.as_str())
-            .collect::<Vec<_>>()
-            .join(" | ")
-    );
-    let _ = writeln!(s, "---{}", "|---".repeat(kinds.len()));
-    for (name, e) in rows {
-        let cells: Vec<String> = kinds
-            .iter()
-            .map(|k| f3(e.by_type.get(*k).map_or(0.0, |a: &Averages| a.ndcg)))
-            .collect();
-        let _ = writeln!(s, "{name} | {}", cells.join(" | "));
+    type Metric = fn(&Averages) -> f64;
+    let metrics: [(&str, Metric); 2] = [("nDCG@10", |a| a.ndcg), ("P@5", |a| a.precision)];
+    for (metric, value) in metrics {
+        let _ = writeln!(s, "\n{metric} by query type:\n");
+        let _ = writeln!(
+            s,
+            "Variant | {}",
+            kinds
+                .iter()
+                .map(|k| k.as_str())
+                .collect::<Vec<_>>()
+                .join(" | ")
+        );
+        let _ = writeln!(s, "---{}", "|---".repeat(kinds.len()));
+        for (name, e) in rows {
+            let cells: Vec<String> = kinds
+                .iter()
+                .map(|k| f3(e.by_type.get(*k).map_or(0.0, value)))
+                .collect();
+            let _ = writeln!(s, "{name} | {}", cells.join(" | "));
+        }
     }
     let _ = writeln!(s, "\n{} queries.", set.queries.len());
     s

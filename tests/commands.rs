@@ -619,3 +619,86 @@ fn test_completions_man_page_and_help() {
         help.stdout
     );
 }
+
+#[test]
+fn test_speaker_aliases_match_every_name_of_a_speaker() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let idx = dir.path().join("idx");
+    let r = common::index(&idx, &[&common::corpus()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let q = |args: &[&str]| {
+        let mut c = bin();
+        c.arg("query").arg("--index").arg(&idx).args(args);
+        run(c)
+    };
+    let speakers = |r: &common::Run| -> BTreeMap<String, usize> {
+        let mut out = BTreeMap::new();
+        for h in lines_json(r) {
+            *out.entry(str_field(&h, "speaker").to_string()).or_default() += 1;
+        }
+        out
+    };
+    let chinese = speakers(&q(&["*", "--speaker", "林桥", "--json", "--limit", "500"]));
+    let english = speakers(&q(&[
+        "*",
+        "--speaker",
+        "Lin Qiao",
+        "--json",
+        "--limit",
+        "500",
+    ]));
+    assert_eq!(chinese.keys().collect::<Vec<_>>(), ["林桥"]);
+    assert_eq!(english.keys().collect::<Vec<_>>(), ["Lin Qiao"]);
+
+    // A bad list is refused with its line, and changes nothing.
+    let list = dir.path().join("aliases.txt");
+    std::fs::write(&list, "# customs\n林桥 = Lin Qiao\nLin Qiao\n").expect("write");
+    let mut c = bin();
+    c.args(["index", "--index"])
+        .arg(&idx)
+        .arg("--aliases")
+        .arg(&list);
+    let r = run(c);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("aliases.txt:3:"), "{}", r.stderr);
+
+    std::fs::write(&list, "# customs\n林桥 = Lin Qiao\n").expect("write");
+    let mut c = bin();
+    c.args(["index", "--index"])
+        .arg(&idx)
+        .arg("--aliases")
+        .arg(&list);
+    let r = run(c);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(idx.join("aliases.txt").is_file());
+
+    let both: BTreeMap<String, usize> = chinese.into_iter().chain(english).collect();
+    for name in ["林桥", "lin qiao"] {
+        let by_filter = speakers(&q(&["*", "--speaker", name, "--json", "--limit", "500"]));
+        assert_eq!(by_filter, both, "--speaker {name}");
+        let quoted = format!("speaker:\"{name}\"");
+        let by_field = speakers(&q(&[&quoted, "--json", "--limit", "500"]));
+        assert_eq!(by_field, both, "{quoted}");
+    }
+    // Other speakers are untouched, and a misspelt name is still an error with a suggestion.
+    let other = speakers(&q(&[
+        "*",
+        "--speaker",
+        "He Yun",
+        "--json",
+        "--limit",
+        "500",
+    ]));
+    assert_eq!(other.keys().collect::<Vec<_>>(), ["He Yun"]);
+    let r = q(&["*", "--speaker", "Lin Qiaoo"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("did you mean 'Lin Qiao'"), "{}", r.stderr);
+    // A rebuild keeps the list.
+    let mut c = bin();
+    c.args(["index", "--rebuild", "--index"])
+        .arg(&idx)
+        .arg(common::corpus());
+    assert_eq!(run(c).code, 0);
+    let after = speakers(&q(&["*", "--speaker", "林桥", "--json", "--limit", "500"]));
+    assert_eq!(after, both);
+}

@@ -53,9 +53,16 @@ impl FilterArgs {
                 until.last_day()
             );
         }
+        // A name of the alias list is known when any name of its speaker is.
+        let unknown_alias: Vec<String> = self
+            .speaker
+            .iter()
+            .filter(|s| searcher.aliases().names(s).len() < 2)
+            .cloned()
+            .collect();
         check_known(
             "speaker",
-            &self.speaker,
+            &unknown_alias,
             searcher,
             searcher.fields().speaker,
         )?;

@@ -1,4 +1,5 @@
-//! `briefsearch evaluate`: ranking quality on a judged query set (MRR@10, nDCG@10, recall@10),
+//! `briefsearch evaluate`: ranking quality on a judged query set (MRR@10, nDCG@10, recall@10,
+//! precision@5),
 //! so that an archive owner can judge their own queries and see how well they are served.
 
 use std::io::{self, Write};
@@ -53,14 +54,14 @@ pub fn run(index_dir: &Path, args: EvaluateArgs) -> Result<Outcome> {
     let row = |out: &mut dyn Write, name: &str, a: &Averages| {
         writeln!(
             out,
-            "{name:<18} {:>7} {:>7.3} {:>8.3} {:>9.3}",
-            a.queries, a.mrr, a.ndcg, a.recall
+            "{name:<18} {:>7} {:>7.3} {:>8.3} {:>9.3} {:>5.3}",
+            a.queries, a.mrr, a.ndcg, a.recall, a.precision
         )
     };
     writeln!(
         out,
-        "{:<18} {:>7} {:>7} {:>8} {:>9}",
-        "", "queries", "MRR@10", "nDCG@10", "recall@10"
+        "{:<18} {:>7} {:>7} {:>8} {:>9} {:>5}",
+        "", "queries", "MRR@10", "nDCG@10", "recall@10", "P@5"
     )?;
     row(&mut out, "all", &result.overall)?;
     for (lang, a) in &result.by_lang {
@@ -74,8 +75,8 @@ pub fn run(index_dir: &Path, args: EvaluateArgs) -> Result<Outcome> {
         for q in &result.queries {
             writeln!(
                 out,
-                "{:<6} {:>5.2} {:>5.2} {:>5.2}  {} ({})",
-                q.id, q.rr, q.ndcg, q.recall, q.query, q.kind
+                "{:<6} {:>5.2} {:>5.2} {:>5.2} {:>5.2}  {} ({})",
+                q.id, q.rr, q.ndcg, q.recall, q.precision, q.query, q.kind
             )?;
         }
     }

@@ -10,6 +10,7 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::Outcome;
+use crate::index::aliases::Aliases;
 use crate::index::ingest::{self, Event, Options};
 use crate::index::{self, writer::Writer};
 
@@ -17,8 +18,14 @@ use crate::index::{self, writer::Writer};
 pub struct IndexArgs {
     /// Files or folders (walked recursively: .txt, .md, .html, .json, .jsonl and files without
     /// extension); `-` reads briefings as JSON Lines from stdin.
-    #[arg(required = true, value_name = "PATH")]
+    #[arg(required_unless_present = "aliases", value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    /// Speaker aliases, one speaker per line: `吴海平 = Wu Haiping`. The list is checked and
+    /// kept in the index folder (aliases.txt, replacing the previous one); `--speaker` and
+    /// `speaker:` then match every name of a speaker. Takes effect at once, no re-indexing.
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
 
     /// Remove briefings whose files no longer exist, and list them.
     #[arg(long)]
@@ -64,6 +71,19 @@ pub fn run(index_dir: &Path, args: IndexArgs) -> Result<Outcome> {
             index_dir.display()
         )
     })?;
+    if let Some(list) = &args.aliases {
+        let aliases = Aliases::install(list, index_dir)?;
+        let n = aliases.groups().len();
+        eprintln!(
+            "speaker aliases from {}: {n} speaker{} with several names",
+            list.display(),
+            if n == 1 { "" } else { "s" }
+        );
+        if args.paths.is_empty() {
+            writer.finish()?;
+            return Ok(Outcome::Found);
+        }
+    }
     if args.rebuild {
         writer.clear()?;
     }

@@ -32,6 +32,21 @@ pub fn ndcg(ranked: &[String], grades: &HashMap<&str, u8>, k: usize) -> f64 {
     if idcg == 0.0 { 0.0 } else { dcg / idcg }
 }
 
+/// Precision at `k`: the share of the first `k` hits judged relevant (grade ≥ 1), out of
+/// `min(k, relevant passages)` so that a query with few relevant passages can score 1.
+pub fn precision(ranked: &[String], grades: &HashMap<&str, u8>, k: usize) -> f64 {
+    let relevant = grades.values().filter(|&&g| g > 0).count().min(k);
+    if relevant == 0 {
+        return 0.0;
+    }
+    ranked
+        .iter()
+        .take(k)
+        .filter(|id| grades.get(id.as_str()).is_some_and(|&g| g > 0))
+        .count() as f64
+        / relevant as f64
+}
+
 /// Share of the relevant passages (grade ≥ 1) found in `ranked`.
 pub fn recall(ranked: &[String], grades: &HashMap<&str, u8>) -> f64 {
     let relevant = grades.values().filter(|&&g| g > 0).count();
@@ -65,5 +80,9 @@ mod tests {
         assert!((ndcg(&ranked, &grades, 10) - dcg / idcg).abs() < 1e-12);
         assert_eq!(ndcg(&ids(&["a", "c", "b"]), &grades, 10), 1.0);
         assert_eq!(reciprocal_rank(&ids(&["y"]), &grades), 0.0);
+        // Two of the first two are relevant out of min(2, 3): 0.5; all three in the top 5: 1.
+        assert_eq!(precision(&ranked, &grades, 2), 0.5);
+        assert_eq!(precision(&ids(&["a", "y", "b", "c"]), &grades, 5), 1.0);
+        assert_eq!(precision(&ranked, &HashMap::new(), 5), 0.0);
     }
 }

@@ -22,6 +22,8 @@ use crate::search::{Filters, Request, Searcher, Sort};
 
 /// Results considered per query.
 pub const CUTOFF: usize = 10;
+/// Precision is measured on the first hits, the ones a reader sees first.
+pub const PRECISION_AT: usize = 5;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct JudgedQuery {
@@ -57,6 +59,7 @@ pub struct QueryScore {
     pub rr: f64,
     pub ndcg: f64,
     pub recall: f64,
+    pub precision: f64,
 }
 
 /// Averages over a group of queries.
@@ -66,6 +69,7 @@ pub struct Averages {
     pub mrr: f64,
     pub ndcg: f64,
     pub recall: f64,
+    pub precision: f64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -207,6 +211,7 @@ pub fn evaluate(searcher: &Searcher, set: &JudgedSet, ranking: &RankOptions) -> 
             rr: metrics::reciprocal_rank(&ranked, &grades),
             ndcg: metrics::ndcg(&ranked, &grades, CUTOFF),
             recall: metrics::recall(&ranked, &grades),
+            precision: metrics::precision(&ranked, &grades, PRECISION_AT),
         });
     }
     let group = |key: fn(&QueryScore) -> &str| {
@@ -233,6 +238,7 @@ fn averages(scores: &[&QueryScore]) -> Averages {
         mrr: scores.iter().map(|s| s.rr).sum::<f64>() / n,
         ndcg: scores.iter().map(|s| s.ndcg).sum::<f64>() / n,
         recall: scores.iter().map(|s| s.recall).sum::<f64>() / n,
+        precision: scores.iter().map(|s| s.precision).sum::<f64>() / n,
     }
 }
 

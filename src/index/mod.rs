@@ -4,6 +4,7 @@
 //! analyzer versions, so that no code path can search or write an index with the wrong
 //! tokenizers. The writer and the record of indexed files are in [`writer`] and [`manifest`].
 
+pub mod aliases;
 pub mod directory;
 pub mod document;
 pub mod ingest;
@@ -177,6 +178,10 @@ pub fn remove(dir: &Path) -> Result<()> {
     }
     for entry in fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
         let path = entry?.path();
+        // The alias list is configuration, not content: a rebuild keeps it.
+        if path.file_name().is_some_and(|n| n == aliases::FILE) {
+            continue;
+        }
         if path.is_dir() {
             fs::remove_dir_all(&path)
         } else {

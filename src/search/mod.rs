@@ -27,11 +27,12 @@ use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query};
 use tantivy::{DocAddress, DocSet, Order, TERMINATED};
 
+use crate::index::aliases::Aliases;
 use crate::index::{self, Fields, Opened};
 pub use filter::{Filter, Filters};
 pub use hit::{HIT_FIELDS, Hit, StoredPassage};
 use query::build::{self, Built, RankOptions};
-use query::syntax::{self, SyntaxError};
+use query::syntax::{self, Node, QueryField, SyntaxError};
 
 /// Order of results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -115,6 +116,49 @@ fn length_prior(bytes: u64) -> f32 {
         .powf(0.3)
 }
 
+/// `node` with each `speaker:NAME` (word or phrase) that names a speaker of the alias list
+/// replaced by: any of that speaker's names, as phrases, required.
+fn with_aliases(node: Node, aliases: &Aliases) -> Node {
+    if aliases.is_empty() {
+        return node;
+    }
+    let all = |children: Vec<Node>| {
+        children
+            .into_iter()
+            .map(|c| with_aliases(c, aliases))
+            .collect()
+    };
+    match node {
+        Node::Word {
+            field: Some(QueryField::Speaker),
+            ref text,
+        }
+        | Node::Phrase {
+            field: Some(QueryField::Speaker),
+            ref text,
+        } => {
+            let names = aliases.names(text);
+            if names.len() < 2 {
+                return node;
+            }
+            Node::Required(Box::new(Node::Or(
+                names
+                    .into_iter()
+                    .map(|text| Node::Phrase {
+                        field: Some(QueryField::Speaker),
+                        text,
+                    })
+                    .collect(),
+            )))
+        }
+        Node::And(children) => Node::And(all(children)),
+        Node::Or(children) => Node::Or(all(children)),
+        Node::Not(inner) => Node::Not(Box::new(with_aliases(*inner, aliases))),
+        Node::Required(inner) => Node::Required(Box::new(with_aliases(*inner, aliases))),
+        other => other,
+    }
+}
+
 /// A parsed query with its filters, ready to run.
 pub struct Prepared {
     pub built: Built,
@@ -139,6 +183,7 @@ struct Scored {
 pub struct Searcher {
     opened: Opened,
     searcher: tantivy::Searcher,
+    aliases: Aliases,
 }
 
 impl Searcher {
@@ -149,7 +194,17 @@ impl Searcher {
             .reader()
             .with_context(|| format!("cannot read the index at {}", dir.display()))?;
         let searcher = reader.searcher();
-        Ok(Searcher { opened, searcher })
+        let aliases = Aliases::load(dir)?;
+        Ok(Searcher {
+            opened,
+            searcher,
+            aliases,
+        })
+    }
+
+    /// The index's speaker aliases (`aliases.txt`).
+    pub fn aliases(&self) -> &Aliases {
+        &self.aliases
     }
 
     pub fn fields(&self) -> &Fields {
@@ -180,6 +235,12 @@ impl Searcher {
             query: query.to_string(),
             error,
         })?;
+        // A speaker stands for all their names, in the query and in the filter.
+        let node = with_aliases(node, &self.aliases);
+        let filters = &Filters {
+            speakers: self.aliases.expand(&filters.speakers),
+            ..filters.clone()
+        };
         let built = build::build(&node, &self.opened.fields, &self.opened.analyzer, ranking)
             .map_err(|_| BadQuery {
                 query: query.to_string(),
