@@ -116,4 +116,50 @@ bs_time=$(jq -r '.results[1].median' "$WORK/rg.json")
   echo "|---|---|---|---|"
   printf '%s' "$query_rows"
 } > "$OUT"
+
+# 5. The real archives (BENCH_REAL=../shared/real): the same measures on real pages.
+if [ -n "${BENCH_REAL:-}" ] && [ -d "$BENCH_REAL" ]; then
+  RIDX=$WORK/index-real
+  rm -rf "$RIDX"
+  measure "$BS" index --index "$RIDX" "$BENCH_REAL"
+  real_rss=$rss
+  real_files=$(find "$BENCH_REAL" -type f | wc -l)
+  real_bytes=$(du -sb "$BENCH_REAL" | cut -f1)
+  hyperfine --style basic --runs 1 --export-json "$WORK/real-index.json" \
+    --prepare "rm -rf $RIDX.tmp" "$BS index --index $RIDX.tmp $BENCH_REAL" > /dev/null
+  hyperfine --style basic --warmup 1 --runs 5 --export-json "$WORK/real-reindex.json" \
+    "$BS index --index $RIDX $BENCH_REAL" > /dev/null
+  real_index=$(median "$WORK/real-index.json")
+  real_reindex=$(median "$WORK/real-reindex.json")
+  real_passages=$("$BS" stats --index "$RIDX" --json | jq .passages)
+  real_rows=""
+  for q in "en|press secretary" "en|\"supply chain\"" "zh|中美关系" "zh|台湾问题" "mixed|RCEP 关税"; do
+    kind=${q%%|*}; text=${q#*|}
+    hyperfine --style basic -N --warmup 3 --runs "$RUNS" --export-json "$WORK/q.json" \
+      "$BS query --index $RIDX --json --limit 10 '$text'" > /dev/null
+    m=$(median "$WORK/q.json")
+    measure "$BS" query --index "$RIDX" --json --limit 10 "$text"
+    real_rows+="| $kind | \`$text\` | $(printf '%.1f' "$(echo "$m*1000" | bc -l)") ms | $((rss / 1024)) MB |"$'\n'
+  done
+  hyperfine --style basic -N -i --warmup 1 --runs 5 --export-json "$WORK/real-rg.json" \
+    "rg -c -F '中美关系' $BENCH_REAL" \
+    "$BS query --index $RIDX --count '\"中美关系\"'" > /dev/null
+  real_rg=$(jq -r '.results[0].median' "$WORK/real-rg.json")
+  real_bs=$(jq -r '.results[1].median' "$WORK/real-rg.json")
+  {
+    echo
+    echo "## Real archives: $real_files files, $((real_bytes / 1000000)) MB, $real_passages passages"
+    echo
+    echo "| measure | result |"
+    echo "|---|---|"
+    echo "| index from scratch | $(printf '%.1f' "$real_index") s, peak RSS $((real_rss / 1024)) MB |"
+    echo "| re-index unchanged (median of 5) | $(printf '%.2f' "$real_reindex") s ($(printf '%.1f' "$(echo "100*$real_reindex/$real_index" | bc -l)")% of a first run) |"
+    echo "| \`rg -c -F '中美关系'\` over the raw files | $(printf '%.0f' "$(echo "$real_rg*1000" | bc -l)") ms |"
+    echo "| \`briefsearch query --count '\"中美关系\"'\` | $(printf '%.1f' "$(echo "$real_bs*1000" | bc -l)") ms ($(printf '%.0f' "$(echo "$real_rg/$real_bs" | bc -l)")× faster) |"
+    echo
+    echo "| query | text | median | peak RSS |"
+    echo "|---|---|---|---|"
+    printf '%s' "$real_rows"
+  } >> "$OUT"
+fi
 cat "$OUT"

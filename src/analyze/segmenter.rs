@@ -12,7 +12,7 @@
 //! Every tokenizer holds an `Arc<Segmenter>`: tantivy clones analyzers freely, and cloning a
 //! loaded `Jieba` costs about 15 ms and 25 MB.
 
-use std::sync::{LazyLock, OnceLock};
+use std::sync::{LazyLock, Mutex, OnceLock};
 
 use fst::raw::{Fst, Output};
 use jieba_rs::Jieba;
@@ -44,6 +44,16 @@ pub enum Mode {
 pub struct Segmenter {
     mode: Mode,
     jieba: OnceLock<Jieba>,
+    /// In query mode: one jieba holding the dictionary words of every run segmented so far
+    /// (an empty jieba alone allocates half a megabyte, and snippets segment hundreds of runs).
+    small: Mutex<Option<Small>>,
+}
+
+/// A jieba with part of the dictionary, and the sum of the frequencies of its words.
+#[derive(Debug)]
+struct Small {
+    jieba: Jieba,
+    sum: u64,
 }
 
 impl Default for Segmenter {
@@ -57,6 +67,7 @@ impl Segmenter {
         Segmenter {
             mode,
             jieba: OnceLock::new(),
+            small: Mutex::new(None),
         }
     }
 
@@ -64,42 +75,18 @@ impl Segmenter {
     /// Han characters, in order. With `subwords`, each word of three or more characters is
     /// followed by the dictionary words of two and three characters inside it, `stacked` (they
     /// share its position), as jieba's search mode finds them.
-    pub fn cut(&self, han: &str, subwords: bool, mut word: impl FnMut(usize, usize, bool)) {
-        let small;
-        let jieba = match (self.mode, DICTIONARY.as_ref()) {
+    pub fn cut(&self, han: &str, subwords: bool, word: impl FnMut(usize, usize, bool)) {
+        match (self.mode, DICTIONARY.as_ref()) {
             (Mode::Query, Some(dictionary)) => {
-                small = jieba_for(han, dictionary);
-                &small
+                let mut small = self.small.lock().unwrap_or_else(|e| e.into_inner());
+                let small = small.get_or_insert_with(|| Small {
+                    jieba: Jieba::empty(),
+                    sum: 0,
+                });
+                add_words_of(han, dictionary, small);
+                cut_with(&small.jieba, han, subwords, word);
             }
-            _ => self.jieba.get_or_init(Jieba::new),
-        };
-        for token in jieba.cut(han, true) {
-            word(token.byte_start, token.byte_end, false);
-            if !subwords {
-                continue;
-            }
-            let starts: Vec<usize> = token
-                .word
-                .char_indices()
-                .map(|(i, _)| i)
-                .chain([token.word.len()])
-                .collect();
-            let chars = starts.len() - 1;
-            for n in [2usize, 3] {
-                if chars <= n {
-                    continue;
-                }
-                for k in 0..=chars - n {
-                    let inner = &token.word[starts[k]..starts[k + n]];
-                    if jieba.has_word(inner) {
-                        word(
-                            token.byte_start + starts[k],
-                            token.byte_start + starts[k + n],
-                            true,
-                        );
-                    }
-                }
-            }
+            _ => cut_with(self.jieba.get_or_init(Jieba::new), han, subwords, word),
         }
     }
 
@@ -109,16 +96,48 @@ impl Segmenter {
     }
 }
 
+fn cut_with(jieba: &Jieba, han: &str, subwords: bool, mut word: impl FnMut(usize, usize, bool)) {
+    for token in jieba.cut(han, true) {
+        word(token.byte_start, token.byte_end, false);
+        if !subwords {
+            continue;
+        }
+        let starts: Vec<usize> = token
+            .word
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([token.word.len()])
+            .collect();
+        let chars = starts.len() - 1;
+        for n in [2usize, 3] {
+            if chars <= n {
+                continue;
+            }
+            for k in 0..=chars - n {
+                let inner = &token.word[starts[k]..starts[k + n]];
+                if jieba.has_word(inner) {
+                    word(
+                        token.byte_start + starts[k],
+                        token.byte_start + starts[k + n],
+                        true,
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// Whether the embedded dictionary is available (it is unless the build could not find it).
 pub fn has_embedded_dictionary() -> bool {
     DICTIONARY.is_some()
 }
 
-/// A jieba holding exactly the dictionary words that occur in `text`, with their frequencies,
-/// and the dictionary's total frequency: it segments `text` as the full dictionary does.
-fn jieba_for(text: &str, dictionary: &Fst<&[u8]>) -> Jieba {
-    let mut jieba = Jieba::empty();
-    let mut sum = 0u64;
+/// Adds to `small` the dictionary words that occur in `text`, with their frequencies, and
+/// keeps its total frequency the dictionary's: it then segments `text` as the full dictionary
+/// does (jieba looks up only the substrings of the text it cuts, so other words it holds do
+/// not matter).
+fn add_words_of(text: &str, dictionary: &Fst<&[u8]>, small: &mut Small) {
+    let Small { jieba, sum } = small;
     let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
     let bytes = text.as_bytes();
     for (k, &start) in starts.iter().enumerate() {
@@ -145,17 +164,16 @@ fn jieba_for(text: &str, dictionary: &Fst<&[u8]>) -> Jieba {
                 let word = &text[start..end];
                 if !jieba.has_word(word) {
                     jieba.add_word(word, Some(freq as usize), None);
-                    sum += freq;
+                    *sum += freq;
                 }
             }
         }
     }
     jieba.add_word(
         TOTAL_CARRIER,
-        Some(TOTAL_FREQ.saturating_sub(sum) as usize),
+        Some(TOTAL_FREQ.saturating_sub(*sum) as usize),
         None,
     );
-    jieba
 }
 
 #[cfg(test)]

@@ -59,15 +59,26 @@ pub fn open(dir: &Path) -> Result<Opened> {
     let options = check_exists(dir)?;
     let directory = directory::SearchDirectory::open(dir)
         .with_context(|| format!("cannot open the index at {}", dir.display()))?;
-    let index = Index::open(directory)
+    let mut index = Index::open(directory)
         .with_context(|| format!("cannot open the index at {}", dir.display()))?;
+    // Segments are searched in parallel, one thread per core: a large index has several.
+    if index.searchable_segment_ids().map_or(0, |s| s.len()) > 1 {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        if cores > 1 {
+            index
+                .set_multithread_executor(cores.min(8))
+                .context("cannot start the search threads")?;
+        }
+    }
     finish_opening(index, dir, Analyzer::for_queries().with_options(options))
 }
 
 /// Opens an existing index for writing.
 fn open_for_writing(dir: &Path) -> Result<Opened> {
     let options = check_exists(dir)?;
-    let index = Index::open_in_dir(dir)
+    let directory = directory::WriteDirectory::open(dir)
+        .with_context(|| format!("cannot open the index at {}", dir.display()))?;
+    let index = Index::open(directory)
         .with_context(|| format!("cannot open the index at {}", dir.display()))?;
     finish_opening(index, dir, Analyzer::new().with_options(options))
 }
@@ -105,7 +116,9 @@ pub fn open_or_create_with(dir: &Path, options: AnalyzerOptions) -> Result<Opene
     fs::create_dir_all(dir)
         .with_context(|| format!("cannot create the index folder {}", dir.display()))?;
     let (schema, _) = schema::build();
-    let index = Index::create_in_dir(dir, schema)
+    let directory = directory::WriteDirectory::open(dir)
+        .with_context(|| format!("cannot create an index in {}", dir.display()))?;
+    let index = Index::create(directory, schema, tantivy::IndexSettings::default())
         .with_context(|| format!("cannot create an index in {}", dir.display()))?;
     let meta = serde_json::to_string_pretty(&Meta::current(options))
         .context("cannot encode the index metadata")?;

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result, anyhow, bail};
 use tantivy::directory::error::LockError;
+use tantivy::indexer::LogMergePolicy;
 use tantivy::{IndexWriter, TantivyError, Term};
 
 use super::document::{self, SourceInfo};
@@ -19,6 +20,11 @@ use crate::briefing::Briefing;
 /// Memory for Tantivy's indexing buffers, shared by its threads.
 const WRITER_BUDGET_BYTES: usize = 192 * 1024 * 1024;
 const WRITER_THREADS: usize = 2;
+/// Segments this large are not merged again. A merge copies the stored passages of each
+/// segment it merges through memory, a segment at a time, so this bounds the memory of
+/// merging whatever the size of the archive (about 150 MB of stored text at most); an archive
+/// of a million passages ends with a handful of segments.
+const MAX_DOCS_BEFORE_MERGE: usize = 300_000;
 /// Below this much free space, a write error is reported as a full disk.
 const LOW_DISK_BYTES: u64 = 16 * 1024 * 1024;
 
@@ -67,6 +73,9 @@ impl Writer {
                 }
             }
         };
+        let mut policy = LogMergePolicy::default();
+        policy.set_max_docs_before_merge(MAX_DOCS_BEFORE_MERGE);
+        writer.set_merge_policy(Box::new(policy));
         let reader = opened.index.reader().context("cannot read the index")?;
         let manifest = Manifest::load(&reader.searcher())?;
         Ok(Writer {

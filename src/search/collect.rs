@@ -3,6 +3,8 @@
 //! Collects matching document ids segment by segment, without scoring, so that callers can
 //! read fast-field columns once per segment rather than stored documents one by one.
 
+use std::collections::HashMap;
+
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::query::Query;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
@@ -72,6 +74,9 @@ pub fn matches(searcher: &tantivy::Searcher, query: &dyn Query) -> Result<Vec<Se
 pub struct StrValues {
     column: Option<tantivy::columnar::StrColumn>,
     buffer: String,
+    /// Strings already looked up, by ordinal: a lookup decodes a dictionary block, and a
+    /// column has far fewer distinct values than documents.
+    known: HashMap<u64, Option<String>>,
 }
 
 impl StrValues {
@@ -83,6 +88,7 @@ impl StrValues {
         Ok(StrValues {
             column,
             buffer: String::new(),
+            known: HashMap::new(),
         })
     }
 
@@ -93,12 +99,17 @@ impl StrValues {
 
     /// The string of a term ordinal.
     pub fn text_of(&mut self, ord: u64) -> Option<String> {
+        if let Some(known) = self.known.get(&ord) {
+            return known.clone();
+        }
         let column = self.column.as_ref()?;
         self.buffer.clear();
-        column
+        let text = column
             .ord_to_str(ord, &mut self.buffer)
             .ok()?
-            .then(|| self.buffer.clone())
+            .then(|| self.buffer.clone());
+        self.known.insert(ord, text.clone());
+        text
     }
 
     /// The document's value.
