@@ -19,7 +19,7 @@ pub mod script;
 pub mod segmenter;
 pub mod words;
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer, TokenizerManager};
 
@@ -97,6 +97,19 @@ impl Analyzer {
             ..self.options
         };
         words::tokenize(text, &self.segmenter, &options, &mut out);
+        out
+    }
+
+    /// Like [`Analyzer::words`], without the words of Chinese text (which need segmenting):
+    /// enough to find English words.
+    pub fn words_outside_han(&self, text: &str) -> Vec<Token> {
+        static SKIP: LazyLock<Segmenter> = LazyLock::new(|| Segmenter::new(Mode::Skip));
+        let mut out = Vec::new();
+        let options = AnalyzerOptions {
+            subwords: false,
+            ..self.options
+        };
+        words::tokenize(text, &SKIP, &options, &mut out);
         out
     }
 

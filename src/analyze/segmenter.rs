@@ -38,6 +38,8 @@ pub enum Mode {
     Full,
     /// Build a small jieba per run from the embedded dictionary: for queries.
     Query,
+    /// No words at all from Han text: for finding English words only.
+    Skip,
 }
 
 #[derive(Debug)]
@@ -77,6 +79,7 @@ impl Segmenter {
     /// share its position), as jieba's search mode finds them.
     pub fn cut(&self, han: &str, subwords: bool, word: impl FnMut(usize, usize, bool)) {
         match (self.mode, DICTIONARY.as_ref()) {
+            (Mode::Skip, _) => {}
             (Mode::Query, Some(dictionary)) => {
                 let mut small = self.small.lock().unwrap_or_else(|e| e.into_inner());
                 let small = small.get_or_insert_with(|| Small {

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::query::build::Highlight;
 use crate::analyze::Analyzer;
+use crate::analyze::script::is_han;
 
 /// A window of a passage with the matches inside it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -21,7 +22,16 @@ pub struct Snippet {
 pub fn highlights(text: &str, wanted: &Highlight, analyzer: &Analyzer) -> Vec<[usize; 2]> {
     let mut ranges: Vec<[usize; 2]> = Vec::new();
     if !wanted.sequences.is_empty() {
-        let tokens = analyzer.words(text);
+        let chinese = wanted
+            .sequences
+            .iter()
+            .flatten()
+            .any(|w| w.chars().any(is_han));
+        let tokens = if chinese {
+            analyzer.words(text)
+        } else {
+            analyzer.words_outside_han(text)
+        };
         for sequence in &wanted.sequences {
             for start in 0..tokens.len() {
                 let window = &tokens[start..(start + sequence.len()).min(tokens.len())];

@@ -402,11 +402,18 @@ impl Builder<'_> {
         if positive && field.is_none() {
             self.proximity_words
                 .extend(words.iter().map(|w| w.to_string()));
-            self.highlight
-                .sequences
-                .push(words.iter().map(|w| w.to_string()).collect());
-            if let Some(han) = han {
-                self.highlight.han.push(han.to_string());
+            // Chinese words are highlighted wherever their string occurs (which covers where
+            // they stand as words), so passages need no segmenting to be highlighted.
+            match han {
+                Some(han) if words.concat() == han => self.highlight.han.push(han.to_string()),
+                _ => {
+                    self.highlight
+                        .sequences
+                        .push(words.iter().map(|w| w.to_string()).collect());
+                    if let Some(han) = han {
+                        self.highlight.han.push(han.to_string());
+                    }
+                }
             }
             self.title_clauses.push(sequence(self.fields.title, words));
             // The context field has no positions: its words boost one by one.
