@@ -184,3 +184,41 @@ fn test_briefing_ids_are_paths_under_the_indexed_folder() {
         )
     );
 }
+
+#[test]
+fn test_small_segments_are_merged_when_a_run_ends() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let idx = dir.path().join("idx");
+    let segments = || {
+        let mut c = bin();
+        c.args(["stats", "--json", "--index"]).arg(&idx);
+        let r = run(c);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let v: serde_json::Value = serde_json::from_str(r.stdout.trim()).expect("JSON");
+        (v["segments"].as_u64(), v["passages"].as_u64())
+    };
+    let files: Vec<_> = fs::read_dir(corpus().join("en"))
+        .expect("corpus")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert!(files.len() >= 4);
+    // One run per file: each commit adds a segment or two (one per indexing thread); small
+    // segments never pile up past three.
+    let mut passages = 0;
+    for (n, file) in files.iter().take(4).enumerate() {
+        let r = index(&idx, &[file.as_path()]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let (segs, total) = segments();
+        assert!(total > Some(passages), "passages grow");
+        passages = total.unwrap_or(0);
+        assert!(
+            segs.is_some_and(|s| (1..=3).contains(&s)),
+            "{segs:?} segments after run {}",
+            n + 1
+        );
+    }
+    // Nothing lost in the merge.
+    let mut c = bin();
+    c.args(["query", "*", "--count", "--index"]).arg(&idx);
+    assert_eq!(run(c).stdout.trim(), passages.to_string());
+}

@@ -53,6 +53,7 @@ pub struct IndexArgs {
 }
 
 pub fn run(index_dir: &Path, args: IndexArgs) -> Result<Outcome> {
+    let started = std::time::Instant::now();
     let missing: Vec<&PathBuf> = args
         .paths
         .iter()
@@ -128,7 +129,11 @@ pub fn run(index_dir: &Path, args: IndexArgs) -> Result<Outcome> {
         },
     )?;
     progress.finish_and_clear();
-    writer.finish()?;
+    if report.interrupted {
+        writer.finish_now()?;
+    } else {
+        writer.finish()?;
+    }
     eprintln!(
         "{} files: {} new, {} changed, {} unchanged, {} removed, {} skipped; {} passages written; the index holds {} briefings ({:.1}s)",
         report.seen,
@@ -139,7 +144,7 @@ pub fn run(index_dir: &Path, args: IndexArgs) -> Result<Outcome> {
         report.skipped.len(),
         report.passages,
         report.briefings,
-        report.elapsed.as_secs_f64()
+        started.elapsed().as_secs_f64()
     );
     if report.interrupted {
         eprintln!(

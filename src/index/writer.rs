@@ -180,10 +180,51 @@ impl Writer {
         }
     }
 
-    /// Waits for background merges to finish and releases the lock.
+    /// Waits for background merges to finish, tidies up small segments, and releases the
+    /// lock.
     pub fn finish(self) -> Result<()> {
+        self.writer
+            .wait_merging_threads()
+            .context("index merge failed")?;
+        tidy(&self.opened.index)
+    }
+
+    /// Like [`Writer::finish`] without tidying up: after an interruption, stop soon.
+    pub fn finish_now(self) -> Result<()> {
         self.writer
             .wait_merging_threads()
             .context("index merge failed")
     }
 }
+
+/// Fewer segments make every query faster: each one is opened and searched on its own. The
+/// merge policy leaves up to seven segments of each size behind; when a run ends with
+/// [`TIDY_SEGMENTS`] or more segments below the merge cap, they are merged into one. Memory
+/// stays bounded (a merge reads its segments one at a time, each below the cap), and a run
+/// that changed nothing merges nothing.
+fn tidy(index: &tantivy::Index) -> Result<()> {
+    let small: Vec<tantivy::index::SegmentId> = index
+        .searchable_segment_metas()
+        .context("cannot list the index segments")?
+        .iter()
+        .filter(|m| (m.max_doc() as usize) < MAX_DOCS_BEFORE_MERGE)
+        .map(|m| m.id())
+        .collect();
+    if small.len() < TIDY_SEGMENTS {
+        return Ok(());
+    }
+    // Another process may have taken the lock in between: then it tidies up, not this one.
+    let Ok(mut writer) = index.writer_with_num_threads::<tantivy::TantivyDocument>(1, 15_000_000)
+    else {
+        return Ok(());
+    };
+    writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+    writer
+        .merge(&small)
+        .wait()
+        .context("cannot merge the index segments")?;
+    writer.wait_merging_threads().context("index merge failed")
+}
+
+/// See [`tidy`].
+const TIDY_SEGMENTS: usize = 4;
