@@ -25,16 +25,60 @@ use tantivy::directory::{
     WatchHandle, WritePtr,
 };
 
-#[derive(Debug, Clone)]
-pub struct SearchDirectory {
-    inner: MmapDirectory,
+/// How the index folder is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Use {
+    /// Mapped files; no lock where the folder is read-only.
+    Search,
+    /// Files read, not mapped.
+    Write,
 }
 
-impl SearchDirectory {
-    pub fn open(dir: &Path) -> Result<SearchDirectory, OpenDirectoryError> {
-        Ok(SearchDirectory {
+/// The index folder: Tantivy's [`MmapDirectory`], adapted for searching or writing.
+#[derive(Debug, Clone)]
+pub struct IndexDirectory {
+    inner: MmapDirectory,
+    root: PathBuf,
+    usage: Use,
+}
+
+impl IndexDirectory {
+    /// For searching: a read-only folder will do.
+    pub fn for_search(dir: &Path) -> Result<IndexDirectory, OpenDirectoryError> {
+        IndexDirectory::open(dir, Use::Search)
+    }
+
+    /// For the writer: segments are read, not mapped.
+    pub fn for_writing(dir: &Path) -> Result<IndexDirectory, OpenDirectoryError> {
+        IndexDirectory::open(dir, Use::Write)
+    }
+
+    fn open(dir: &Path, usage: Use) -> Result<IndexDirectory, OpenDirectoryError> {
+        Ok(IndexDirectory {
             inner: MmapDirectory::open(dir)?,
+            root: dir.to_path_buf(),
+            usage,
         })
+    }
+
+    /// A file to read with positioned reads.
+    fn read_file(&self, path: &Path) -> Result<Arc<dyn FileHandle>, OpenReadError> {
+        let file = File::open(self.root.join(path)).map_err(|e| {
+            if e.kind() == io::ErrorKind::NotFound {
+                OpenReadError::FileDoesNotExist(path.to_path_buf())
+            } else {
+                OpenReadError::wrap_io_error(e, path.to_path_buf())
+            }
+        })?;
+        let len = file
+            .metadata()
+            .map_err(|e| OpenReadError::wrap_io_error(e, path.to_path_buf()))?
+            .len() as usize;
+        Ok(Arc::new(ReadFile {
+            file,
+            len,
+            block: std::sync::Mutex::new(None),
+        }))
     }
 }
 
@@ -45,9 +89,12 @@ fn cannot_write(e: &io::Error) -> bool {
     )
 }
 
-impl Directory for SearchDirectory {
+impl Directory for IndexDirectory {
     fn get_file_handle(&self, path: &Path) -> Result<Arc<dyn FileHandle>, OpenReadError> {
-        self.inner.get_file_handle(path)
+        match self.usage {
+            Use::Search => self.inner.get_file_handle(path),
+            Use::Write => self.read_file(path),
+        }
     }
 
     fn delete(&self, path: &Path) -> Result<(), DeleteError> {
@@ -76,29 +123,15 @@ impl Directory for SearchDirectory {
 
     fn acquire_lock(&self, lock: &Lock) -> Result<DirectoryLock, LockError> {
         match self.inner.acquire_lock(lock) {
-            Err(LockError::IoError(e)) if cannot_write(&e) => Ok(DirectoryLock::from(Box::new(()))),
+            Err(LockError::IoError(e)) if self.usage == Use::Search && cannot_write(&e) => {
+                Ok(DirectoryLock::from(Box::new(())))
+            }
             other => other,
         }
     }
 
     fn watch(&self, watch_callback: WatchCallback) -> tantivy::Result<WatchHandle> {
         self.inner.watch(watch_callback)
-    }
-}
-
-/// The index folder for the writer: like [`MmapDirectory`], but files are read, not mapped.
-#[derive(Debug, Clone)]
-pub struct WriteDirectory {
-    inner: MmapDirectory,
-    root: PathBuf,
-}
-
-impl WriteDirectory {
-    pub fn open(dir: &Path) -> Result<WriteDirectory, OpenDirectoryError> {
-        Ok(WriteDirectory {
-            inner: MmapDirectory::open(dir)?,
-            root: dir.to_path_buf(),
-        })
     }
 }
 
@@ -182,60 +215,6 @@ fn read_exact_at(file: &File, mut buffer: &mut [u8], mut offset: u64) -> io::Res
     Ok(())
 }
 
-impl Directory for WriteDirectory {
-    fn get_file_handle(&self, path: &Path) -> Result<Arc<dyn FileHandle>, OpenReadError> {
-        let full = self.root.join(path);
-        let file = File::open(&full).map_err(|e| {
-            if e.kind() == io::ErrorKind::NotFound {
-                OpenReadError::FileDoesNotExist(path.to_path_buf())
-            } else {
-                OpenReadError::wrap_io_error(e, path.to_path_buf())
-            }
-        })?;
-        let len = file
-            .metadata()
-            .map_err(|e| OpenReadError::wrap_io_error(e, path.to_path_buf()))?
-            .len() as usize;
-        Ok(Arc::new(ReadFile {
-            file,
-            len,
-            block: std::sync::Mutex::new(None),
-        }))
-    }
-
-    fn delete(&self, path: &Path) -> Result<(), DeleteError> {
-        self.inner.delete(path)
-    }
-
-    fn exists(&self, path: &Path) -> Result<bool, OpenReadError> {
-        self.inner.exists(path)
-    }
-
-    fn open_write(&self, path: &Path) -> Result<WritePtr, OpenWriteError> {
-        self.inner.open_write(path)
-    }
-
-    fn atomic_read(&self, path: &Path) -> Result<Vec<u8>, OpenReadError> {
-        self.inner.atomic_read(path)
-    }
-
-    fn atomic_write(&self, path: &Path, data: &[u8]) -> io::Result<()> {
-        self.inner.atomic_write(path, data)
-    }
-
-    fn sync_directory(&self) -> io::Result<()> {
-        self.inner.sync_directory()
-    }
-
-    fn acquire_lock(&self, lock: &Lock) -> Result<DirectoryLock, LockError> {
-        self.inner.acquire_lock(lock)
-    }
-
-    fn watch(&self, watch_callback: WatchCallback) -> tantivy::Result<WatchHandle> {
-        self.inner.watch(watch_callback)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,7 +223,7 @@ mod tests {
     fn test_read_file_reads_ranges_and_refuses_past_the_end() {
         let dir = tempfile::tempdir().expect("tempdir");
         std::fs::write(dir.path().join("f"), b"0123456789").expect("write");
-        let d = WriteDirectory::open(dir.path()).expect("directory");
+        let d = IndexDirectory::for_writing(dir.path()).expect("directory");
         let f = d.get_file_handle(Path::new("f")).expect("handle");
         assert_eq!(f.len(), 10);
         assert_eq!(f.read_bytes(2..5).expect("read").as_slice(), b"234");

@@ -57,7 +57,7 @@ pub struct Opened {
 /// Opens an existing index for searching (a read-only folder will do).
 pub fn open(dir: &Path) -> Result<Opened> {
     let options = check_exists(dir)?;
-    let directory = directory::SearchDirectory::open(dir)
+    let directory = directory::IndexDirectory::for_search(dir)
         .with_context(|| format!("cannot open the index at {}", dir.display()))?;
     let mut index = Index::open(directory)
         .with_context(|| format!("cannot open the index at {}", dir.display()))?;
@@ -76,7 +76,7 @@ pub fn open(dir: &Path) -> Result<Opened> {
 /// Opens an existing index for writing.
 fn open_for_writing(dir: &Path) -> Result<Opened> {
     let options = check_exists(dir)?;
-    let directory = directory::WriteDirectory::open(dir)
+    let directory = directory::IndexDirectory::for_writing(dir)
         .with_context(|| format!("cannot open the index at {}", dir.display()))?;
     let index = Index::open(directory)
         .with_context(|| format!("cannot open the index at {}", dir.display()))?;
@@ -116,7 +116,7 @@ pub fn open_or_create_with(dir: &Path, options: AnalyzerOptions) -> Result<Opene
     fs::create_dir_all(dir)
         .with_context(|| format!("cannot create the index folder {}", dir.display()))?;
     let (schema, _) = schema::build();
-    let directory = directory::WriteDirectory::open(dir)
+    let directory = directory::IndexDirectory::for_writing(dir)
         .with_context(|| format!("cannot create an index in {}", dir.display()))?;
     let index = Index::create(directory, schema, tantivy::IndexSettings::default())
         .with_context(|| format!("cannot create an index in {}", dir.display()))?;
