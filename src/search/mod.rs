@@ -11,6 +11,7 @@ pub mod facets;
 pub mod filter;
 pub mod hit;
 pub mod query;
+mod rank;
 pub mod show;
 pub mod snippet;
 pub mod speakers;
@@ -23,16 +24,17 @@ use std::fmt;
 use std::path::Path;
 
 use anyhow::{Context, Result};
+use tantivy::DocAddress;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query};
-use tantivy::{DocAddress, DocSet, Order, TERMINATED};
+use tantivy::query::{BooleanQuery, Occur, Query};
 
 use crate::index::aliases::Aliases;
 use crate::index::{self, Fields, Opened};
 pub use filter::{Filter, Filters};
 pub use hit::{HIT_FIELDS, Hit, StoredPassage};
 use query::build::{self, Built, RankOptions};
-use query::syntax::{self, Node, QueryField, SyntaxError};
+use query::syntax::{self, SyntaxError};
+use rank::Scored;
 
 /// Order of results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -105,60 +107,6 @@ fn display_width(c: char) -> usize {
     }
 }
 
-/// Passages shorter than this (in bytes) are discounted: BM25 favours short texts, and a
-/// one-line "The Inflation Reduction Act." should not outrank an answer that explains it.
-const SHORT_PASSAGE_BYTES: f32 = 160.0;
-
-/// Multiplier in (0, 1] applied to a passage's score, by its length.
-fn length_prior(bytes: u64) -> f32 {
-    (bytes as f32 / SHORT_PASSAGE_BYTES)
-        .clamp(0.05, 1.0)
-        .powf(0.3)
-}
-
-/// `node` with each `speaker:NAME` (word or phrase) that names a speaker of the alias list
-/// replaced by: any of that speaker's names, as phrases, required.
-fn with_aliases(node: Node, aliases: &Aliases) -> Node {
-    if aliases.is_empty() {
-        return node;
-    }
-    let all = |children: Vec<Node>| {
-        children
-            .into_iter()
-            .map(|c| with_aliases(c, aliases))
-            .collect()
-    };
-    match node {
-        Node::Word {
-            field: Some(QueryField::Speaker),
-            ref text,
-        }
-        | Node::Phrase {
-            field: Some(QueryField::Speaker),
-            ref text,
-        } => {
-            let names = aliases.names(text);
-            if names.len() < 2 {
-                return node;
-            }
-            Node::Required(Box::new(Node::Or(
-                names
-                    .into_iter()
-                    .map(|text| Node::Phrase {
-                        field: Some(QueryField::Speaker),
-                        text,
-                    })
-                    .collect(),
-            )))
-        }
-        Node::And(children) => Node::And(all(children)),
-        Node::Or(children) => Node::Or(all(children)),
-        Node::Not(inner) => Node::Not(Box::new(with_aliases(*inner, aliases))),
-        Node::Required(inner) => Node::Required(Box::new(with_aliases(*inner, aliases))),
-        other => other,
-    }
-}
-
 /// A parsed query with its filters, ready to run.
 pub struct Prepared {
     pub built: Built,
@@ -168,15 +116,6 @@ pub struct Prepared {
     pub fill: Option<BooleanQuery>,
     /// Whether to discount short passages.
     pub length_prior: bool,
-}
-
-/// A ranked passage.
-#[derive(Debug, Clone, Copy)]
-struct Scored {
-    score: f32,
-    addr: DocAddress,
-    /// It matches the query as typed (rather than fewer of its words).
-    exact: bool,
 }
 
 /// An index opened for searching.
@@ -236,7 +175,7 @@ impl Searcher {
             error,
         })?;
         // A speaker stands for all their names, in the query and in the filter.
-        let node = with_aliases(node, &self.aliases);
+        let node = query::aliases::with_aliases(node, &self.aliases);
         let filters = &Filters {
             speakers: self.aliases.expand(&filters.speakers),
             ..filters.clone()
@@ -425,136 +364,6 @@ impl Searcher {
                 hit.group = group(i);
                 hit.partial = !scored.exact;
                 Ok(hit)
-            })
-            .collect()
-    }
-
-    /// The `n` best passages in `sort` order, with their scores (0 when the query is `*`). By
-    /// score, the passages that match the query as typed come first, then (if the ranking
-    /// fills) those that match fewer of its words.
-    fn top(&self, prepared: &Prepared, sort: Sort, n: usize) -> Result<Vec<Scored>> {
-        let n = n.max(1);
-        if sort != Sort::Score {
-            let order = if sort == Sort::Date {
-                Order::Asc
-            } else {
-                Order::Desc
-            };
-            let collector = TopDocs::with_limit(n).order_by_fast_field::<u64>("order", order);
-            let top = self
-                .searcher
-                .search(&prepared.query, &collector)
-                .context("search failed")?;
-            let addrs: Vec<DocAddress> = top.into_iter().map(|(_, a)| a).collect();
-            let scores = if prepared.built.match_all {
-                vec![0.0; addrs.len()]
-            } else {
-                self.scores(prepared, &addrs)?
-            };
-            return Ok(scores
-                .into_iter()
-                .zip(addrs)
-                .map(|(score, addr)| Scored {
-                    score,
-                    addr,
-                    exact: true,
-                })
-                .collect());
-        }
-        let mut ranked: Vec<Scored> = self
-            .top_by_score(&prepared.query, prepared.length_prior, n)?
-            .into_iter()
-            .map(|(score, addr)| Scored {
-                score,
-                addr,
-                exact: true,
-            })
-            .collect();
-        if let Some(fill) = prepared.fill.as_ref().filter(|_| ranked.len() < n) {
-            let more = self.top_by_score(fill, prepared.length_prior, n - ranked.len())?;
-            ranked.extend(more.into_iter().map(|(score, addr)| Scored {
-                score,
-                addr,
-                exact: false,
-            }));
-        }
-        Ok(ranked)
-    }
-
-    /// The best `n` passages matching `query` by score.
-    ///
-    /// The ranking is BM25 times a length prior of at most 1. Tantivy finds the best
-    /// plain BM25 scores quickly (block-max WAND skips most matches), so the best `n` by final
-    /// score are found among the best `m` by BM25, for `m` grown until the `m`-th BM25 score
-    /// is below the `n`-th final score: no passage further down can overtake. Exact, and a
-    /// small fraction of the work of scoring every match.
-    fn top_by_score(
-        &self,
-        query: &BooleanQuery,
-        length_prior: bool,
-        n: usize,
-    ) -> Result<Vec<(f32, DocAddress)>> {
-        let mut m = (n * 4).max(40);
-        loop {
-            let plain = self
-                .searcher
-                .search(query, &TopDocs::with_limit(m).order_by_score())
-                .context("search failed")?;
-            let mut ranked: Vec<(f32, DocAddress)> = plain
-                .iter()
-                .map(|&(score, addr)| (score * self.prior(length_prior, addr), addr))
-                .collect();
-            ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-            let exhausted = plain.len() < m;
-            let safe = match (ranked.get(n - 1), plain.last()) {
-                (Some(nth_final), Some(last_plain)) => last_plain.0 < nth_final.0,
-                _ => false,
-            };
-            if exhausted || safe {
-                ranked.truncate(n);
-                return Ok(ranked);
-            }
-            m *= 4;
-        }
-    }
-
-    /// The length prior of a passage, if the ranking uses one.
-    fn prior(&self, discount: bool, addr: DocAddress) -> f32 {
-        if discount {
-            length_prior(self.length(addr))
-        } else {
-            1.0
-        }
-    }
-
-    /// A passage's length in bytes (for the length prior).
-    fn length(&self, addr: DocAddress) -> u64 {
-        self.searcher
-            .segment_reader(addr.segment_ord)
-            .fast_fields()
-            .u64("length")
-            .ok()
-            .and_then(|c| c.first(addr.doc_id))
-            .unwrap_or(u64::MAX)
-    }
-
-    /// The relevance score of each passage in `addrs` (for results sorted by date).
-    fn scores(&self, prepared: &Prepared, addrs: &[DocAddress]) -> Result<Vec<f32>> {
-        let weight = prepared
-            .query
-            .weight(EnableScoring::enabled_from_searcher(&self.searcher))
-            .context("cannot score the query")?;
-        addrs
-            .iter()
-            .map(|addr| {
-                let reader = self.searcher.segment_reader(addr.segment_ord);
-                let mut scorer = weight
-                    .scorer(reader, 1.0)
-                    .context("cannot score the query")?;
-                if scorer.seek(addr.doc_id) != addr.doc_id || scorer.doc() == TERMINATED {
-                    return Ok(0.0);
-                }
-                Ok(scorer.score() * self.prior(prepared.length_prior, *addr))
             })
             .collect()
     }
