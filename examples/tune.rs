@@ -259,7 +259,7 @@ fn build_index(dir: &Path, options: AnalyzerOptions) -> Result<()> {
     let mut writer = Writer::open_with(dir, false, || {}, options)?;
     let paths: Vec<PathBuf> = CORPUS.iter().map(PathBuf::from).collect();
     let report = ingest::run(&mut writer, &paths, dir, &Options::default(), |_| {})?;
-    writer.finish()?;
+    writer.finish_now()?;
     anyhow::ensure!(report.skipped.is_empty(), "skipped: {:?}", report.skipped);
     Ok(())
 }

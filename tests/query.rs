@@ -508,3 +508,45 @@ fn test_the_top_hits_are_the_top_of_the_full_ranking() {
         }
     }
 }
+
+#[test]
+fn test_partial_hits_keep_fields_and_negations_whole() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("2024-01-01-trade.txt");
+    std::fs::write(
+        &file,
+        "Briefing on Trade Measures\n\nJanuary 1, 2024\n\n\
+         Alice Smith: Tariffs on steel came up, and so did the trade war between the two.\n\n\
+         Alice Smith: Tariffs and trade rules were discussed at length, and calmly.\n\n\
+         Alice Smith: The weather today is sunny and the hall is full.\n\n\
+         Bob Jones: Tariffs on grain will stay where they are this season.\n",
+    )
+    .expect("write");
+    let idx = dir.path().join("idx");
+    let r = common::index(&idx, &[file.as_path()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let texts = |q: &str| -> Vec<String> {
+        let mut c = common::bin();
+        c.args(["query", "--json", "--limit", "20", "--index"])
+            .arg(&idx)
+            .arg(q);
+        common::run(c)
+            .hits()
+            .iter()
+            .map(|h| str_field(h, "text").to_string())
+            .collect()
+    };
+    // A field narrows the search; it is not one of the words: a partial hit still holds one.
+    let found = texts("speaker:\"Alice Smith\" tariffs floods");
+    assert_eq!(found.len(), 3, "{found:#?}");
+    assert!(found.iter().all(|t| t.contains("Tariffs")), "{found:#?}");
+    assert!(!found.iter().any(|t| t.contains("weather")), "{found:#?}");
+    // What a NOT excludes is never loosened: a passage with "trade" but no "war" stays.
+    let found = texts("tariffs -(trade war)");
+    assert!(
+        found.iter().any(|t| t.contains("trade rules")),
+        "{found:#?}"
+    );
+    assert!(!found.iter().any(|t| t.contains("trade war")), "{found:#?}");
+    assert_eq!(found.len(), 2, "{found:#?}");
+}

@@ -38,7 +38,7 @@ pub enum Mode {
     Full,
     /// Build a small jieba per run from the embedded dictionary: for queries.
     Query,
-    /// No words at all from Han text: for finding English words only.
+    /// No words from Han text, only a placeholder per run: for finding English words only.
     Skip,
 }
 
@@ -77,9 +77,15 @@ impl Segmenter {
     /// Han characters, in order. With `subwords`, each word of three or more characters is
     /// followed by the dictionary words of two and three characters inside it, `stacked` (they
     /// share its position), as jieba's search mode finds them.
-    pub fn cut(&self, han: &str, subwords: bool, word: impl FnMut(usize, usize, bool)) {
+    pub fn cut(&self, han: &str, subwords: bool, mut word: impl FnMut(usize, usize, bool)) {
         match (self.mode, DICTIONARY.as_ref()) {
-            (Mode::Skip, _) => {}
+            // One token for the run (its first character), so that English words on either
+            // side of Chinese text are not taken for neighbours.
+            (Mode::Skip, _) => {
+                if let Some(c) = han.chars().next() {
+                    word(0, c.len_utf8(), false);
+                }
+            }
             (Mode::Query, Some(dictionary)) => {
                 let mut small = self.small.lock().unwrap_or_else(|e| e.into_inner());
                 let small = small.get_or_insert_with(|| Small {

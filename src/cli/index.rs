@@ -81,7 +81,7 @@ pub fn run(index_dir: &Path, args: IndexArgs) -> Result<Outcome> {
             if n == 1 { "" } else { "s" }
         );
         if args.paths.is_empty() {
-            writer.finish()?;
+            writer.finish_now()?;
             return Ok(Outcome::Found);
         }
     }
@@ -131,8 +131,8 @@ pub fn run(index_dir: &Path, args: IndexArgs) -> Result<Outcome> {
     progress.finish_and_clear();
     if report.interrupted {
         writer.finish_now()?;
-    } else {
-        writer.finish()?;
+    } else if let Some(note) = writer.finish()? {
+        eprintln!("note: {note:#}");
     }
     eprintln!(
         "{} files: {} new, {} changed, {} unchanged, {} removed, {} skipped; {} passages written; the index holds {} briefings ({:.1}s)",

@@ -185,7 +185,8 @@ fn request(args: &QueryArgs, query: String, filters: Filters, count_total: bool)
         sort: args.sort,
         per_briefing: args.group.map(|_| 3),
         count_total,
-        fill: !args.strict,
+        // Groups rank briefings by their best passages: with every word, as counts do.
+        fill: !args.strict && args.group.is_none(),
     }
 }
 

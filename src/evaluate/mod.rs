@@ -132,8 +132,15 @@ impl JudgedSet {
                 until: period(6)?.map(Period::last_day),
                 ..Filters::default()
             };
+            let id = cols[0].trim();
+            if self.queries.iter().any(|q| q.id == id) {
+                bail!(
+                    "{}: query id {id} is used twice; ids must be unique across all the files",
+                    at()
+                );
+            }
             self.queries.push(JudgedQuery {
-                id: cols[0].trim().to_string(),
+                id: id.to_string(),
                 lang: cols[1].trim().to_string(),
                 kind: cols[2].trim().to_string(),
                 query: cols[3].trim().to_string(),
@@ -259,4 +266,27 @@ fn check_anchors(searcher: &Searcher, set: &JudgedSet) -> Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn test_a_query_id_used_twice_is_an_error_naming_the_line() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let q = dir.path().join("q.tsv");
+        let j = dir.path().join("j.tsv");
+        fs::write(&q, "id\tlang\ttype\tquery\nq1\ten\tkeyword\ttariffs\n").expect("write");
+        fs::write(&j, "query\tpassage\tgrade\nq1\ta#1\t2\n").expect("write");
+        assert_eq!(
+            JudgedSet::load(&[(&q, &j)]).expect("valid").queries.len(),
+            1
+        );
+        let e = JudgedSet::load(&[(&q, &j), (&q, &j)]).expect_err("q1 twice");
+        assert!(
+            e.to_string().contains("q.tsv:2: query id q1 is used twice"),
+            "{e}"
+        );
+    }
 }

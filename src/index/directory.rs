@@ -76,6 +76,7 @@ impl IndexDirectory {
             .len() as usize;
         Ok(Arc::new(ReadFile {
             file,
+            path: self.root.join(path),
             len,
             block: std::sync::Mutex::new(None),
         }))
@@ -143,6 +144,8 @@ impl Directory for IndexDirectory {
 #[derive(Debug)]
 struct ReadFile {
     file: File,
+    /// For messages.
+    path: PathBuf,
     len: usize,
     /// The last block read: its offset and bytes.
     block: std::sync::Mutex<Option<(usize, OwnedBytes)>>,
@@ -164,7 +167,11 @@ impl FileHandle for ReadFile {
         if range.start > range.end || range.end > self.len {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
-                format!("read of {range:?} past the end ({})", self.len),
+                format!(
+                    "{}: read of {range:?} past the end ({})",
+                    self.path.display(),
+                    self.len
+                ),
             ));
         }
         if range.len() <= SMALL_READ_BYTES {
@@ -189,7 +196,8 @@ impl FileHandle for ReadFile {
 impl ReadFile {
     fn read(&self, range: Range<usize>) -> io::Result<OwnedBytes> {
         let mut buffer = vec![0; range.len()];
-        read_exact_at(&self.file, &mut buffer, range.start as u64)?;
+        read_exact_at(&self.file, &mut buffer, range.start as u64)
+            .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", self.path.display())))?;
         Ok(OwnedBytes::new(buffer))
     }
 }

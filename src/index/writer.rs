@@ -181,12 +181,18 @@ impl Writer {
     }
 
     /// Waits for background merges to finish, tidies up small segments, and releases the
-    /// lock.
-    pub fn finish(self) -> Result<()> {
+    /// lock. Everything is committed before the tidying, so its failure (say, a full disk)
+    /// loses nothing: it is returned as a note, not an error.
+    pub fn finish(self) -> Result<Option<anyhow::Error>> {
         self.writer
             .wait_merging_threads()
             .context("index merge failed")?;
-        tidy(&self.opened.index)
+        Ok(tidy(&self.opened.index).err().map(|e| {
+            e.context(format!(
+                "the small segments of {} were not merged; the index is complete",
+                self.opened.dir.display()
+            ))
+        }))
     }
 
     /// Like [`Writer::finish`] without tidying up: after an interruption, stop soon.
@@ -214,9 +220,11 @@ fn tidy(index: &tantivy::Index) -> Result<()> {
         return Ok(());
     }
     // Another process may have taken the lock in between: then it tidies up, not this one.
-    let Ok(mut writer) = index.writer_with_num_threads::<tantivy::TantivyDocument>(1, 15_000_000)
-    else {
-        return Ok(());
+    let mut writer = match index.writer_with_num_threads::<tantivy::TantivyDocument>(1, 15_000_000)
+    {
+        Ok(writer) => writer,
+        Err(TantivyError::LockFailure(LockError::LockBusy, _)) => return Ok(()),
+        Err(e) => return Err(anyhow!(e)),
     };
     writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
     writer

@@ -189,7 +189,7 @@ impl Builder<'_> {
             }
             other => {
                 let parts = self.parts(other, positive);
-                self.combine(parts)
+                self.combine(parts, positive)
             }
         }
     }
@@ -202,7 +202,7 @@ impl Builder<'_> {
                 .word(*field, text, positive)
                 .into_iter()
                 .map(if field.is_some() {
-                    Part::Required
+                    Part::Field
                 } else {
                     Part::Optional
                 })
@@ -210,14 +210,24 @@ impl Builder<'_> {
             Node::Phrase { field, text } => self
                 .phrase(*field, text, positive)
                 .into_iter()
-                .map(Part::Required)
+                .map(if field.is_some() {
+                    Part::Field
+                } else {
+                    Part::Required
+                })
+                .collect(),
+            // Any of several fielded terms (a speaker's aliases) is a constraint too.
+            Node::Or(children) if children.iter().all(is_fielded) => self
+                .node(node, positive)
+                .into_iter()
+                .map(Part::Field)
                 .collect(),
             Node::Required(inner) => self
                 .parts(inner, positive)
                 .into_iter()
                 .map(|p| match p {
-                    Part::Optional(q) | Part::Required(q) => Part::Required(q),
-                    prohibited => prohibited,
+                    Part::Optional(q) => Part::Required(q),
+                    other => other,
                 })
                 .collect(),
             Node::Not(inner) => self
@@ -239,19 +249,30 @@ impl Builder<'_> {
 
     /// Required clauses must match, prohibited ones must not, and of the optional ones (words
     /// typed one after another) as many as the matching mode asks.
-    fn combine(&mut self, parts: Vec<Part>) -> Option<Box<dyn Query>> {
+    /// Under a NOT (`positive` false) nothing is relaxed: loosening what is excluded would
+    /// exclude more.
+    fn combine(&mut self, parts: Vec<Part>, positive: bool) -> Option<Box<dyn Query>> {
         let (mut required, mut optional, mut prohibited) = (Vec::new(), Vec::new(), Vec::new());
+        // Required words the user typed (not fields, which only narrow the search).
+        let mut typed_required = false;
         for part in parts {
             match part {
-                Part::Required(q) => required.push(q),
+                Part::Required(q) => {
+                    typed_required = true;
+                    required.push(q)
+                }
+                Part::Field(q) => required.push(q),
                 Part::Optional(q) => optional.push(q),
                 Part::Prohibited(q) => prohibited.push(q),
             }
         }
-        let minimum = self
-            .options
-            .matching
-            .minimum(optional.len(), !required.is_empty());
+        let minimum = if positive {
+            self.options
+                .matching
+                .minimum(optional.len(), typed_required)
+        } else {
+            optional.len()
+        };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         clauses.extend(required.into_iter().map(|q| (Occur::Must, q)));
         if minimum >= optional.len() {
@@ -338,7 +359,14 @@ impl Builder<'_> {
         for (i, j, han) in spans {
             let words: Vec<&str> = tokens[i..j].iter().map(|t| t.text.as_str()).collect();
             let surface = &text[tokens[i].offset_from..tokens[j - 1].offset_to];
-            units.push(self.unit(target, field, &words, han.then_some(surface), positive));
+            units.push(self.unit(
+                target,
+                field,
+                &words,
+                han.then_some(surface),
+                true,
+                positive,
+            ));
         }
         units
     }
@@ -361,6 +389,9 @@ impl Builder<'_> {
             field,
             &words,
             all_han.then_some(han_text.as_str()),
+            // "海关 稳外贸" matches 海关，稳外贸: only a phrase of Han characters alone is
+            // found as its string.
+            text.trim().chars().all(is_han),
             positive,
         ))
     }
@@ -372,6 +403,7 @@ impl Builder<'_> {
         field: Option<QueryField>,
         words: &[&str],
         han: Option<&str>,
+        literal: bool,
         positive: bool,
     ) -> Box<dyn Query> {
         let word_query = sequence(target.words, words);
@@ -405,7 +437,9 @@ impl Builder<'_> {
             // Chinese words are highlighted wherever their string occurs (which covers where
             // they stand as words), so passages need no segmenting to be highlighted.
             match han {
-                Some(han) if words.concat() == han => self.highlight.han.push(han.to_string()),
+                Some(han) if literal && words.concat() == han => {
+                    self.highlight.han.push(han.to_string())
+                }
                 _ => {
                     self.highlight
                         .sequences
@@ -445,9 +479,20 @@ impl Builder<'_> {
 
 /// A clause in a conjunction.
 enum Part {
+    /// Typed text that must match: a phrase, `+word`, a side of `AND`.
     Required(Box<dyn Query>),
+    /// A fielded constraint (`speaker:`, `title:`): must match, and is not one of the words.
+    Field(Box<dyn Query>),
     Optional(Box<dyn Query>),
     Prohibited(Box<dyn Query>),
+}
+
+/// A word or phrase in a field (`speaker:`, `title:`).
+fn is_fielded(node: &Node) -> bool {
+    matches!(
+        node,
+        Node::Word { field: Some(_), .. } | Node::Phrase { field: Some(_), .. }
+    )
 }
 
 /// How many of the words typed one after another a passage must contain. Explicit `AND`, `+`
