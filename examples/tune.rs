@@ -118,9 +118,16 @@ fn main() -> Result<()> {
             },
         ),
         (
-            "title boost 0.3",
+            "no title boost",
             RankOptions {
-                title_boost: 0.3,
+                title_boost: 0.0,
+                ..base
+            },
+        ),
+        (
+            "title boost 0.1",
+            RankOptions {
+                title_boost: 0.1,
                 ..base
             },
         ),

@@ -56,7 +56,7 @@ impl Default for RankOptions {
             words: true,
             bigrams: true,
             bigram_boost: 0.5,
-            title_boost: 0.0,
+            title_boost: 0.3,
             context_boost: 1.0,
             proximity_boost: 0.0,
             proximity_slop: 4,
