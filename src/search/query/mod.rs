@@ -2,4 +2,5 @@
 
 pub mod aliases;
 pub mod build;
+pub mod options;
 pub mod syntax;
