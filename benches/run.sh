@@ -79,15 +79,21 @@ queries=(
   "zh|跨境电商出口"
   "mixed|customs OR 海关"
 )
-query_rows=""
-for q in "${queries[@]}"; do
-  kind=${q%%|*}; text=${q#*|}
-  hyperfine --style basic -N --warmup 3 --runs "$RUNS" --export-json "$WORK/q.json" \
-    "$BS query --index $IDX --json --limit 10 '$text'" > /dev/null
-  m=$(median "$WORK/q.json")
-  measure "$BS" query --index "$IDX" --json --limit 10 "$text"
-  query_rows+="| $kind | \`$text\` | $(printf '%.1f' "$(echo "$m*1000" | bc -l)") ms | $((rss / 1024)) MB |"$'\n'
-done
+# Table rows for cold queries on index $1: "kind|text" arguments, median time and peak RSS.
+query_table() {
+  local index=$1 q kind text m rows=""
+  shift
+  for q in "$@"; do
+    kind=${q%%|*}; text=${q#*|}
+    hyperfine --style basic -N --warmup 3 --runs "$RUNS" --export-json "$WORK/q.json" \
+      "$BS query --index $index --json --limit 10 '$text'" > /dev/null
+    m=$(median "$WORK/q.json")
+    measure "$BS" query --index "$index" --json --limit 10 "$text"
+    rows+="| $kind | \`$text\` | $(printf '%.1f' "$(echo "$m*1000" | bc -l)") ms | $((rss / 1024)) MB |"$'\n'
+  done
+  printf '%s' "$rows"
+}
+query_rows=$(query_table "$IDX" "${queries[@]}")$'\n'
 
 # 4. Against ripgrep over the raw files: the same two-word phrase.
 hyperfine --style basic -N -i --warmup 1 --runs 5 --export-json "$WORK/rg.json" \
@@ -132,15 +138,8 @@ if [ -n "${BENCH_REAL:-}" ] && [ -d "$BENCH_REAL" ]; then
   real_index=$(median "$WORK/real-index.json")
   real_reindex=$(median "$WORK/real-reindex.json")
   real_passages=$("$BS" stats --index "$RIDX" --json | jq .passages)
-  real_rows=""
-  for q in "en|press secretary" "en|\"supply chain\"" "zh|中美关系" "zh|台湾问题" "mixed|RCEP 关税"; do
-    kind=${q%%|*}; text=${q#*|}
-    hyperfine --style basic -N --warmup 3 --runs "$RUNS" --export-json "$WORK/q.json" \
-      "$BS query --index $RIDX --json --limit 10 '$text'" > /dev/null
-    m=$(median "$WORK/q.json")
-    measure "$BS" query --index "$RIDX" --json --limit 10 "$text"
-    real_rows+="| $kind | \`$text\` | $(printf '%.1f' "$(echo "$m*1000" | bc -l)") ms | $((rss / 1024)) MB |"$'\n'
-  done
+  real_rows=$(query_table "$RIDX" "en|press secretary" "en|\"supply chain\"" "zh|中美关系" \
+    "zh|台湾问题" "mixed|RCEP 关税")$'\n'
   hyperfine --style basic -N -i --warmup 1 --runs 5 --export-json "$WORK/real-rg.json" \
     "rg -c -F '中美关系' $BENCH_REAL" \
     "$BS query --index $RIDX --count '\"中美关系\"'" > /dev/null
