@@ -101,13 +101,8 @@ impl JudgedSet {
     }
 
     fn read_queries(&mut self, path: &Path) -> Result<()> {
-        let text =
-            fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-        for (n, line) in text.lines().enumerate().skip(1) {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let cols: Vec<&str> = line.split('\t').collect();
+        let text = read(path)?;
+        for (n, cols) in rows(&text) {
             let at = || format!("{}:{}", path.display(), n + 1);
             if cols.len() < 4 {
                 bail!(
@@ -151,13 +146,8 @@ impl JudgedSet {
     }
 
     fn read_judgments(&mut self, path: &Path) -> Result<()> {
-        let text =
-            fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-        for (n, line) in text.lines().enumerate().skip(1) {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let cols: Vec<&str> = line.split('\t').collect();
+        let text = read(path)?;
+        for (n, cols) in rows(&text) {
             let grade = cols
                 .get(2)
                 .and_then(|g| g.trim().parse::<u8>().ok())
@@ -184,6 +174,20 @@ impl JudgedSet {
         }
         Ok(())
     }
+}
+
+fn read(path: &Path) -> Result<String> {
+    fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+/// The rows of a TSV file after its header line, with their 0-based line index; blank lines
+/// are left out.
+fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    text.lines()
+        .enumerate()
+        .skip(1)
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(n, line)| (n, line.split('\t').collect()))
 }
 
 /// Runs every query of `set` against `searcher` and scores the rankings.
