@@ -100,10 +100,17 @@ impl Searcher {
                 .searcher
                 .search(query, &TopDocs::with_limit(m).order_by_score())
                 .context("search failed")?;
-            let mut ranked: Vec<(f32, DocAddress)> = plain
+            let mut ranked: Vec<(f32, u64, DocAddress)> = plain
                 .iter()
-                .map(|&(score, addr)| (score * self.prior(length_prior, addr), addr))
+                .map(|&(score, addr)| {
+                    (
+                        score * self.prior(length_prior, addr),
+                        self.order(addr),
+                        addr,
+                    )
+                })
                 .collect();
+            // Equal scores in reading order (date, briefing, passage), whatever the segments.
             ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
             let exhausted = plain.len() < m;
             let safe = match (ranked.get(n - 1), plain.last()) {
@@ -112,7 +119,7 @@ impl Searcher {
             };
             if exhausted || safe {
                 ranked.truncate(n);
-                return Ok(ranked);
+                return Ok(ranked.into_iter().map(|(s, _, a)| (s, a)).collect());
             }
             m *= 4;
         }
@@ -125,6 +132,17 @@ impl Searcher {
         } else {
             1.0
         }
+    }
+
+    /// A passage's chronological sort key (the tie-break of equal scores).
+    fn order(&self, addr: DocAddress) -> u64 {
+        self.searcher
+            .segment_reader(addr.segment_ord)
+            .fast_fields()
+            .u64("order")
+            .ok()
+            .and_then(|c| c.first(addr.doc_id))
+            .unwrap_or(u64::MAX)
     }
 
     /// A passage's length in bytes (for the length prior).
