@@ -18,8 +18,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use briefsearch::analyze::AnalyzerOptions;
 use briefsearch::evaluate::{self, Averages, Evaluation, JudgedSet};
-use briefsearch::index::ingest::{self, Options};
 use briefsearch::index::writer::Writer;
+use briefsearch::ingest::{self, Options};
 use briefsearch::search::Searcher;
 use briefsearch::search::query::build::{Matching, RankOptions};
 

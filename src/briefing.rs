@@ -99,7 +99,7 @@ impl Lang {
     pub fn detect<'a>(texts: impl IntoIterator<Item = &'a str>) -> Lang {
         let (mut han, mut latin) = (0usize, 0usize);
         for c in texts.into_iter().flat_map(str::chars) {
-            if crate::analyze::script::is_han(c) {
+            if crate::script::is_han(c) {
                 han += 1;
             } else if c.is_alphabetic() {
                 latin += 1;

@@ -20,6 +20,8 @@ pub mod cli;
 pub mod date;
 pub mod evaluate;
 pub mod index;
+pub mod ingest;
 pub mod output;
 pub mod parse;
+pub mod script;
 pub mod search;

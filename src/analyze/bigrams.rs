@@ -8,7 +8,7 @@
 
 use tantivy::tokenizer::Token;
 
-use super::script::is_han;
+use crate::script::is_han;
 
 /// Appends the bigram tokens of `text` to `out`.
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {

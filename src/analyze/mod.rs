@@ -15,7 +15,6 @@
 //! Search-mode sub-words would only cover dictionary sub-words and blur the two.
 
 pub mod bigrams;
-pub mod script;
 pub mod segmenter;
 pub mod words;
 

@@ -9,8 +9,8 @@ use rust_stemmers::{Algorithm, Stemmer};
 use tantivy::tokenizer::Token;
 
 use super::AnalyzerOptions;
-use super::script::{fold, is_han, is_word_char};
 use super::segmenter::Segmenter;
+use crate::script::{fold, is_han, is_word_char};
 
 /// Tokens longer than this (in bytes) are dropped: no one searches for them, and tantivy
 /// refuses terms longer than 64 KB.

@@ -11,8 +11,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::Outcome;
 use crate::index::aliases::Aliases;
-use crate::index::ingest::{self, Event, Options};
 use crate::index::{self, writer::Writer};
+use crate::ingest::{self, Event, Options};
 
 #[derive(Debug, Args)]
 pub struct IndexArgs {

@@ -9,9 +9,10 @@ use clap::{Args, ValueEnum};
 
 use super::Outcome;
 use super::args::{FilterArgs, Format, FormatArgs, explain_empty};
+use crate::output::json::HIT_FIELDS;
 use crate::output::{HitPrinter, table, text::TextPrinter, tsv::TsvWriter};
 use crate::search::facets::{self, Dimension};
-use crate::search::{Filters, HIT_FIELDS, Request, Searcher, Sort};
+use crate::search::{Filters, Request, Searcher, Sort};
 
 /// Fields of TSV output when `--fields` does not say.
 const DEFAULT_TSV_FIELDS: &[&str] = &[

@@ -34,7 +34,7 @@ pub fn run(index_dir: &Path, args: ShowArgs) -> Result<Outcome> {
     let shown = show::show(&searcher, &args.id, args.context)?;
     let mut out = io::stdout().lock();
     match format {
-        Format::Json => json::line(&mut out, &shown)?,
+        Format::Json => json::shown(&mut out, &shown)?,
         Format::Md => transcript::markdown(&mut out, &shown)?,
         _ => transcript::text(&mut out, &shown, args.format.color.enabled())?,
     }

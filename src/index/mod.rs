@@ -7,7 +7,6 @@
 pub mod aliases;
 pub mod directory;
 pub mod document;
-pub mod ingest;
 pub mod manifest;
 pub mod schema;
 pub mod writer;

@@ -14,6 +14,36 @@ use crate::analyze::{BIGRAMS, WORDS};
 /// Version of the fields below; stored in the index beside the analyzer version.
 pub const SCHEMA_VERSION: u32 = 3;
 
+/// The names of the fields: part of the on-disk format, so written once, here.
+pub mod name {
+    pub const ID: &str = "id";
+    pub const BRIEFING_ID: &str = "briefing_id";
+    pub const SOURCE: &str = "source";
+    pub const SOURCE_KEY: &str = "source_key";
+    pub const CONTENT_HASH: &str = "content_hash";
+    pub const SOURCE_URL: &str = "source_url";
+    pub const TITLE: &str = "title";
+    pub const TITLE_CJK: &str = "title_cjk";
+    pub const TEXT: &str = "text";
+    pub const TEXT_CJK: &str = "text_cjk";
+    pub const CONTEXT: &str = "context";
+    pub const SPEAKER: &str = "speaker";
+    pub const SPEAKER_KEY: &str = "speaker_key";
+    pub const SPEAKER_TEXT: &str = "speaker_text";
+    pub const ROLE: &str = "role";
+    pub const OUTLET: &str = "outlet";
+    pub const OUTLET_KEY: &str = "outlet_key";
+    pub const KIND: &str = "kind";
+    pub const LANG: &str = "lang";
+    pub const DATE: &str = "date";
+    pub const TURN: &str = "turn";
+    pub const PARAGRAPH: &str = "paragraph";
+    pub const ORDINAL: &str = "ordinal";
+    pub const QUESTION_ID: &str = "question_id";
+    pub const ORDER: &str = "order";
+    pub const LENGTH: &str = "length";
+}
+
 /// Handles to every field of the passage document.
 #[derive(Debug, Clone)]
 pub struct Fields {
@@ -86,32 +116,32 @@ pub fn build() -> (Schema, Fields) {
         .set_fast()
         .set_precision(DateTimePrecision::Seconds);
     let fields = Fields {
-        id: b.add_text_field("id", STRING | STORED),
-        briefing_id: b.add_text_field("briefing_id", STRING | STORED | FAST),
-        source: b.add_text_field("source", STRING | STORED | FAST),
-        source_key: b.add_text_field("source_key", STRING | FAST),
-        content_hash: b.add_u64_field("content_hash", FAST),
-        source_url: b.add_text_field("source_url", STORED),
-        title: b.add_text_field("title", words(true)),
-        title_cjk: b.add_text_field("title_cjk", bigrams.clone()),
-        text: b.add_text_field("text", words(true)),
-        text_cjk: b.add_text_field("text_cjk", bigrams),
-        context: b.add_text_field("context", context),
-        speaker: b.add_text_field("speaker", STRING | STORED | FAST),
-        speaker_key: b.add_text_field("speaker_key", STRING | FAST),
-        speaker_text: b.add_text_field("speaker_text", words(false)),
-        role: b.add_text_field("role", STRING | STORED | FAST),
-        outlet: b.add_text_field("outlet", STRING | STORED | FAST),
-        outlet_key: b.add_text_field("outlet_key", STRING | FAST),
-        kind: b.add_text_field("kind", STRING | STORED | FAST),
-        lang: b.add_text_field("lang", STRING | STORED | FAST),
-        date: b.add_date_field("date", date_options),
-        turn: b.add_u64_field("turn", STORED | FAST),
-        paragraph: b.add_u64_field("paragraph", STORED | FAST),
-        ordinal: b.add_u64_field("ordinal", STORED | FAST),
-        question_id: b.add_text_field("question_id", STORED),
-        order: b.add_u64_field("order", FAST),
-        length: b.add_u64_field("length", FAST),
+        id: b.add_text_field(name::ID, STRING | STORED),
+        briefing_id: b.add_text_field(name::BRIEFING_ID, STRING | STORED | FAST),
+        source: b.add_text_field(name::SOURCE, STRING | STORED | FAST),
+        source_key: b.add_text_field(name::SOURCE_KEY, STRING | FAST),
+        content_hash: b.add_u64_field(name::CONTENT_HASH, FAST),
+        source_url: b.add_text_field(name::SOURCE_URL, STORED),
+        title: b.add_text_field(name::TITLE, words(true)),
+        title_cjk: b.add_text_field(name::TITLE_CJK, bigrams.clone()),
+        text: b.add_text_field(name::TEXT, words(true)),
+        text_cjk: b.add_text_field(name::TEXT_CJK, bigrams),
+        context: b.add_text_field(name::CONTEXT, context),
+        speaker: b.add_text_field(name::SPEAKER, STRING | STORED | FAST),
+        speaker_key: b.add_text_field(name::SPEAKER_KEY, STRING | FAST),
+        speaker_text: b.add_text_field(name::SPEAKER_TEXT, words(false)),
+        role: b.add_text_field(name::ROLE, STRING | STORED | FAST),
+        outlet: b.add_text_field(name::OUTLET, STRING | STORED | FAST),
+        outlet_key: b.add_text_field(name::OUTLET_KEY, STRING | FAST),
+        kind: b.add_text_field(name::KIND, STRING | STORED | FAST),
+        lang: b.add_text_field(name::LANG, STRING | STORED | FAST),
+        date: b.add_date_field(name::DATE, date_options),
+        turn: b.add_u64_field(name::TURN, STORED | FAST),
+        paragraph: b.add_u64_field(name::PARAGRAPH, STORED | FAST),
+        ordinal: b.add_u64_field(name::ORDINAL, STORED | FAST),
+        question_id: b.add_text_field(name::QUESTION_ID, STORED),
+        order: b.add_u64_field(name::ORDER, FAST),
+        length: b.add_u64_field(name::LENGTH, FAST),
     };
     (b.build(), fields)
 }
@@ -120,32 +150,32 @@ pub fn build() -> (Schema, Fields) {
 pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
     let f = |name: &str| schema.get_field(name);
     Ok(Fields {
-        id: f("id")?,
-        briefing_id: f("briefing_id")?,
-        source: f("source")?,
-        source_key: f("source_key")?,
-        content_hash: f("content_hash")?,
-        source_url: f("source_url")?,
-        title: f("title")?,
-        title_cjk: f("title_cjk")?,
-        text: f("text")?,
-        text_cjk: f("text_cjk")?,
-        context: f("context")?,
-        speaker: f("speaker")?,
-        speaker_key: f("speaker_key")?,
-        speaker_text: f("speaker_text")?,
-        role: f("role")?,
-        outlet: f("outlet")?,
-        outlet_key: f("outlet_key")?,
-        kind: f("kind")?,
-        lang: f("lang")?,
-        date: f("date")?,
-        turn: f("turn")?,
-        paragraph: f("paragraph")?,
-        ordinal: f("ordinal")?,
-        question_id: f("question_id")?,
-        order: f("order")?,
-        length: f("length")?,
+        id: f(name::ID)?,
+        briefing_id: f(name::BRIEFING_ID)?,
+        source: f(name::SOURCE)?,
+        source_key: f(name::SOURCE_KEY)?,
+        content_hash: f(name::CONTENT_HASH)?,
+        source_url: f(name::SOURCE_URL)?,
+        title: f(name::TITLE)?,
+        title_cjk: f(name::TITLE_CJK)?,
+        text: f(name::TEXT)?,
+        text_cjk: f(name::TEXT_CJK)?,
+        context: f(name::CONTEXT)?,
+        speaker: f(name::SPEAKER)?,
+        speaker_key: f(name::SPEAKER_KEY)?,
+        speaker_text: f(name::SPEAKER_TEXT)?,
+        role: f(name::ROLE)?,
+        outlet: f(name::OUTLET)?,
+        outlet_key: f(name::OUTLET_KEY)?,
+        kind: f(name::KIND)?,
+        lang: f(name::LANG)?,
+        date: f(name::DATE)?,
+        turn: f(name::TURN)?,
+        paragraph: f(name::PARAGRAPH)?,
+        ordinal: f(name::ORDINAL)?,
+        question_id: f(name::QUESTION_ID)?,
+        order: f(name::ORDER)?,
+        length: f(name::LENGTH)?,
     })
 }
 

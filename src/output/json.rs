@@ -1,12 +1,237 @@
 //! JSON Lines: one object per line. Each command's objects are described in `schema/`; the
-//! schemas are contracts for scripts: fields may be added, never renamed or removed.
+//! schemas are contracts for scripts: fields may be added, never renamed or removed. The
+//! shapes of hits and shown passages are defined here, at the edge, so that the records of
+//! the search module keep typed fields.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
+use serde_json::Value;
+
+use super::round4;
+use crate::briefing::{Kind, Lang};
+use crate::search::show::{Relation, Shown, ShownPassage};
+use crate::search::{Hit, StoredPassage};
 
 /// Writes `value` as one line of JSON.
-pub fn line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+pub(crate) fn line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
     serde_json::to_writer(&mut *out, value).map_err(io::Error::from)?;
     out.write_all(b"\n")
+}
+
+/// The names of every field of a hit, in output order (for `--fields`); the order of
+/// [`HitLine`]'s fields, as a test checks.
+pub const HIT_FIELDS: &[&str] = &[
+    "rank",
+    "score",
+    "id",
+    "briefing_id",
+    "title",
+    "date",
+    "lang",
+    "speaker",
+    "role",
+    "outlet",
+    "kind",
+    "text",
+    "snippet",
+    "highlights",
+    "snippet_highlights",
+    "source",
+    "source_url",
+    "turn",
+    "paragraph",
+    "question_id",
+    "partial",
+    "group",
+    "query_id",
+];
+
+/// One line of `query --json` (`schema/hit.schema.json`).
+#[derive(Serialize)]
+struct HitLine<'a> {
+    rank: usize,
+    /// Rounded to 4 decimals.
+    score: f64,
+    id: &'a str,
+    briefing_id: &'a str,
+    title: &'a str,
+    date: Option<String>,
+    lang: Lang,
+    speaker: Option<&'a str>,
+    role: Option<&'a str>,
+    outlet: Option<&'a str>,
+    kind: Kind,
+    text: &'a str,
+    snippet: &'a str,
+    highlights: &'a [[usize; 2]],
+    snippet_highlights: &'a [[usize; 2]],
+    source: &'a str,
+    source_url: Option<&'a str>,
+    turn: u64,
+    paragraph: u64,
+    question_id: Option<&'a str>,
+    partial: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    query_id: Option<&'a str>,
+}
+
+/// A hit as the JSON object of its line (also the row of TSV output).
+pub(crate) fn hit(hit: &Hit) -> io::Result<Value> {
+    let p: &StoredPassage = &hit.passage;
+    let line = HitLine {
+        rank: hit.rank,
+        score: round4(f64::from(hit.score)),
+        id: &p.id,
+        briefing_id: &p.briefing_id,
+        title: &p.title,
+        date: p.date.map(|d| d.to_string()),
+        lang: p.lang,
+        speaker: p.speaker.as_deref(),
+        role: p.role.as_deref(),
+        outlet: p.outlet.as_deref(),
+        kind: p.kind,
+        text: &p.text,
+        snippet: &hit.snippet,
+        highlights: &hit.highlights,
+        snippet_highlights: &hit.snippet_highlights,
+        source: &p.source,
+        source_url: p.source_url.as_deref(),
+        turn: p.turn,
+        paragraph: p.paragraph,
+        question_id: p.question_id.as_deref(),
+        partial: hit.partial,
+        group: hit.group,
+        query_id: hit.query_id.as_deref(),
+    };
+    serde_json::to_value(line).map_err(io::Error::other)
+}
+
+/// `show --json` (`schema/show.schema.json`).
+#[derive(Serialize)]
+struct ShownLine<'a> {
+    briefing_id: &'a str,
+    title: &'a str,
+    date: Option<String>,
+    lang: Option<Lang>,
+    source: &'a str,
+    source_url: Option<&'a str>,
+    focus: Option<&'a str>,
+    passages: Vec<ShownPassageLine<'a>>,
+}
+
+#[derive(Serialize)]
+struct ShownPassageLine<'a> {
+    id: &'a str,
+    ordinal: u64,
+    turn: u64,
+    paragraph: u64,
+    speaker: Option<&'a str>,
+    role: Option<&'a str>,
+    outlet: Option<&'a str>,
+    kind: Kind,
+    text: &'a str,
+    question_id: Option<&'a str>,
+    /// Absent when a whole briefing is shown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    relation: Option<Relation>,
+}
+
+/// Writes a shown briefing as one line.
+pub(crate) fn shown(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
+    let first = shown.passages.first().map(|s| &s.passage);
+    fn passage(s: &ShownPassage) -> ShownPassageLine<'_> {
+        let p = &s.passage;
+        ShownPassageLine {
+            id: &p.id,
+            ordinal: p.ordinal,
+            turn: p.turn,
+            paragraph: p.paragraph,
+            speaker: p.speaker.as_deref(),
+            role: p.role.as_deref(),
+            outlet: p.outlet.as_deref(),
+            kind: p.kind,
+            text: &p.text,
+            question_id: p.question_id.as_deref(),
+            relation: s.relation,
+        }
+    }
+    let value = ShownLine {
+        briefing_id: first.map_or("", |p| &p.briefing_id),
+        title: first.map_or("", |p| &p.title),
+        date: first.and_then(|p| p.date).map(|d| d.to_string()),
+        lang: first.map(|p| p.lang),
+        source: first.map_or("", |p| &p.source),
+        source_url: first.and_then(|p| p.source_url.as_deref()),
+        focus: shown.focus.as_deref(),
+        passages: shown.passages.iter().map(passage).collect(),
+    };
+    line(out, &value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::passage::tests::passage;
+
+    fn schema_properties(name: &str) -> Vec<String> {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("schema")
+            .join(name);
+        let text = std::fs::read_to_string(path).expect("schema file");
+        let schema: Value = serde_json::from_str(&text).expect("schema is JSON");
+        schema["properties"]
+            .as_object()
+            .expect("properties")
+            .keys()
+            .cloned()
+            .collect()
+    }
+
+    #[test]
+    fn test_hit_keys_are_the_documented_list_and_the_schema() {
+        let mut h = Hit {
+            rank: 1,
+            score: 2.5,
+            passage: passage(3, Kind::Answer, Some("Lin Qiao")),
+            snippet: "text 3".into(),
+            highlights: vec![],
+            snippet_highlights: vec![],
+            partial: false,
+            group: Some(1),
+            query_id: Some("q1".into()),
+        };
+        let keys = |h: &Hit| -> Vec<String> {
+            hit(h)
+                .expect("json")
+                .as_object()
+                .expect("object")
+                .keys()
+                .cloned()
+                .collect()
+        };
+        assert_eq!(keys(&h), HIT_FIELDS);
+        assert_eq!(schema_properties("hit.schema.json"), HIT_FIELDS);
+        h.group = None;
+        h.query_id = None;
+        assert_eq!(keys(&h), HIT_FIELDS[..HIT_FIELDS.len() - 2]);
+    }
+
+    #[test]
+    fn test_score_is_rounded_to_four_decimals() {
+        let h = Hit {
+            rank: 1,
+            score: 7.532_576_5,
+            passage: passage(3, Kind::Answer, None),
+            snippet: String::new(),
+            highlights: vec![],
+            snippet_highlights: vec![],
+            partial: false,
+            group: None,
+            query_id: None,
+        };
+        assert_eq!(hit(&h).expect("json")["score"], 7.5326);
+    }
 }

@@ -31,14 +31,14 @@ impl<W: Write> HitPrinter<W> {
         match self {
             HitPrinter::Text(p) => p.hit(hit),
             HitPrinter::Json(out, fields) => {
-                let value = serde_json::to_value(hit).map_err(io::Error::other)?;
+                let value = json::hit(hit)?;
                 let value = match fields {
                     Some(f) => tsv::select(value, f),
                     None => value,
                 };
                 json::line(out, &value)
             }
-            HitPrinter::Tsv(w) => w.row(&serde_json::to_value(hit).map_err(io::Error::other)?),
+            HitPrinter::Tsv(w) => w.row(&json::hit(hit)?),
         }
     }
 
@@ -49,4 +49,9 @@ impl<W: Write> HitPrinter<W> {
             HitPrinter::Tsv(w) => w.finish(),
         }
     }
+}
+
+/// `x` rounded to 4 decimals: scores and shares in JSON and TSV.
+pub(crate) fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
 }

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 
+use super::round4;
 use super::sanitize::for_terminal;
 use crate::search::Hit;
 
@@ -70,30 +71,33 @@ impl<W: Write> TextPrinter<W> {
             let line = "── passages with only some of the words ──";
             writeln!(self.out, "    {}\n", self.styled(STYLES.dim, line))?;
         }
+        let p = &hit.passage;
+        let date = p
+            .date
+            .map_or_else(|| "(no date)".to_string(), |d| d.to_string());
         if hit.group.is_some() && hit.group != self.group {
             self.group = hit.group;
-            let date = hit.date.as_deref().unwrap_or("(no date)");
             let header = format!(
                 "{}. {} · {date}",
                 hit.group.unwrap_or(0),
-                for_terminal(&hit.title)
+                for_terminal(&p.title)
             );
             writeln!(self.out, "{}", self.styled(STYLES.title.bold(), &header))?;
         }
         let rank = self.styled(STYLES.rank, &format!("{:>2}.", hit.rank));
-        let date = self.styled(STYLES.date, hit.date.as_deref().unwrap_or("(no date)"));
-        let who = self.styled(STYLES.speaker, &for_terminal(&who(hit)));
-        let role = match (&hit.role, hit.speaker.is_some()) {
+        let date = self.styled(STYLES.date, &date);
+        let who = self.styled(STYLES.speaker, &for_terminal(&p.who()));
+        let role = match (&p.role, p.speaker.is_some()) {
             (Some(role), true) => format!(", {}", for_terminal(&shorten(role, MAX_ROLE_CHARS))),
             _ => String::new(),
         };
         let meta = self.styled(
             STYLES.dim,
-            &format!("{} · score {:.2}", hit.kind, hit.score),
+            &format!("{} · score {:.2}", p.kind, round4(f64::from(hit.score))),
         );
         writeln!(self.out, "{rank} {date}  {who}{role}  {meta}")?;
         if hit.group.is_none() {
-            let title = self.styled(STYLES.title, &for_terminal(&hit.title));
+            let title = self.styled(STYLES.title, &for_terminal(&p.title));
             writeln!(self.out, "    {title}")?;
         }
         writeln!(
@@ -101,7 +105,7 @@ impl<W: Write> TextPrinter<W> {
             "    {}",
             self.highlighted(&hit.snippet, &hit.snippet_highlights)
         )?;
-        let id = self.styled(STYLES.dim, &for_terminal(&hit.id));
+        let id = self.styled(STYLES.dim, &for_terminal(&p.id));
         writeln!(self.out, "    {id}")
     }
 
@@ -155,25 +159,6 @@ fn merge_across_spaces(text: &str, ranges: &[[usize; 2]]) -> Vec<[usize; 2]> {
     merged
 }
 
-/// Who spoke: the speaker, or for an unnamed reporter their outlet.
-fn who(hit: &Hit) -> String {
-    match (&hit.speaker, &hit.outlet) {
-        (Some(speaker), Some(outlet)) => format!("{speaker} ({outlet})"),
-        (Some(speaker), None) => speaker.clone(),
-        (None, Some(outlet)) => format!("Reporter, {outlet}"),
-        (None, None) if hit.kind == "question" => "Reporter".to_string(),
-        (None, None) => capitalised(&hit.kind),
-    }
-}
-
-fn capitalised(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
 fn shorten(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         s.to_string()
@@ -186,29 +171,20 @@ fn shorten(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::briefing::Kind;
+    use crate::search::passage::tests::passage;
 
     fn hit() -> Hit {
+        let mut passage = passage(3, Kind::Answer, Some("Lin Qiao"));
+        passage.role = Some("Deputy Director General".into());
+        passage.text = "We apply RCEP rules.".into();
         Hit {
             rank: 1,
             score: 2.5,
-            id: "b#3".into(),
-            briefing_id: "b".into(),
-            title: "Customs briefing".into(),
-            date: Some("2023-04-18".into()),
-            lang: "en".into(),
-            speaker: Some("Lin Qiao".into()),
-            role: Some("Deputy Director General".into()),
-            outlet: None,
-            kind: "answer".into(),
-            text: "We apply RCEP rules.".into(),
+            passage,
             snippet: "We apply RCEP rules.".into(),
             highlights: vec![[9, 13]],
             snippet_highlights: vec![[9, 13]],
-            source: "x.txt".into(),
-            source_url: None,
-            turn: 2,
-            paragraph: 1,
-            question_id: Some("b#2".into()),
             partial: false,
             group: None,
             query_id: None,
@@ -249,7 +225,7 @@ mod tests {
     #[test]
     fn test_corpus_text_cannot_reach_the_terminal_raw() {
         let mut h = hit();
-        h.title = "evil \u{1b}[2J title".into();
+        h.passage.title = "evil \u{1b}[2J title".into();
         h.snippet = "clear \u{1b}[2J screen".into();
         h.snippet_highlights.clear();
         let text = render(&h, true);
@@ -281,10 +257,10 @@ mod tests {
     #[test]
     fn test_unnamed_reporter_is_shown_by_outlet() {
         let mut h = hit();
-        h.speaker = None;
-        h.role = None;
-        h.outlet = Some("China News Agency".into());
-        h.kind = "question".into();
+        h.passage.speaker = None;
+        h.passage.role = None;
+        h.passage.outlet = Some("China News Agency".into());
+        h.passage.kind = Kind::Question;
         assert!(render(&h, false).contains("Reporter, China News Agency"));
     }
 }

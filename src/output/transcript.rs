@@ -7,21 +7,14 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 
 use super::sanitize::for_terminal;
+use crate::search::StoredPassage;
 use crate::search::show::{Relation, Shown, ShownPassage};
 
-/// Who is speaking, as a heading.
-fn who(p: &ShownPassage) -> String {
-    let name = match (&p.speaker, &p.outlet) {
-        (Some(s), Some(o)) => format!("{s} ({o})"),
-        (Some(s), None) => s.clone(),
-        (None, Some(o)) => format!("Reporter, {o}"),
-        (None, None) if p.kind == "question" => "Reporter".to_string(),
-        (None, None) if p.kind == "narration" => "Narration".to_string(),
-        (None, None) => "Speaker".to_string(),
-    };
+/// Who is speaking, as a heading: the name, with the role when the speaker is named.
+fn who(p: &StoredPassage) -> String {
     match (&p.role, &p.speaker) {
-        (Some(role), Some(_)) => format!("{name}, {role}"),
-        _ => name,
+        (Some(role), Some(_)) => format!("{}, {role}", p.who()),
+        _ => p.who(),
     }
 }
 
@@ -30,10 +23,10 @@ fn turns(passages: &[ShownPassage]) -> Vec<&[ShownPassage]> {
     let mut out = Vec::new();
     let mut start = 0;
     for i in 1..=passages.len() {
-        let split = i == passages.len()
-            || passages[i].turn != passages[i - 1].turn
-            || passages[i].kind != passages[i - 1].kind
-            || passages[i].ordinal != passages[i - 1].ordinal + 1;
+        let split = i == passages.len() || {
+            let (p, before) = (&passages[i].passage, &passages[i - 1].passage);
+            p.turn != before.turn || p.kind != before.kind || p.ordinal != before.ordinal + 1
+        };
         if split {
             out.push(&passages[start..i]);
             start = i;
@@ -53,22 +46,27 @@ pub fn text(out: &mut impl Write, shown: &Shown, color: bool) -> io::Result<()> 
     let bold = Style::new().bold();
     let dim = Style::new().dimmed();
     let focus_style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Yellow)));
-    writeln!(out, "{}", paint(bold, &for_terminal(&shown.title)))?;
-    let date = shown.date.as_deref().unwrap_or("(no date)");
+    let Some(head) = shown.passages.first().map(|s| &s.passage) else {
+        return Ok(());
+    };
+    writeln!(out, "{}", paint(bold, &for_terminal(&head.title)))?;
+    let date = head
+        .date
+        .map_or_else(|| "(no date)".to_string(), |d| d.to_string());
     writeln!(
         out,
         "{}",
         paint(
             dim,
-            &format!("{date} · {} · {}", shown.lang, for_terminal(&shown.source))
+            &format!("{date} · {} · {}", head.lang, for_terminal(&head.source))
         )
     )?;
-    if let Some(url) = &shown.source_url {
+    if let Some(url) = &head.source_url {
         writeln!(out, "{}", paint(dim, &for_terminal(url)))?;
     }
     let mut previous: Option<u64> = None;
     for run in turns(&shown.passages) {
-        let first = &run[0];
+        let first = &run[0].passage;
         if previous.is_some_and(|p| first.ordinal > p + 1)
             || (previous.is_none() && first.ordinal > 1 && shown.focus.is_some())
         {
@@ -81,14 +79,12 @@ pub fn text(out: &mut impl Write, shown: &Shown, color: bool) -> io::Result<()> 
             paint(bold, &for_terminal(&who(first))),
             paint(dim, &format!("[{}]", first.kind))
         )?;
-        for p in run {
-            let marker = if p.relation == Some(Relation::Focus) {
-                "▶ "
-            } else {
-                "  "
-            };
+        for shown_passage in run {
+            let p = &shown_passage.passage;
+            let focus = shown_passage.relation == Some(Relation::Focus);
+            let marker = if focus { "▶ " } else { "  " };
             let body = for_terminal(&p.text);
-            let body = if p.relation == Some(Relation::Focus) {
+            let body = if focus {
                 paint(focus_style, &body)
             } else {
                 body.into_owned()
@@ -96,21 +92,26 @@ pub fn text(out: &mut impl Write, shown: &Shown, color: bool) -> io::Result<()> 
             writeln!(out, "{marker}{body}")?;
             writeln!(out, "{}", paint(dim, &format!("  {}", for_terminal(&p.id))))?;
         }
-        previous = run.last().map(|p| p.ordinal);
+        previous = run.last().map(|p| p.passage.ordinal);
     }
     Ok(())
 }
 
 pub fn markdown(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
-    writeln!(out, "# {}\n", md(&shown.title))?;
-    let date = shown.date.as_deref().unwrap_or("no date");
-    match &shown.source_url {
-        Some(url) => writeln!(out, "*{date}* · [{}]({url})", md(&shown.source))?,
-        None => writeln!(out, "*{date}* · `{}`", shown.source.replace('`', "'"))?,
+    let Some(head) = shown.passages.first().map(|s| &s.passage) else {
+        return Ok(());
+    };
+    writeln!(out, "# {}\n", md(&head.title))?;
+    let date = head
+        .date
+        .map_or_else(|| "no date".to_string(), |d| d.to_string());
+    match &head.source_url {
+        Some(url) => writeln!(out, "*{date}* · [{}]({url})", md(&head.source))?,
+        None => writeln!(out, "*{date}* · `{}`", head.source.replace('`', "'"))?,
     }
     let mut previous: Option<u64> = None;
     for run in turns(&shown.passages) {
-        let first = &run[0];
+        let first = &run[0].passage;
         if previous.is_some_and(|p| first.ordinal > p + 1)
             || (previous.is_none() && first.ordinal > 1 && shown.focus.is_some())
         {
@@ -119,12 +120,12 @@ pub fn markdown(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
         writeln!(out, "\n**{}** ({}):\n", md(&who(first)), first.kind)?;
         for p in run {
             if p.relation == Some(Relation::Focus) {
-                writeln!(out, "> {}\n", md(&p.text))?;
+                writeln!(out, "> {}\n", md(&p.passage.text))?;
             } else {
-                writeln!(out, "{}\n", md(&p.text))?;
+                writeln!(out, "{}\n", md(&p.passage.text))?;
             }
         }
-        previous = run.last().map(|p| p.ordinal);
+        previous = run.last().map(|p| p.passage.ordinal);
     }
     Ok(())
 }
@@ -146,42 +147,36 @@ fn md(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::briefing::Kind;
+    use crate::search::passage::tests::passage;
 
-    fn passage(
+    fn shown_passage(
         ordinal: u64,
         turn: u64,
-        kind: &str,
+        kind: Kind,
         speaker: Option<&str>,
         relation: Option<Relation>,
     ) -> ShownPassage {
-        ShownPassage {
-            id: format!("b#{ordinal}"),
-            ordinal,
-            turn,
-            paragraph: 1,
-            speaker: speaker.map(str::to_string),
-            role: None,
-            outlet: None,
-            kind: kind.to_string(),
-            text: format!("text {ordinal}"),
-            question_id: None,
-            relation,
-        }
+        let mut passage = passage(ordinal, kind, speaker);
+        passage.turn = turn;
+        passage.title = "Briefing *one*".into();
+        passage.date = crate::date::Date::new(2024, 3, 12);
+        ShownPassage { passage, relation }
     }
 
     fn shown() -> Shown {
         Shown {
-            briefing_id: "b".into(),
-            title: "Briefing *one*".into(),
-            date: Some("2024-03-12".into()),
-            lang: "en".into(),
-            source: "b.txt".into(),
-            source_url: None,
             focus: Some("b#5".into()),
             passages: vec![
-                passage(2, 1, "question", None, Some(Relation::Question)),
-                passage(4, 2, "answer", Some("Zhou Lan"), Some(Relation::Context)),
-                passage(5, 2, "answer", Some("Zhou Lan"), Some(Relation::Focus)),
+                shown_passage(2, 1, Kind::Question, None, Some(Relation::Question)),
+                shown_passage(
+                    4,
+                    2,
+                    Kind::Answer,
+                    Some("Zhou Lan"),
+                    Some(Relation::Context),
+                ),
+                shown_passage(5, 2, Kind::Answer, Some("Zhou Lan"), Some(Relation::Focus)),
             ],
         }
     }

@@ -84,7 +84,7 @@ pub fn join_line(paragraph: &mut String, line: &str) {
     let next = line.chars().next();
     let cjk = |c: Option<char>| {
         c.is_some_and(|c| {
-            crate::analyze::script::is_han(c)
+            crate::script::is_han(c)
                 || ('\u{3000}'..='\u{303F}').contains(&c)
                 || ('\u{FF00}'..='\u{FFEF}').contains(&c)
         })

@@ -9,6 +9,7 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::query::Query;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
+use crate::index::schema::name;
 use anyhow::{Context, Result};
 
 /// The matching documents of one segment.
@@ -128,7 +129,7 @@ impl DayValues {
     pub fn open(reader: &SegmentReader) -> Result<DayValues> {
         let column = reader
             .fast_fields()
-            .date("date")
+            .date(name::DATE)
             .context("cannot read the date column")?;
         Ok(DayValues { column })
     }

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::collect::{self, DayValues, StrValues};
 use super::{Filters, Searcher};
 use crate::date::Date;
+use crate::index::schema::name;
 
 /// What to count matching passages by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
@@ -39,11 +40,11 @@ impl Dimension {
     /// The fast field holding this dimension, for those that are strings.
     fn column(self) -> Option<&'static str> {
         match self {
-            Dimension::Speaker => Some("speaker"),
-            Dimension::Outlet => Some("outlet"),
-            Dimension::Kind => Some("kind"),
-            Dimension::Lang => Some("lang"),
-            Dimension::Briefing => Some("briefing_id"),
+            Dimension::Speaker => Some(name::SPEAKER),
+            Dimension::Outlet => Some(name::OUTLET),
+            Dimension::Kind => Some(name::KIND),
+            Dimension::Lang => Some(name::LANG),
+            Dimension::Briefing => Some(name::BRIEFING_ID),
             Dimension::Year | Dimension::Month => None,
         }
     }

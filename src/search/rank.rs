@@ -7,6 +7,7 @@ use tantivy::query::{BooleanQuery, EnableScoring, Query};
 use tantivy::{DocAddress, DocSet, Order, TERMINATED};
 
 use super::{Prepared, Searcher, Sort};
+use crate::index::schema::name;
 
 /// Passages shorter than this (in bytes) are discounted: BM25 favours short texts, and a
 /// one-line "The Inflation Reduction Act." should not outrank an answer that explains it.
@@ -40,7 +41,7 @@ impl Searcher {
             } else {
                 Order::Desc
             };
-            let collector = TopDocs::with_limit(n).order_by_fast_field::<u64>("order", order);
+            let collector = TopDocs::with_limit(n).order_by_fast_field::<u64>(name::ORDER, order);
             let top = self
                 .searcher
                 .search(&prepared.query, &collector)
@@ -139,7 +140,7 @@ impl Searcher {
         self.searcher
             .segment_reader(addr.segment_ord)
             .fast_fields()
-            .u64("order")
+            .u64(name::ORDER)
             .ok()
             .and_then(|c| c.first(addr.doc_id))
             .unwrap_or(u64::MAX)
@@ -150,7 +151,7 @@ impl Searcher {
         self.searcher
             .segment_reader(addr.segment_ord)
             .fast_fields()
-            .u64("length")
+            .u64(name::LENGTH)
             .ok()
             .and_then(|c| c.first(addr.doc_id))
             .unwrap_or(u64::MAX)

@@ -11,7 +11,8 @@ use tantivy::schema::IndexRecordOption;
 
 use super::Searcher;
 use super::collect;
-use super::hit::StoredPassage;
+use super::passage::StoredPassage;
+use crate::briefing::Kind;
 
 /// Why a passage is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -27,34 +28,16 @@ pub enum Relation {
     Context,
 }
 
-/// A passage as shown, with why.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A passage as shown, with why (absent when a whole briefing is shown).
+#[derive(Debug, Clone, PartialEq)]
 pub struct ShownPassage {
-    pub id: String,
-    pub ordinal: u64,
-    pub turn: u64,
-    pub paragraph: u64,
-    pub speaker: Option<String>,
-    pub role: Option<String>,
-    pub outlet: Option<String>,
-    pub kind: String,
-    pub text: String,
-    pub question_id: Option<String>,
-    /// Absent when a whole briefing is shown.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    pub passage: StoredPassage,
     pub relation: Option<Relation>,
 }
 
-/// A briefing, whole or in part. Serialised as `briefsearch show --json`
-/// (`schema/show.schema.json`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A briefing, whole or in part: at least one passage, in reading order.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Shown {
-    pub briefing_id: String,
-    pub title: String,
-    pub date: Option<String>,
-    pub lang: String,
-    pub source: String,
-    pub source_url: Option<String>,
     /// The passage asked for, when one was.
     pub focus: Option<String>,
     pub passages: Vec<ShownPassage>,
@@ -120,13 +103,13 @@ pub fn show(searcher: &Searcher, id: &str, context: usize) -> Result<Shown> {
     {
         for p in passages
             .iter()
-            .filter(|p| p.turn == q.turn && p.kind == "question")
+            .filter(|p| p.turn == q.turn && p.kind == Kind::Question)
         {
             relations.insert(p.ordinal, Relation::Question);
         }
     }
     // The answers a question received: passages whose question is this one's turn.
-    if focus.kind == "question" {
+    if focus.kind == Kind::Question {
         let first_of_turn = passages
             .iter()
             .find(|p| p.turn == focus.turn)
@@ -154,29 +137,13 @@ fn shown(
     focus: Option<String>,
     relation: impl Fn(u64) -> Option<Relation>,
 ) -> Shown {
-    let first = passages.first();
     Shown {
-        briefing_id: first.map(|p| p.briefing_id.clone()).unwrap_or_default(),
-        title: first.map(|p| p.title.clone()).unwrap_or_default(),
-        date: first.and_then(|p| p.date.clone()),
-        lang: first.map(|p| p.lang.clone()).unwrap_or_default(),
-        source: first.map(|p| p.source.clone()).unwrap_or_default(),
-        source_url: first.and_then(|p| p.source_url.clone()),
         focus,
         passages: passages
             .into_iter()
-            .map(|p| ShownPassage {
-                relation: relation(p.ordinal),
-                id: p.id,
-                ordinal: p.ordinal,
-                turn: p.turn,
-                paragraph: p.paragraph,
-                speaker: p.speaker,
-                role: p.role,
-                outlet: p.outlet,
-                kind: p.kind,
-                text: p.text,
-                question_id: p.question_id,
+            .map(|passage| ShownPassage {
+                relation: relation(passage.ordinal),
+                passage,
             })
             .collect(),
     }

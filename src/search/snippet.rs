@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::query::build::Highlight;
 use crate::analyze::Analyzer;
-use crate::analyze::script::is_han;
+use crate::script::is_han;
 
 /// A window of a passage with the matches inside it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

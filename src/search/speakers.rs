@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::collect::{self, DayValues, StrValues};
 use super::{Filters, Searcher};
 use crate::date::Date;
+use crate::index::schema::name;
 
 /// One speaker. Serialised as a line of `briefsearch speakers --json`
 /// (`schema/speaker.schema.json`).
@@ -43,10 +44,10 @@ pub fn speakers(
     let mut tallies: HashMap<String, Tally> = HashMap::new();
     for segment in collect::matches(searcher.tantivy(), &prepared.query)? {
         let reader = searcher.tantivy().segment_reader(segment.segment);
-        let mut speakers = StrValues::open(reader, "speaker")?;
-        let mut roles = StrValues::open(reader, "role")?;
-        let mut outlets = StrValues::open(reader, "outlet")?;
-        let mut ids = StrValues::open(reader, "briefing_id")?;
+        let mut speakers = StrValues::open(reader, name::SPEAKER)?;
+        let mut roles = StrValues::open(reader, name::ROLE)?;
+        let mut outlets = StrValues::open(reader, name::OUTLET)?;
+        let mut ids = StrValues::open(reader, name::BRIEFING_ID)?;
         let days = DayValues::open(reader)?;
         for &doc in &segment.docs {
             let Some(name) = speakers.get(doc) else {

@@ -12,6 +12,7 @@ use super::collect::{self, DayValues, StrValues};
 use crate::analyze::ANALYZER_VERSION;
 use crate::date::Date;
 use crate::index::schema::SCHEMA_VERSION;
+use crate::index::schema::name;
 
 /// Serialised as `briefsearch stats --json` (`schema/stats.schema.json`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -44,10 +45,10 @@ pub fn stats(searcher: &Searcher, dir: &Path) -> Result<Stats> {
     let mut passages = 0;
     for segment in collect::matches(searcher.tantivy(), &AllQuery)? {
         let reader = searcher.tantivy().segment_reader(segment.segment);
-        let mut ids = StrValues::open(reader, "briefing_id")?;
-        let mut langs = StrValues::open(reader, "lang")?;
-        let mut kind_values = StrValues::open(reader, "kind")?;
-        let mut speaker_values = StrValues::open(reader, "speaker")?;
+        let mut ids = StrValues::open(reader, name::BRIEFING_ID)?;
+        let mut langs = StrValues::open(reader, name::LANG)?;
+        let mut kind_values = StrValues::open(reader, name::KIND)?;
+        let mut speaker_values = StrValues::open(reader, name::SPEAKER)?;
         let days = DayValues::open(reader)?;
         passages += segment.docs.len();
         for &doc in &segment.docs {

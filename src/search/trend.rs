@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::collect::{self, DayValues, StrValues};
 use super::{Filters, Searcher};
 use crate::date::Date;
+use crate::index::schema::name;
 
 /// Width of a bucket.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
@@ -105,7 +106,7 @@ pub fn trend(searcher: &Searcher, query: &str, filters: &Filters, by: Interval) 
     for segment in collect::matches(searcher.tantivy(), &prepared.query)? {
         let reader = searcher.tantivy().segment_reader(segment.segment);
         let days = DayValues::open(reader)?;
-        let mut ids = StrValues::open(reader, "briefing_id")?;
+        let mut ids = StrValues::open(reader, name::BRIEFING_ID)?;
         let mut briefing_ords: BTreeMap<Date, HashSet<u64>> = BTreeMap::new();
         for &doc in &segment.docs {
             let Some(date) = days.get(doc).and_then(Date::from_days_since_epoch) else {

@@ -2,7 +2,7 @@
 
 use super::lexicon::{ZH_SURNAMES, ZH_TITLES};
 use super::{Label, MAX_LABEL_CHARS_ZH, Party, Strength};
-use crate::analyze::script::is_han;
+use crate::script::is_han;
 
 pub(super) fn classify_chinese(raw: &str) -> Option<Label> {
     let label: String = raw.chars().filter(|c| !c.is_whitespace()).collect();

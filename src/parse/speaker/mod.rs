@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::analyze::script::is_han;
+use crate::script::is_han;
 
 mod chinese;
 mod english;

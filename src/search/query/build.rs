@@ -21,8 +21,8 @@ use tantivy::schema::{Field, IndexRecordOption};
 pub use super::options::{Matching, RankOptions};
 use super::syntax::{Node, QueryField};
 use crate::analyze::Analyzer;
-use crate::analyze::script::is_han;
 use crate::index::Fields;
+use crate::script::is_han;
 
 /// What the query looks for, for highlighting: sequences of analysed words (a word, or a
 /// phrase), and Chinese strings to find anywhere (sub-word matches).

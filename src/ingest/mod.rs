@@ -16,8 +16,8 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::writer::Writer;
 use crate::briefing::{Briefing, Kind};
+use crate::index::writer::Writer;
 use crate::parse::{self, Format, Record};
 use discover::discover;
 
@@ -278,7 +278,7 @@ fn chunks(inputs: &[Input], max_file_bytes: u64) -> Vec<&[Input]> {
 /// Reads, hashes and parses the files of a chunk on `workers` threads, results in order.
 fn prepare_chunk(
     chunk: &[Input],
-    manifest: &super::manifest::Manifest,
+    manifest: &crate::index::manifest::Manifest,
     options: &Options,
     workers: usize,
 ) -> Vec<Prepared> {
@@ -319,7 +319,11 @@ fn prepare_chunk(
     })
 }
 
-fn prepare(input: &Input, manifest: &super::manifest::Manifest, options: &Options) -> Prepared {
+fn prepare(
+    input: &Input,
+    manifest: &crate::index::manifest::Manifest,
+    options: &Options,
+) -> Prepared {
     let key = match fs::canonicalize(&input.path) {
         Ok(k) => k.to_string_lossy().into_owned(),
         Err(e) => {
