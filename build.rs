@@ -34,7 +34,7 @@ fn main() {
     fs::write(out.join("jieba_dict.fst"), bytes).expect("OUT_DIR is writable");
     fs::write(
         out.join("jieba_dict_total.rs"),
-        format!("/// Sum of the frequencies of jieba's dictionary ({} words).\npub const TOTAL_FREQ: u64 = {total};\n", entries.len()),
+        format!("/// Sum of the frequencies of jieba's dictionary ({} words).\npub(crate) const TOTAL_FREQ: u64 = {total};\n", entries.len()),
     )
     .expect("OUT_DIR is writable");
 }

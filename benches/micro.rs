@@ -5,8 +5,8 @@ use std::hint::black_box;
 use std::path::Path;
 use std::sync::LazyLock;
 
-use briefsearch::analyze::Analyzer;
-use briefsearch::parse::{self, Format};
+use briefsearch::Analyzer;
+use briefsearch::{Format, parse};
 
 fn main() {
     divan::main();
@@ -63,7 +63,7 @@ fn parse_plain_text(bencher: divan::Bencher) {
     bencher
         .counter(divan::counter::BytesCount::new(ENGLISH.len()))
         .bench(|| {
-            parse::parse(
+            parse(
                 black_box(ENGLISH.as_bytes()),
                 "2023-04-18.txt",
                 Some(Format::Text),
@@ -76,7 +76,7 @@ fn parse_markdown(bencher: divan::Bencher) {
     let text = corpus_file("en/2024-02-14-press-briefing-halverson.md");
     bencher
         .counter(divan::counter::BytesCount::new(text.len()))
-        .bench(|| parse::parse(black_box(text.as_bytes()), "x.md", Some(Format::Markdown)));
+        .bench(|| parse(black_box(text.as_bytes()), "x.md", Some(Format::Markdown)));
 }
 
 #[divan::bench]
@@ -91,5 +91,5 @@ fn parse_html_page(bencher: divan::Bencher) {
     );
     bencher
         .counter(divan::counter::BytesCount::new(page.len()))
-        .bench(|| parse::parse(black_box(page.as_bytes()), "page", Some(Format::Html)));
+        .bench(|| parse(black_box(page.as_bytes()), "page", Some(Format::Html)));
 }

@@ -16,12 +16,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use briefsearch::analyze::AnalyzerOptions;
-use briefsearch::evaluate::{self, Averages, Evaluation, JudgedSet};
-use briefsearch::index::writer::Writer;
-use briefsearch::ingest::{self, Options};
-use briefsearch::search::Searcher;
-use briefsearch::search::query::build::{Matching, RankOptions};
+use briefsearch::{
+    AnalyzerOptions, Averages, Evaluation, JudgedSet, Matching, RankOptions, Searcher,
+};
 
 const SETS: [(&str, &str); 2] = [
     (
@@ -230,14 +227,14 @@ fn main() -> Result<()> {
         let searcher = Searcher::open(&dir)?;
         rows.push((
             name.to_string(),
-            evaluate::evaluate(&searcher, &set, &base)?,
+            briefsearch::evaluate(&searcher, &set, &base)?,
         ));
         eprintln!("{name}: done");
         if i == 0 {
             for (name, ranking) in &ranking {
                 rows.push((
                     name.to_string(),
-                    evaluate::evaluate(&searcher, &set, ranking)?,
+                    briefsearch::evaluate(&searcher, &set, ranking)?,
                 ));
                 eprintln!("{name}: done");
             }
@@ -263,10 +260,8 @@ fn main() -> Result<()> {
 }
 
 fn build_index(dir: &Path, options: AnalyzerOptions) -> Result<()> {
-    let mut writer = Writer::open_with(dir, false, || {}, options)?;
     let paths: Vec<PathBuf> = CORPUS.iter().map(PathBuf::from).collect();
-    let report = ingest::run(&mut writer, &paths, dir, &Options::default(), |_| {})?;
-    writer.finish_now()?;
+    let report = briefsearch::index_with(dir, &paths, options)?;
     anyhow::ensure!(report.skipped.is_empty(), "skipped: {:?}", report.skipped);
     Ok(())
 }

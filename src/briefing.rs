@@ -36,7 +36,7 @@ pub struct Turn {
     pub answers: Option<usize>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Question,
@@ -72,7 +72,7 @@ impl fmt::Display for Kind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     En,
@@ -137,7 +137,7 @@ pub struct Passage<'b> {
 
 /// Paragraphs longer than this (in bytes) are cut into several passages at sentence ends, so
 /// that a passage stays a readable, rankable unit.
-pub const MAX_PASSAGE_BYTES: usize = 2400;
+pub(crate) const MAX_PASSAGE_BYTES: usize = 2400;
 
 impl Briefing {
     /// The passages of this briefing, in reading order.
@@ -186,7 +186,7 @@ impl Briefing {
 
 /// Cuts a paragraph into pieces of at most about [`MAX_PASSAGE_BYTES`], preferring sentence ends,
 /// then any whitespace, then any character boundary.
-pub fn split_long(text: &str) -> Vec<&str> {
+pub(crate) fn split_long(text: &str) -> Vec<&str> {
     let mut pieces = Vec::new();
     let mut rest = text.trim();
     while rest.len() > MAX_PASSAGE_BYTES {

@@ -95,17 +95,17 @@ impl fmt::Display for Date {
 /// `--since 2023` means from 2023-01-01, `--until 2023-02` means up to 2023-02-28: a period
 /// covers all of its days, so both ends are inclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Period {
+pub(crate) struct Period {
     first: Date,
     last: Date,
 }
 
 impl Period {
-    pub fn first_day(self) -> Date {
+    pub(crate) fn first_day(self) -> Date {
         self.first
     }
 
-    pub fn last_day(self) -> Date {
+    pub(crate) fn last_day(self) -> Date {
         self.last
     }
 }

@@ -5,7 +5,7 @@
 
 /// True for Han ideographs (CJK Unified Ideographs and their extensions, compatibility
 /// ideographs, and the ideographic zero 〇).
-pub fn is_han(c: char) -> bool {
+pub(crate) fn is_han(c: char) -> bool {
     matches!(c,
         '\u{4E00}'..='\u{9FFF}'
         | '\u{3400}'..='\u{4DBF}'
@@ -17,7 +17,7 @@ pub fn is_han(c: char) -> bool {
 
 /// Folds full-width ASCII forms (ＲＣＥＰ, ２０２３, ％) to ASCII and curly apostrophes to `'`,
 /// so that text typed on a Chinese keyboard matches text typed on any other.
-pub fn fold(c: char) -> char {
+pub(crate) fn fold(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' => ' ',
@@ -27,7 +27,7 @@ pub fn fold(c: char) -> char {
 }
 
 /// A character that can be part of a Latin-script (or digit) word after folding.
-pub fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() && !is_han(c)
 }
 

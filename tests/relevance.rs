@@ -6,7 +6,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use briefsearch::analyze::Analyzer;
+use briefsearch::Analyzer;
 use serde_json::Value;
 
 fn root() -> &'static Path {

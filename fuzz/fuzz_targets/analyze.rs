@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use briefsearch::analyze::Analyzer;
+use briefsearch::Analyzer;
 use libfuzzer_sys::fuzz_target;
 
 static ANALYZER: LazyLock<Analyzer> = LazyLock::new(Analyzer::new);

@@ -1,7 +1,7 @@
 //! Fuzz target: any bytes as a JSON briefing and as JSON Lines.
 #![no_main]
 
-use briefsearch::parse::{Format, parse};
+use briefsearch::{Format, parse};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -1,7 +1,7 @@
 //! Fuzz target: any bytes as a plain-text or Markdown transcript (decoding included).
 #![no_main]
 
-use briefsearch::parse::{Format, parse};
+use briefsearch::{Format, parse};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

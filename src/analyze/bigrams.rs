@@ -11,7 +11,7 @@ use tantivy::tokenizer::Token;
 use crate::script::is_han;
 
 /// Appends the bigram tokens of `text` to `out`.
-pub fn tokenize(text: &str, out: &mut Vec<Token>) {
+pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
     let mut position = out.last().map_or(0, |t| t.position + 1);
     each_bigram(text, |from, to, bigram| {
         out.push(Token {
@@ -27,7 +27,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
 
 /// Calls `emit(offset_from, offset_to, text)` for each bigram (or lone-character unigram) of
 /// the Han runs of `text`, in order, borrowing from `text`.
-pub fn each_bigram(text: &str, mut emit: impl FnMut(usize, usize, &str)) {
+pub(crate) fn each_bigram(text: &str, mut emit: impl FnMut(usize, usize, &str)) {
     // Start of the run, and of its previous character, as byte offsets.
     let mut run: Option<(usize, usize)> = None;
     let mut emitted_in_run = false;

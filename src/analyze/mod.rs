@@ -14,23 +14,23 @@
 //! beside it, an exact word match still scores above a sub-word match, so precision is kept.
 //! Search-mode sub-words would only cover dictionary sub-words and blur the two.
 
-pub mod bigrams;
-pub mod segmenter;
-pub mod words;
+pub(crate) mod bigrams;
+pub(crate) mod segmenter;
+pub(crate) mod words;
 
 use std::sync::{Arc, LazyLock};
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer, TokenizerManager};
 
-pub use segmenter::{Mode, Segmenter};
+pub(crate) use segmenter::{Mode, Segmenter};
 
 /// Name under which the word tokenizer is registered (and recorded in the index schema).
-pub const WORDS: &str = "briefsearch_words";
+pub(crate) const WORDS: &str = "briefsearch_words";
 /// Name under which the bigram tokenizer is registered.
-pub const BIGRAMS: &str = "briefsearch_bigrams";
+pub(crate) const BIGRAMS: &str = "briefsearch_bigrams";
 
 /// Version of the analysis rules; stored in the index so that a change forces a re-index.
-pub const ANALYZER_VERSION: u32 = 1;
+pub(crate) const ANALYZER_VERSION: u32 = 1;
 
 /// Variants of the analysis, for measuring them against each other (see `TUNING.md`). The
 /// defaults are what briefsearch uses; an index records the options it was built with.
@@ -78,13 +78,9 @@ impl Analyzer {
     }
 
     /// This analyzer with other options.
-    pub fn with_options(mut self, options: AnalyzerOptions) -> Analyzer {
+    pub(crate) fn with_options(mut self, options: AnalyzerOptions) -> Analyzer {
         self.options = options;
         self
-    }
-
-    pub fn options(&self) -> AnalyzerOptions {
-        self.options
     }
 
     /// Word tokens of `text`, as a query or a snippet sees them (never sub-words: a query
@@ -101,7 +97,7 @@ impl Analyzer {
 
     /// Like [`Analyzer::words`], without the words of Chinese text (which need segmenting):
     /// enough to find English words.
-    pub fn words_outside_han(&self, text: &str) -> Vec<Token> {
+    pub(crate) fn words_outside_han(&self, text: &str) -> Vec<Token> {
         static SKIP: LazyLock<Segmenter> = LazyLock::new(|| Segmenter::new(Mode::Skip));
         let mut out = Vec::new();
         let options = AnalyzerOptions {
@@ -120,12 +116,13 @@ impl Analyzer {
     }
 
     /// Whether jieba's dictionary has been loaded by this analyzer.
-    pub fn segmenter_loaded(&self) -> bool {
+    #[cfg(test)]
+    pub(crate) fn segmenter_loaded(&self) -> bool {
         self.segmenter.is_loaded()
     }
 
     /// Registers both tokenizers. The only place where briefsearch's tokenizers are registered.
-    pub fn register(&self, manager: &TokenizerManager) {
+    pub(crate) fn register(&self, manager: &TokenizerManager) {
         manager.register(
             WORDS,
             WordTokenizer {

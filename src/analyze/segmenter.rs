@@ -33,7 +33,7 @@ const TOTAL_CARRIER: &str = "\u{F8FF}\u{F8FE}\u{F8FD}";
 
 /// How a segmenter gets its dictionary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
+pub(crate) enum Mode {
     /// Load jieba's dictionary in full on first use: for indexing.
     Full,
     /// Build a small jieba per run from the embedded dictionary: for queries.
@@ -43,7 +43,7 @@ pub enum Mode {
 }
 
 #[derive(Debug)]
-pub struct Segmenter {
+pub(crate) struct Segmenter {
     mode: Mode,
     jieba: OnceLock<Jieba>,
     /// In query mode: one jieba holding the dictionary words of every run segmented so far
@@ -65,7 +65,7 @@ impl Default for Segmenter {
 }
 
 impl Segmenter {
-    pub fn new(mode: Mode) -> Segmenter {
+    pub(crate) fn new(mode: Mode) -> Segmenter {
         Segmenter {
             mode,
             jieba: OnceLock::new(),
@@ -77,7 +77,7 @@ impl Segmenter {
     /// Han characters, in order. With `subwords`, each word of three or more characters is
     /// followed by the dictionary words of two and three characters inside it, `stacked` (they
     /// share its position), as jieba's search mode finds them.
-    pub fn cut(&self, han: &str, subwords: bool, mut word: impl FnMut(usize, usize, bool)) {
+    pub(crate) fn cut(&self, han: &str, subwords: bool, mut word: impl FnMut(usize, usize, bool)) {
         match (self.mode, DICTIONARY.as_ref()) {
             // One token for the run (its first character), so that English words on either
             // side of Chinese text are not taken for neighbours.
@@ -100,7 +100,8 @@ impl Segmenter {
     }
 
     /// Whether the full dictionary has been loaded in this process (for tests and diagnostics).
-    pub fn is_loaded(&self) -> bool {
+    #[cfg(test)]
+    pub(crate) fn is_loaded(&self) -> bool {
         self.jieba.get().is_some()
     }
 }
@@ -137,7 +138,8 @@ fn cut_with(jieba: &Jieba, han: &str, subwords: bool, mut word: impl FnMut(usize
 }
 
 /// Whether the embedded dictionary is available (it is unless the build could not find it).
-pub fn has_embedded_dictionary() -> bool {
+#[cfg(test)]
+fn has_embedded_dictionary() -> bool {
     DICTIONARY.is_some()
 }
 

@@ -14,10 +14,10 @@ use crate::script::{fold, is_han, is_word_char};
 
 /// Tokens longer than this (in bytes) are dropped: no one searches for them, and tantivy
 /// refuses terms longer than 64 KB.
-pub const MAX_TOKEN_BYTES: usize = 64;
+pub(crate) const MAX_TOKEN_BYTES: usize = 64;
 
 /// Appends the word tokens of `text` to `out`, numbering positions from `out`'s last token.
-pub fn tokenize(
+pub(crate) fn tokenize(
     text: &str,
     segmenter: &Segmenter,
     options: &AnalyzerOptions,
@@ -53,7 +53,7 @@ const STOP_WORDS: &[&str] = &[
 /// `text`, in order: increment 1 for the next word, more after dropped stop words, 0 for a
 /// sub-word stacked on its word. Words are borrowed or built in a reused buffer: no allocation
 /// per token.
-pub fn each_word(
+pub(crate) fn each_word(
     text: &str,
     segmenter: &Segmenter,
     options: &AnalyzerOptions,

@@ -11,10 +11,13 @@ use clap::{Args, ValueEnum};
 
 use crate::briefing::{Kind, Lang};
 use crate::date::Period;
-use crate::search::{Filters, Searcher, vocabulary};
+use crate::output::Style;
+use crate::search::facets::Dimension;
+use crate::search::trend::Interval;
+use crate::search::{Filters, Searcher, Sort, vocabulary};
 
 #[derive(Debug, Clone, Args, Default)]
-pub struct FilterArgs {
+pub(crate) struct FilterArgs {
     /// Only passages by this speaker (canonical name, any case); repeat for any of several.
     #[arg(long, value_name = "NAME")]
     pub speaker: Vec<String>,
@@ -25,7 +28,7 @@ pub struct FilterArgs {
 
     /// Only passages of this kind; repeat for any of several.
     #[arg(long, value_enum, value_name = "KIND")]
-    pub kind: Vec<Kind>,
+    pub kind: Vec<KindArg>,
 
     /// Only briefings on or after this date: YYYY, YYYY-MM or YYYY-MM-DD.
     #[arg(long, value_name = "DATE")]
@@ -37,13 +40,13 @@ pub struct FilterArgs {
 
     /// Only briefings in this language.
     #[arg(long, value_enum)]
-    pub lang: Option<Lang>,
+    pub lang: Option<LangArg>,
 }
 
 impl FilterArgs {
     /// The filters, checked against the index: a speaker or outlet the index does not know is
     /// an error that suggests the closest names.
-    pub fn resolve(&self, searcher: &Searcher) -> Result<Filters> {
+    pub(crate) fn resolve(&self, searcher: &Searcher) -> Result<Filters> {
         if let (Some(since), Some(until)) = (self.since, self.until)
             && since.first_day() > until.last_day()
         {
@@ -70,10 +73,10 @@ impl FilterArgs {
         Ok(Filters {
             speakers: self.speaker.clone(),
             outlets: self.outlet.clone(),
-            kinds: self.kind.clone(),
+            kinds: self.kind.iter().map(|&k| k.into()).collect(),
             since: self.since.map(Period::first_day),
             until: self.until.map(Period::last_day),
-            lang: self.lang,
+            lang: self.lang.map(Lang::from),
         })
     }
 }
@@ -116,9 +119,67 @@ fn check_known(
     Ok(())
 }
 
+/// Mirrors a domain enum as a command-line choice: clap's derive stays out of the library's
+/// types, and each value converts to its domain twin.
+macro_rules! choice {
+    ($(#[$meta:meta])* $arg:ident => $domain:ty { $($(#[$vmeta:meta])* $variant:ident),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+        pub(crate) enum $arg {
+            $($(#[$vmeta])* $variant),+
+        }
+
+        impl From<$arg> for $domain {
+            fn from(value: $arg) -> $domain {
+                match value {
+                    $($arg::$variant => <$domain>::$variant),+
+                }
+            }
+        }
+    };
+}
+
+choice!(
+    /// `--kind`.
+    KindArg => Kind { Question, Answer, Remarks, Narration }
+);
+
+choice!(
+    /// `--lang`.
+    LangArg => Lang { En, Zh }
+);
+
+choice!(
+    /// `facets --by`.
+    DimensionArg => Dimension { Speaker, Outlet, Kind, Lang, Year, Month, Briefing }
+);
+
+choice!(
+    /// `trend --by`.
+    IntervalArg => Interval {
+        Year,
+        Month,
+        /// ISO weeks, Monday to Sunday.
+        Week,
+    }
+);
+
+choice!(
+    /// `query --sort`.
+    SortArg => Sort {
+        /// Most relevant first (the default; `*` is listed by date).
+        Score,
+        /// Oldest first.
+        Date,
+        /// Newest first.
+        #[value(name = "-date")]
+        DateDesc,
+    }
+);
+
 /// Output formats. Not every command has every one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     Text,
     Json,
     Tsv,
@@ -127,7 +188,7 @@ pub enum Format {
 }
 
 #[derive(Debug, Clone, Args)]
-pub struct FormatArgs {
+pub(crate) struct FormatArgs {
     /// Output format.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<Format>,
@@ -146,8 +207,9 @@ pub struct FormatArgs {
 }
 
 impl FormatArgs {
-    /// The chosen format, which must be one of `allowed` (the first is the default).
-    pub fn resolve(&self, command: &str, allowed: &[Format]) -> Result<Format> {
+    /// The chosen format, which must be one of `allowed` (the first is the default), with the
+    /// colour decided.
+    pub(crate) fn resolve(&self, command: &str, allowed: &[Format]) -> Result<Style> {
         let chosen = if self.json {
             Format::Json
         } else if self.tsv {
@@ -162,13 +224,20 @@ impl FormatArgs {
                 .collect();
             bail!("`briefsearch {command}` prints {}", names.join(", "));
         }
-        Ok(chosen)
+        Ok(match chosen {
+            Format::Text => Style::Text {
+                color: self.color.enabled(),
+            },
+            Format::Json => Style::Json,
+            Format::Tsv => Style::Tsv,
+            Format::Md => Style::Markdown,
+        })
     }
 }
 
 /// When to colour text output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum ColorChoice {
+pub(crate) enum ColorChoice {
     /// When stdout is a terminal and NO_COLOR is not set.
     #[default]
     Auto,
@@ -177,7 +246,7 @@ pub enum ColorChoice {
 }
 
 impl ColorChoice {
-    pub fn enabled(self) -> bool {
+    pub(crate) fn enabled(self) -> bool {
         match self {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
@@ -190,7 +259,7 @@ impl ColorChoice {
 }
 
 /// Tells on stderr why filters left nothing, when the query alone has hits.
-pub fn explain_empty(searcher: &Searcher, query: &str, filters: &Filters) -> Result<()> {
+pub(super) fn explain_empty(searcher: &Searcher, query: &str, filters: &Filters) -> Result<()> {
     if let Some((unfiltered, culprits)) = searcher.why_empty(query, filters)? {
         let which = if culprits.is_empty() {
             "no single filter is to blame: together they leave none".to_string()

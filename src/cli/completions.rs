@@ -10,13 +10,13 @@ use clap_complete::Shell;
 use super::{Cli, Outcome};
 
 #[derive(Debug, Args)]
-pub struct CompletionsArgs {
+pub(crate) struct CompletionsArgs {
     /// The shell to complete for.
     #[arg(value_enum)]
     pub shell: Shell,
 }
 
-pub fn completions(args: CompletionsArgs) -> Result<Outcome> {
+pub(super) fn completions(args: CompletionsArgs) -> Result<Outcome> {
     let mut out = io::stdout().lock();
     clap_complete::generate(args.shell, &mut Cli::command(), "briefsearch", &mut out);
     out.flush()?;
@@ -24,7 +24,7 @@ pub fn completions(args: CompletionsArgs) -> Result<Outcome> {
 }
 
 /// The man page of briefsearch, or of one of its subcommands (`briefsearch-query(1)`).
-pub fn man(subcommand: Option<clap::Command>) -> Result<Outcome> {
+pub(super) fn man(subcommand: Option<clap::Command>) -> Result<Outcome> {
     let mut out = io::stdout().lock();
     let command = match subcommand {
         Some(sub) => {

@@ -10,13 +10,13 @@ use clap::Args;
 
 use super::Outcome;
 use super::args::{Format, FormatArgs};
-use crate::evaluate::{self, Averages, JudgedSet};
-use crate::output::json;
+use crate::evaluate::{self, JudgedSet};
+use crate::output;
 use crate::search::Searcher;
 use crate::search::query::build::RankOptions;
 
 #[derive(Debug, Args)]
-pub struct EvaluateArgs {
+pub(crate) struct EvaluateArgs {
     /// Pairs of files: queries (TSV with a header: id, lang, type, query[, speaker, since,
     /// until]) then their judgments (TSV with a header: query, passage, grade (2 = the answer,
     /// 1 = related)[, anchor words of the passage]). Several pairs are merged.
@@ -31,8 +31,8 @@ pub struct EvaluateArgs {
     pub format: FormatArgs,
 }
 
-pub fn run(index_dir: &Path, args: EvaluateArgs) -> Result<Outcome> {
-    let format = args
+pub(super) fn run(index_dir: &Path, args: EvaluateArgs) -> Result<Outcome> {
+    let style = args
         .format
         .resolve("evaluate", &[Format::Text, Format::Json])?;
     let searcher = Searcher::open(index_dir)?;
@@ -47,39 +47,7 @@ pub fn run(index_dir: &Path, args: EvaluateArgs) -> Result<Outcome> {
     let set = JudgedSet::load(&pairs)?;
     let result = evaluate::evaluate(&searcher, &set, &RankOptions::default())?;
     let mut out = io::stdout().lock();
-    if format == Format::Json {
-        json::line(&mut out, &result)?;
-        return Ok(Outcome::Found);
-    }
-    let row = |out: &mut dyn Write, name: &str, a: &Averages| {
-        writeln!(
-            out,
-            "{name:<18} {:>7} {:>7.3} {:>8.3} {:>9.3} {:>5.3}",
-            a.queries, a.mrr, a.ndcg, a.recall, a.precision
-        )
-    };
-    writeln!(
-        out,
-        "{:<18} {:>7} {:>7} {:>8} {:>9} {:>5}",
-        "", "queries", "MRR@10", "nDCG@10", "recall@10", "P@5"
-    )?;
-    row(&mut out, "all", &result.overall)?;
-    for (lang, a) in &result.by_lang {
-        row(&mut out, &format!("lang {lang}"), a)?;
-    }
-    for (kind, a) in &result.by_type {
-        row(&mut out, &format!("type {kind}"), a)?;
-    }
-    if args.per_query {
-        writeln!(out)?;
-        for q in &result.queries {
-            writeln!(
-                out,
-                "{:<6} {:>5.2} {:>5.2} {:>5.2} {:>5.2}  {} ({})",
-                q.id, q.rr, q.ndcg, q.recall, q.precision, q.query, q.kind
-            )?;
-        }
-    }
+    output::evaluation::print(&mut out, style, &result, args.per_query)?;
     out.flush()?;
     Ok(Outcome::Found)
 }

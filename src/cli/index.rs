@@ -15,7 +15,7 @@ use crate::index::{self, writer::Writer};
 use crate::ingest::{self, Event, Options};
 
 #[derive(Debug, Args)]
-pub struct IndexArgs {
+pub(crate) struct IndexArgs {
     /// Files or folders (walked recursively: .txt, .md, .html, .json, .jsonl and files without
     /// extension); `-` reads briefings as JSON Lines from stdin.
     #[arg(required_unless_present = "aliases", value_name = "PATH")]
@@ -52,7 +52,7 @@ pub struct IndexArgs {
     pub max_file_size: u64,
 }
 
-pub fn run(index_dir: &Path, args: IndexArgs) -> Result<Outcome> {
+pub(super) fn run(index_dir: &Path, args: IndexArgs) -> Result<Outcome> {
     let started = std::time::Instant::now();
     let missing: Vec<&PathBuf> = args
         .paths

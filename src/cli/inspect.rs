@@ -14,7 +14,7 @@ use crate::output::sanitize::for_terminal;
 use crate::parse::{self, Format, Record};
 
 #[derive(Debug, Args)]
-pub struct InspectArgs {
+pub(crate) struct InspectArgs {
     /// Transcript files (text, Markdown, HTML, JSON).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
@@ -25,7 +25,7 @@ pub struct InspectArgs {
     pub json: bool,
 }
 
-pub fn run(args: InspectArgs) -> Result<Outcome> {
+pub(super) fn run(args: InspectArgs) -> Result<Outcome> {
     let mut out = io::stdout().lock();
     for path in &args.files {
         let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;

@@ -23,7 +23,7 @@ use anyhow::{Result, bail};
 use clap::{CommandFactory, Parser, Subcommand};
 
 /// Where the index lives when neither `--index` nor `BRIEFSEARCH_INDEX` says.
-pub const DEFAULT_INDEX_DIR: &str = ".briefsearch";
+pub(crate) const DEFAULT_INDEX_DIR: &str = ".briefsearch";
 
 const EXAMPLES: &str = "\
 Examples:
@@ -51,14 +51,14 @@ Exit status: 0 when something matched, 1 when nothing did, 2 on error.";
 pub struct Cli {
     /// Index folder [default: .briefsearch in the current folder]
     #[arg(long, global = true, env = "BRIEFSEARCH_INDEX", value_name = "DIR")]
-    pub index: Option<PathBuf>,
+    pub(crate) index: Option<PathBuf>,
 
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Index transcripts: files, folders walked recursively, or JSON Lines from stdin (-).
     Index(index::IndexArgs),
     /// Search the index and print ranked passages.

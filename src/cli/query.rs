@@ -8,11 +8,11 @@ use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
 
 use super::Outcome;
-use super::args::{FilterArgs, Format, FormatArgs, explain_empty};
+use super::args::{FilterArgs, Format, FormatArgs, SortArg, explain_empty};
 use crate::output::json::HIT_FIELDS;
-use crate::output::{HitPrinter, table, text::TextPrinter, tsv::TsvWriter};
+use crate::output::{self, HitPrinter, Style, text::TextPrinter, tsv::TsvWriter};
 use crate::search::facets::{self, Dimension};
-use crate::search::{Filters, Request, Searcher, Sort};
+use crate::search::{Filters, Request, Searcher};
 
 /// Fields of TSV output when `--fields` does not say.
 const DEFAULT_TSV_FIELDS: &[&str] = &[
@@ -20,13 +20,13 @@ const DEFAULT_TSV_FIELDS: &[&str] = &[
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Grouping {
+pub(crate) enum Grouping {
     /// The best passages of each briefing (up to 3), briefings ranked by their best passage.
     Briefing,
 }
 
 #[derive(Debug, Args)]
-pub struct QueryArgs {
+pub(crate) struct QueryArgs {
     /// Words, "quoted phrases", AND / OR / NOT, +word / -word, (groups), title: and speaker:
     /// fields; `*` alone matches every passage (listed in date order).
     #[arg(value_name = "QUERY", required_unless_present = "batch")]
@@ -44,8 +44,8 @@ pub struct QueryArgs {
     pub offset: usize,
 
     /// Order of hits.
-    #[arg(long, value_enum, default_value_t = Sort::Score, value_name = "ORDER", allow_hyphen_values = true)]
-    pub sort: Sort,
+    #[arg(long, value_enum, default_value_t = SortArg::Score, value_name = "ORDER", allow_hyphen_values = true)]
+    pub sort: SortArg,
 
     /// Group hits: the best passages per briefing instead of a flat list.
     #[arg(long, value_enum, value_name = "BY")]
@@ -89,7 +89,7 @@ pub struct QueryArgs {
     pub batch: bool,
 }
 
-pub fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
+pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
     if args.limit == 0 {
         bail!("--limit must be at least 1");
     }
@@ -135,23 +135,19 @@ pub fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
             Outcome::Found
         });
     }
-    let format = args
+    let style = args
         .format
         .resolve("query", &[Format::Text, Format::Json, Format::Tsv])?;
-    let request = request(
-        &args,
-        query.clone(),
-        filters.clone(),
-        format == Format::Text,
-    );
+    let text = matches!(style, Style::Text { .. });
+    let request = request(&args, query.clone(), filters.clone(), text);
     let results = searcher.search(&request)?;
-    let mut printer = printer(&mut stdout, format, &args);
+    let mut printer = printer(&mut stdout, style, &args);
     for hit in &results.hits {
         printer.hit(hit)?;
     }
     printer.finish()?;
     drop(printer);
-    if format == Format::Text {
+    if text {
         if args.facets && !results.hits.is_empty() {
             print_facets(&mut stdout, &searcher, &query, &filters)?;
         }
@@ -183,7 +179,7 @@ fn request(args: &QueryArgs, query: String, filters: Filters, count_total: bool)
         limit: args.limit,
         offset: args.offset,
         snippet_chars: args.snippet_chars.max(20),
-        sort: args.sort,
+        sort: args.sort.into(),
         per_briefing: args.group.map(|_| 3),
         count_total,
         // Groups rank briefings by their best passages: with every word, as counts do.
@@ -191,19 +187,16 @@ fn request(args: &QueryArgs, query: String, filters: Filters, count_total: bool)
     }
 }
 
-fn printer<'w, W: Write>(
-    out: &'w mut W,
-    format: Format,
-    args: &QueryArgs,
-) -> HitPrinter<&'w mut W> {
+fn printer<'w, W: Write>(out: &'w mut W, style: Style, args: &QueryArgs) -> HitPrinter<&'w mut W> {
     let fields = (!args.fields.is_empty()).then(|| args.fields.clone());
-    match format {
-        Format::Json => HitPrinter::Json(out, fields),
-        Format::Tsv => HitPrinter::Tsv(TsvWriter::new(
+    match style {
+        Style::Json => HitPrinter::Json(out, fields),
+        Style::Tsv => HitPrinter::Tsv(TsvWriter::new(
             out,
             fields.unwrap_or_else(|| DEFAULT_TSV_FIELDS.iter().map(|s| s.to_string()).collect()),
         )),
-        _ => HitPrinter::Text(TextPrinter::new(out, args.format.color.enabled())),
+        Style::Text { color } => HitPrinter::Text(TextPrinter::new(out, color)),
+        Style::Markdown => HitPrinter::Text(TextPrinter::new(out, false)),
     }
 }
 
@@ -214,18 +207,12 @@ fn print_facets(
     query: &str,
     filters: &Filters,
 ) -> Result<()> {
-    for (by, heading) in [(Dimension::Speaker, "speaker"), (Dimension::Month, "month")] {
+    for by in [Dimension::Speaker, Dimension::Month] {
         let facets = facets::count(searcher, query, filters, by)?;
-        let rows: Vec<(String, usize)> = facets
-            .counts
-            .iter()
-            .take(10)
-            .map(|c| (c.value.clone().unwrap_or_else(|| "(none)".into()), c.count))
-            .collect();
         writeln!(out)?;
-        table::counts(out, heading, &rows, facets.total)?;
-        if facets.counts.len() > rows.len() {
-            writeln!(out, "… and {} more", facets.counts.len() - rows.len())?;
+        let rest = output::facets::text(out, &facets, 10)?;
+        if rest > 0 {
+            writeln!(out, "… and {rest} more")?;
         }
     }
     Ok(())

@@ -8,12 +8,12 @@ use clap::Args;
 
 use super::Outcome;
 use super::args::{Format, FormatArgs};
-use crate::output::{json, transcript};
+use crate::output;
 use crate::search::Searcher;
 use crate::search::show;
 
 #[derive(Debug, Args)]
-pub struct ShowArgs {
+pub(crate) struct ShowArgs {
     /// A passage id (BRIEFING_ID#N, as in query results) or a briefing id.
     #[arg(value_name = "ID")]
     pub id: String,
@@ -26,18 +26,14 @@ pub struct ShowArgs {
     pub format: FormatArgs,
 }
 
-pub fn run(index_dir: &Path, args: ShowArgs) -> Result<Outcome> {
-    let format = args
+pub(super) fn run(index_dir: &Path, args: ShowArgs) -> Result<Outcome> {
+    let style = args
         .format
         .resolve("show", &[Format::Text, Format::Json, Format::Md])?;
     let searcher = Searcher::open(index_dir)?;
     let shown = show::show(&searcher, &args.id, args.context)?;
     let mut out = io::stdout().lock();
-    match format {
-        Format::Json => json::shown(&mut out, &shown)?,
-        Format::Md => transcript::markdown(&mut out, &shown)?,
-        _ => transcript::text(&mut out, &shown, args.format.color.enabled())?,
-    }
+    output::transcript::print(&mut out, style, &shown)?;
     out.flush()?;
     Ok(Outcome::Found)
 }

@@ -8,13 +8,12 @@ use clap::Args;
 
 use super::Outcome;
 use super::args::{FilterArgs, Format, FormatArgs, explain_empty};
-use crate::output::sanitize::for_terminal;
-use crate::output::{json, table, tsv::TsvWriter};
+use crate::output;
 use crate::search::Searcher;
 use crate::search::speakers;
 
 #[derive(Debug, Args)]
-pub struct SpeakersArgs {
+pub(crate) struct SpeakersArgs {
     /// Only count passages matching this query.
     #[arg(value_name = "QUERY")]
     pub query: Option<String>,
@@ -30,8 +29,8 @@ pub struct SpeakersArgs {
     pub format: FormatArgs,
 }
 
-pub fn run(index_dir: &Path, args: SpeakersArgs) -> Result<Outcome> {
-    let format = args
+pub(super) fn run(index_dir: &Path, args: SpeakersArgs) -> Result<Outcome> {
+    let style = args
         .format
         .resolve("speakers", &[Format::Text, Format::Json, Format::Tsv])?;
     let searcher = Searcher::open(index_dir)?;
@@ -41,65 +40,7 @@ pub fn run(index_dir: &Path, args: SpeakersArgs) -> Result<Outcome> {
     let total = all.len();
     all.truncate(args.limit.unwrap_or(usize::MAX));
     let mut out = io::stdout().lock();
-    match format {
-        Format::Json => {
-            for s in &all {
-                json::line(&mut out, s)?;
-            }
-        }
-        Format::Tsv => {
-            let fields = [
-                "speaker",
-                "roles",
-                "outlets",
-                "passages",
-                "briefings",
-                "first_date",
-                "last_date",
-            ];
-            let mut w = TsvWriter::new(&mut out, fields.iter().map(|s| s.to_string()).collect());
-            for s in &all {
-                let mut row = serde_json::to_value(s)?;
-                row["roles"] = s.roles.join("; ").into();
-                row["outlets"] = s.outlets.join("; ").into();
-                w.row(&row)?;
-            }
-            w.finish()?;
-        }
-        _ => {
-            let name_w = all
-                .iter()
-                .map(|s| table::width(&for_terminal(&s.speaker)))
-                .max()
-                .unwrap_or(7)
-                .clamp(7, 30);
-            writeln!(
-                out,
-                "{}  passages  briefings  first       last        role / outlet",
-                table::pad("speaker", name_w)
-            )?;
-            for s in &all {
-                let mut what: Vec<String> = s.roles.iter().take(2).cloned().collect();
-                what.extend(s.outlets.iter().take(2).cloned());
-                if s.roles.len() + s.outlets.len() > what.len() {
-                    what.push("…".into());
-                }
-                writeln!(
-                    out,
-                    "{}  {:>8}  {:>9}  {:<10}  {:<10}  {}",
-                    table::pad(&for_terminal(&s.speaker), name_w),
-                    s.passages,
-                    s.briefings,
-                    s.first_date.as_deref().unwrap_or("-"),
-                    s.last_date.as_deref().unwrap_or("-"),
-                    for_terminal(table::pad(&what.join("; "), 60).trim_end())
-                )?;
-            }
-            if total > all.len() {
-                writeln!(out, "… and {} more speakers (--limit)", total - all.len())?;
-            }
-        }
-    }
+    output::speakers::print(&mut out, style, &all, total)?;
     out.flush()?;
     if total == 0 {
         explain_empty(&searcher, query, &filters)?;

@@ -7,23 +7,22 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use clap::Args;
-use serde::Serialize;
 
 use super::Outcome;
-use super::args::{FilterArgs, Format, FormatArgs, explain_empty};
-use crate::output::{chart, json, svg, tsv::TsvWriter};
+use super::args::{FilterArgs, Format, FormatArgs, IntervalArg, explain_empty};
+use crate::output::{self, svg};
 use crate::search::Searcher;
 use crate::search::trend::{self, Interval};
 
 #[derive(Debug, Args)]
-pub struct TrendArgs {
+pub(crate) struct TrendArgs {
     /// Query whose matching passages are counted (`*` for all).
     #[arg(value_name = "QUERY")]
     pub query: String,
 
     /// Width of a bucket.
-    #[arg(long, value_enum, default_value_t = Interval::Month, value_name = "INTERVAL")]
-    pub by: Interval,
+    #[arg(long, value_enum, default_value_t = IntervalArg::Month, value_name = "INTERVAL")]
+    pub by: IntervalArg,
 
     /// Also write the chart as SVG to FILE.
     #[arg(long, value_name = "FILE")]
@@ -36,60 +35,22 @@ pub struct TrendArgs {
     pub format: FormatArgs,
 }
 
-/// One line of `trend --json` (`schema/trend.schema.json`).
-#[derive(Serialize)]
-struct TrendLine<'a> {
-    by: &'static str,
-    label: &'a str,
-    start: &'a str,
-    passages: usize,
-    briefings: usize,
-}
-
-pub fn run(index_dir: &Path, args: TrendArgs) -> Result<Outcome> {
-    let format = args
+pub(super) fn run(index_dir: &Path, args: TrendArgs) -> Result<Outcome> {
+    let style = args
         .format
         .resolve("trend", &[Format::Text, Format::Json, Format::Tsv])?;
     let searcher = Searcher::open(index_dir)?;
     let filters = args.filters.resolve(&searcher)?;
-    let trend = trend::trend(&searcher, &args.query, &filters, args.by)?;
+    let by = Interval::from(args.by);
+    let trend = trend::trend(&searcher, &args.query, &filters, by)?;
     let mut out = io::stdout().lock();
-    match format {
-        Format::Json => {
-            for b in &trend.buckets {
-                let line = TrendLine {
-                    by: args.by.as_str(),
-                    label: &b.label,
-                    start: &b.start,
-                    passages: b.passages,
-                    briefings: b.briefings,
-                };
-                json::line(&mut out, &line)?;
-            }
-        }
-        Format::Tsv => {
-            let mut w = TsvWriter::new(
-                &mut out,
-                vec![
-                    args.by.as_str().into(),
-                    "start".into(),
-                    "passages".into(),
-                    "briefings".into(),
-                ],
-            );
-            for b in &trend.buckets {
-                w.row(&serde_json::json!({args.by.as_str(): b.label, "start": b.start, "passages": b.passages, "briefings": b.briefings}))?;
-            }
-            w.finish()?;
-        }
-        _ => chart::trend(&mut out, &trend)?,
-    }
+    output::trend::print(&mut out, style, &trend)?;
     out.flush()?;
     if let Some(path) = &args.svg {
         let passages: usize = trend.buckets.iter().map(|b| b.passages).sum();
         let title = match args.query.trim() {
-            "*" => format!("Briefing passages per {}", args.by.as_str()),
-            q => format!("“{q}”: matching passages per {}", args.by.as_str()),
+            "*" => format!("Briefing passages per {}", by.as_str()),
+            q => format!("“{q}”: matching passages per {}", by.as_str()),
         };
         let range = match (trend.buckets.first(), trend.buckets.last()) {
             (Some(a), Some(b)) => format!("{} to {}", a.label, b.label),

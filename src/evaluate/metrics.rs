@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 /// 1 / rank of the first answer (grade 2) in `ranked`, 0 if none.
-pub fn reciprocal_rank(ranked: &[String], grades: &HashMap<&str, u8>) -> f64 {
+pub(crate) fn reciprocal_rank(ranked: &[String], grades: &HashMap<&str, u8>) -> f64 {
     ranked
         .iter()
         .position(|id| grades.get(id.as_str()) == Some(&2))
@@ -11,7 +11,7 @@ pub fn reciprocal_rank(ranked: &[String], grades: &HashMap<&str, u8>) -> f64 {
 }
 
 /// Normalised discounted cumulative gain at `k`, gain 2^grade − 1.
-pub fn ndcg(ranked: &[String], grades: &HashMap<&str, u8>, k: usize) -> f64 {
+pub(crate) fn ndcg(ranked: &[String], grades: &HashMap<&str, u8>, k: usize) -> f64 {
     let gain = |g: u8| f64::from((1u32 << g) - 1);
     let dcg: f64 = ranked
         .iter()
@@ -34,7 +34,7 @@ pub fn ndcg(ranked: &[String], grades: &HashMap<&str, u8>, k: usize) -> f64 {
 
 /// Precision at `k`: the share of the first `k` hits judged relevant (grade ≥ 1), out of
 /// `min(k, relevant passages)` so that a query with few relevant passages can score 1.
-pub fn precision(ranked: &[String], grades: &HashMap<&str, u8>, k: usize) -> f64 {
+pub(crate) fn precision(ranked: &[String], grades: &HashMap<&str, u8>, k: usize) -> f64 {
     let relevant = grades.values().filter(|&&g| g > 0).count().min(k);
     if relevant == 0 {
         return 0.0;
@@ -48,7 +48,7 @@ pub fn precision(ranked: &[String], grades: &HashMap<&str, u8>, k: usize) -> f64
 }
 
 /// Share of the relevant passages (grade ≥ 1) found in `ranked`.
-pub fn recall(ranked: &[String], grades: &HashMap<&str, u8>) -> f64 {
+pub(crate) fn recall(ranked: &[String], grades: &HashMap<&str, u8>) -> f64 {
     let relevant = grades.values().filter(|&&g| g > 0).count();
     if relevant == 0 {
         return 0.0;

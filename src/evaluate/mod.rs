@@ -7,7 +7,7 @@
 //! search path; the metrics are MRR@10 (of the first answer), nDCG@10 (gain 2^grade − 1) and
 //! recall@10 (of all relevant passages), per query and averaged per language and per type.
 
-pub mod metrics;
+pub(crate) mod metrics;
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
@@ -21,9 +21,9 @@ use crate::search::query::build::RankOptions;
 use crate::search::{Filters, Request, Searcher, Sort};
 
 /// Results considered per query.
-pub const CUTOFF: usize = 10;
+pub(crate) const CUTOFF: usize = 10;
 /// Precision is measured on the first hits, the ones a reader sees first.
-pub const PRECISION_AT: usize = 5;
+pub(crate) const PRECISION_AT: usize = 5;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct JudgedQuery {

@@ -21,11 +21,11 @@ use anyhow::{Context, Result, bail};
 use super::schema::name_key;
 
 /// The file name of the list in the index folder.
-pub const FILE: &str = "aliases.txt";
+pub(crate) const FILE: &str = "aliases.txt";
 
 /// Groups of names for one speaker each.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Aliases {
+pub(crate) struct Aliases {
     groups: Vec<Vec<String>>,
     /// A name's key (as speakers are compared: trimmed, lower case) → its group.
     group_of: HashMap<String, usize>,
@@ -33,7 +33,7 @@ pub struct Aliases {
 
 impl Aliases {
     /// Parses a list; `origin` names it in errors, with the line.
-    pub fn parse(text: &str, origin: &Path) -> Result<Aliases> {
+    pub(crate) fn parse(text: &str, origin: &Path) -> Result<Aliases> {
         let mut aliases = Aliases::default();
         let mut line_of_group: Vec<usize> = Vec::new();
         for (n, line) in text.lines().enumerate() {
@@ -74,7 +74,7 @@ impl Aliases {
     }
 
     /// The list of the index in `dir`; empty if it has none.
-    pub fn load(dir: &Path) -> Result<Aliases> {
+    pub(crate) fn load(dir: &Path) -> Result<Aliases> {
         let path = dir.join(FILE);
         match fs::read(&path) {
             Ok(bytes) => {
@@ -89,7 +89,7 @@ impl Aliases {
 
     /// Reads and checks the list in `source`, then installs it in the index folder `dir`
     /// (atomically: a reader sees the old list or the new one).
-    pub fn install(source: &Path, dir: &Path) -> Result<Aliases> {
+    pub(crate) fn install(source: &Path, dir: &Path) -> Result<Aliases> {
         let text = fs::read_to_string(source)
             .with_context(|| format!("cannot read the alias list {}", source.display()))?;
         let aliases = Aliases::parse(&text, source)?;
@@ -105,16 +105,16 @@ impl Aliases {
         Ok(aliases)
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.groups.is_empty()
     }
 
-    pub fn groups(&self) -> &[Vec<String>] {
+    pub(crate) fn groups(&self) -> &[Vec<String>] {
         &self.groups
     }
 
     /// Every name of `name`'s group (itself first), or `name` alone.
-    pub fn names(&self, name: &str) -> Vec<String> {
+    pub(crate) fn names(&self, name: &str) -> Vec<String> {
         match self.group_of.get(&name_key(name)) {
             Some(&g) => {
                 let mut out = vec![name.trim().to_string()];
@@ -131,7 +131,7 @@ impl Aliases {
     }
 
     /// Every name of each of `names`, without repeats.
-    pub fn expand(&self, names: &[String]) -> Vec<String> {
+    pub(crate) fn expand(&self, names: &[String]) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for name in names {
             for n in self.names(name) {

@@ -36,7 +36,7 @@ enum Use {
 
 /// The index folder: Tantivy's [`MmapDirectory`], adapted for searching or writing.
 #[derive(Debug, Clone)]
-pub struct IndexDirectory {
+pub(crate) struct IndexDirectory {
     inner: MmapDirectory,
     root: PathBuf,
     usage: Use,
@@ -44,12 +44,12 @@ pub struct IndexDirectory {
 
 impl IndexDirectory {
     /// For searching: a read-only folder will do.
-    pub fn for_search(dir: &Path) -> Result<IndexDirectory, OpenDirectoryError> {
+    pub(crate) fn for_search(dir: &Path) -> Result<IndexDirectory, OpenDirectoryError> {
         IndexDirectory::open(dir, Use::Search)
     }
 
     /// For the writer: segments are read, not mapped.
-    pub fn for_writing(dir: &Path) -> Result<IndexDirectory, OpenDirectoryError> {
+    pub(crate) fn for_writing(dir: &Path) -> Result<IndexDirectory, OpenDirectoryError> {
         IndexDirectory::open(dir, Use::Write)
     }
 

@@ -8,7 +8,7 @@ use crate::briefing::Briefing;
 
 /// Where a briefing comes from, as the index records it.
 #[derive(Debug, Clone)]
-pub struct SourceInfo<'a> {
+pub(crate) struct SourceInfo<'a> {
     pub briefing_id: &'a str,
     /// The path as the user gave it (shown in results).
     pub source: &'a str,
@@ -35,12 +35,12 @@ fn opening(text: &str, max: usize) -> &str {
 }
 
 /// The passage id: the briefing id and the passage's 1-based ordinal.
-pub fn passage_id(briefing_id: &str, ordinal: u32) -> String {
+pub(crate) fn passage_id(briefing_id: &str, ordinal: u32) -> String {
     format!("{briefing_id}#{ordinal}")
 }
 
 /// The documents of every passage of `briefing`.
-pub fn documents(
+pub(crate) fn documents(
     fields: &Fields,
     briefing: &Briefing,
     source: &SourceInfo,

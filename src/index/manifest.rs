@@ -12,20 +12,20 @@ use tantivy::Searcher;
 
 /// What the index knows about one file (or one record read from stdin).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
+pub(crate) struct Entry {
     pub content_hash: u64,
     pub briefing_ids: Vec<String>,
 }
 
 #[derive(Debug, Default)]
-pub struct Manifest {
+pub(crate) struct Manifest {
     by_key: HashMap<String, Entry>,
     key_of_id: HashMap<String, String>,
 }
 
 impl Manifest {
     /// Reads the record from the committed index.
-    pub fn load(searcher: &Searcher) -> Result<Manifest> {
+    pub(crate) fn load(searcher: &Searcher) -> Result<Manifest> {
         let mut manifest = Manifest::default();
         for segment in searcher.segment_readers() {
             let fast = segment.fast_fields();
@@ -66,17 +66,17 @@ impl Manifest {
         Ok(manifest)
     }
 
-    pub fn get(&self, key: &str) -> Option<&Entry> {
+    pub(crate) fn get(&self, key: &str) -> Option<&Entry> {
         self.by_key.get(key)
     }
 
     /// Number of briefings held.
-    pub fn briefings(&self) -> usize {
+    pub(crate) fn briefings(&self) -> usize {
         self.key_of_id.len()
     }
 
     /// Every file key, sorted.
-    pub fn keys(&self) -> Vec<&str> {
+    pub(crate) fn keys(&self) -> Vec<&str> {
         let mut keys: Vec<&str> = self.by_key.keys().map(String::as_str).collect();
         keys.sort_unstable();
         keys
@@ -85,7 +85,7 @@ impl Manifest {
     /// The id for a briefing of the file `key`: `wanted`, unless another file holds it, in
     /// which case a `~2`, `~3`… suffix makes it unique. `taken` holds ids already given to
     /// other briefings of the same file in this run.
-    pub fn id_for(&self, key: &str, wanted: &str, taken: &[String]) -> String {
+    pub(crate) fn id_for(&self, key: &str, wanted: &str, taken: &[String]) -> String {
         let mut candidate = wanted.to_string();
         let mut n = 1;
         while taken.contains(&candidate) || self.key_of_id.get(&candidate).is_some_and(|k| k != key)
@@ -97,14 +97,14 @@ impl Manifest {
     }
 
     /// The id a single-briefing file already has, if the index holds it.
-    pub fn existing_id(&self, key: &str) -> Option<&str> {
+    pub(crate) fn existing_id(&self, key: &str) -> Option<&str> {
         match self.by_key.get(key) {
             Some(entry) if entry.briefing_ids.len() == 1 => Some(&entry.briefing_ids[0]),
             _ => None,
         }
     }
 
-    pub fn insert(&mut self, key: String, entry: Entry) {
+    pub(crate) fn insert(&mut self, key: String, entry: Entry) {
         self.remove(&key);
         for id in &entry.briefing_ids {
             self.key_of_id.insert(id.clone(), key.clone());
@@ -112,7 +112,7 @@ impl Manifest {
         self.by_key.insert(key, entry);
     }
 
-    pub fn remove(&mut self, key: &str) -> Option<Entry> {
+    pub(crate) fn remove(&mut self, key: &str) -> Option<Entry> {
         let entry = self.by_key.remove(key)?;
         for id in &entry.briefing_ids {
             self.key_of_id.remove(id);

@@ -1,15 +1,15 @@
 //! Index: where passages live on disk, and the only way to open that place.
 //!
-//! [`open`] and [`open_or_create`] register the analyzer and check the recorded schema and
+//! [`open`] and [`open_or_create_with`] register the analyzer and check the recorded schema and
 //! analyzer versions, so that no code path can search or write an index with the wrong
 //! tokenizers. The writer and the record of indexed files are in [`writer`] and [`manifest`].
 
-pub mod aliases;
-pub mod directory;
-pub mod document;
-pub mod manifest;
-pub mod schema;
-pub mod writer;
+pub(crate) mod aliases;
+pub(crate) mod directory;
+pub(crate) mod document;
+pub(crate) mod manifest;
+pub(crate) mod schema;
+pub(crate) mod writer;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use tantivy::Index;
 
 use crate::analyze::{ANALYZER_VERSION, Analyzer, AnalyzerOptions};
-pub use schema::Fields;
+pub(crate) use schema::Fields;
 
 /// File, inside the index folder, that records what built the index.
 const META_FILE: &str = "briefsearch.json";
@@ -46,7 +46,7 @@ impl Meta {
 }
 
 /// An opened index with its fields and analyzer.
-pub struct Opened {
+pub(crate) struct Opened {
     pub index: Index,
     pub fields: Fields,
     pub analyzer: Analyzer,
@@ -54,7 +54,7 @@ pub struct Opened {
 }
 
 /// Opens an existing index for searching (a read-only folder will do).
-pub fn open(dir: &Path) -> Result<Opened> {
+pub(crate) fn open(dir: &Path) -> Result<Opened> {
     let options = check_exists(dir)?;
     let directory = directory::IndexDirectory::for_search(dir)
         .with_context(|| format!("cannot open the index at {}", dir.display()))?;
@@ -101,14 +101,9 @@ fn check_exists(dir: &Path) -> Result<AnalyzerOptions> {
     check_versions(dir)
 }
 
-/// Opens the index in `dir` for writing, creating it (and the folder) when absent.
-pub fn open_or_create(dir: &Path) -> Result<Opened> {
-    open_or_create_with(dir, AnalyzerOptions::default())
-}
-
-/// Like [`open_or_create`]; a new index is built with the analysis variant `options` (an
-/// existing one keeps its own).
-pub fn open_or_create_with(dir: &Path, options: AnalyzerOptions) -> Result<Opened> {
+/// Opens the index in `dir` for writing, creating it (and the folder) when absent; a new index
+/// is built with the analysis variant `options` (an existing one keeps its own).
+pub(crate) fn open_or_create_with(dir: &Path, options: AnalyzerOptions) -> Result<Opened> {
     if dir.join("meta.json").is_file() {
         return open_for_writing(dir);
     }
@@ -174,7 +169,7 @@ fn check_versions(dir: &Path) -> Result<AnalyzerOptions> {
 /// this version cannot open. `meta.json` goes first, so that an interrupted removal leaves "no
 /// index" rather than an index whose files are half gone. (An index this version can open is
 /// rebuilt through the writer instead, atomically: see `Writer::clear`.)
-pub fn remove(dir: &Path) -> Result<()> {
+pub(crate) fn remove(dir: &Path) -> Result<()> {
     if !dir.exists() {
         return Ok(());
     }
@@ -222,7 +217,7 @@ mod tests {
     #[test]
     fn test_version_mismatch_asks_for_a_reindex() {
         let dir = tempfile::tempdir().expect("tempdir");
-        open_or_create(dir.path()).expect("created");
+        open_or_create_with(dir.path(), AnalyzerOptions::default()).expect("created");
         let meta = r#"{"schema_version": 0, "analyzer_version": 1, "created_by": "old"}"#;
         fs::write(dir.path().join(META_FILE), meta).expect("write");
         let message = format!("{:#}", open(dir.path()).err().expect("refused"));
@@ -232,8 +227,8 @@ mod tests {
     #[test]
     fn test_reopening_keeps_the_index() {
         let dir = tempfile::tempdir().expect("tempdir");
-        open_or_create(dir.path()).expect("created");
-        let opened = open_or_create(dir.path()).expect("reopened");
+        open_or_create_with(dir.path(), AnalyzerOptions::default()).expect("created");
+        let opened = open_or_create_with(dir.path(), AnalyzerOptions::default()).expect("reopened");
         assert_eq!(opened.index.schema(), schema::build().0);
     }
 }

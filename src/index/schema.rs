@@ -12,36 +12,36 @@ use tantivy::schema::{
 use crate::analyze::{BIGRAMS, WORDS};
 
 /// Version of the fields below; stored in the index beside the analyzer version.
-pub const SCHEMA_VERSION: u32 = 3;
+pub(crate) const SCHEMA_VERSION: u32 = 3;
 
 /// The names of the fields: part of the on-disk format, so written once, here.
-pub mod name {
-    pub const ID: &str = "id";
-    pub const BRIEFING_ID: &str = "briefing_id";
-    pub const SOURCE: &str = "source";
-    pub const SOURCE_KEY: &str = "source_key";
-    pub const CONTENT_HASH: &str = "content_hash";
-    pub const SOURCE_URL: &str = "source_url";
-    pub const TITLE: &str = "title";
-    pub const TITLE_CJK: &str = "title_cjk";
-    pub const TEXT: &str = "text";
-    pub const TEXT_CJK: &str = "text_cjk";
-    pub const CONTEXT: &str = "context";
-    pub const SPEAKER: &str = "speaker";
-    pub const SPEAKER_KEY: &str = "speaker_key";
-    pub const SPEAKER_TEXT: &str = "speaker_text";
-    pub const ROLE: &str = "role";
-    pub const OUTLET: &str = "outlet";
-    pub const OUTLET_KEY: &str = "outlet_key";
-    pub const KIND: &str = "kind";
-    pub const LANG: &str = "lang";
-    pub const DATE: &str = "date";
-    pub const TURN: &str = "turn";
-    pub const PARAGRAPH: &str = "paragraph";
-    pub const ORDINAL: &str = "ordinal";
-    pub const QUESTION_ID: &str = "question_id";
-    pub const ORDER: &str = "order";
-    pub const LENGTH: &str = "length";
+pub(crate) mod name {
+    pub(crate) const ID: &str = "id";
+    pub(crate) const BRIEFING_ID: &str = "briefing_id";
+    pub(crate) const SOURCE: &str = "source";
+    pub(crate) const SOURCE_KEY: &str = "source_key";
+    pub(crate) const CONTENT_HASH: &str = "content_hash";
+    pub(crate) const SOURCE_URL: &str = "source_url";
+    pub(crate) const TITLE: &str = "title";
+    pub(crate) const TITLE_CJK: &str = "title_cjk";
+    pub(crate) const TEXT: &str = "text";
+    pub(crate) const TEXT_CJK: &str = "text_cjk";
+    pub(crate) const CONTEXT: &str = "context";
+    pub(crate) const SPEAKER: &str = "speaker";
+    pub(crate) const SPEAKER_KEY: &str = "speaker_key";
+    pub(crate) const SPEAKER_TEXT: &str = "speaker_text";
+    pub(crate) const ROLE: &str = "role";
+    pub(crate) const OUTLET: &str = "outlet";
+    pub(crate) const OUTLET_KEY: &str = "outlet_key";
+    pub(crate) const KIND: &str = "kind";
+    pub(crate) const LANG: &str = "lang";
+    pub(crate) const DATE: &str = "date";
+    pub(crate) const TURN: &str = "turn";
+    pub(crate) const PARAGRAPH: &str = "paragraph";
+    pub(crate) const ORDINAL: &str = "ordinal";
+    pub(crate) const QUESTION_ID: &str = "question_id";
+    pub(crate) const ORDER: &str = "order";
+    pub(crate) const LENGTH: &str = "length";
 }
 
 /// Handles to every field of the passage document.
@@ -87,7 +87,7 @@ pub struct Fields {
 }
 
 /// Builds the schema and the handles to its fields.
-pub fn build() -> (Schema, Fields) {
+pub(crate) fn build() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let words = |stored: bool| {
         let indexing = TextFieldIndexing::default()
@@ -147,7 +147,7 @@ pub fn build() -> (Schema, Fields) {
 }
 
 /// The fields of an opened index, by name (fails if the index has another schema).
-pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
+pub(crate) fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
     let f = |name: &str| schema.get_field(name);
     Ok(Fields {
         id: f(name::ID)?,
@@ -180,6 +180,6 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
 }
 
 /// The key that `--speaker` and `--outlet` compare: trimmed and lower-cased.
-pub fn name_key(name: &str) -> String {
+pub(crate) fn name_key(name: &str) -> String {
     name.trim().to_lowercase()
 }

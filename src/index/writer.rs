@@ -28,7 +28,7 @@ const MAX_DOCS_BEFORE_MERGE: usize = 300_000;
 /// Below this much free space, a write error is reported as a full disk.
 const LOW_DISK_BYTES: u64 = 16 * 1024 * 1024;
 
-pub struct Writer {
+pub(crate) struct Writer {
     opened: Opened,
     writer: IndexWriter,
     manifest: Manifest,
@@ -37,12 +37,12 @@ pub struct Writer {
 impl Writer {
     /// Opens (or creates) the index in `dir` for writing. If another process is writing to
     /// it, fails at once, or with `wait` calls `on_wait` once and waits for it to finish.
-    pub fn open(dir: &Path, wait: bool, on_wait: impl FnMut()) -> Result<Writer> {
+    pub(crate) fn open(dir: &Path, wait: bool, on_wait: impl FnMut()) -> Result<Writer> {
         Writer::open_with(dir, wait, on_wait, AnalyzerOptions::default())
     }
 
     /// Like [`Writer::open`]; a new index is built with the analysis variant `options`.
-    pub fn open_with(
+    pub(crate) fn open_with(
         dir: &Path,
         wait: bool,
         mut on_wait: impl FnMut(),
@@ -87,7 +87,7 @@ impl Writer {
 
     /// Deletes every briefing; like every change, visible only at the next commit, so a
     /// rebuild replaces the old content atomically with the first batch of new content.
-    pub fn clear(&mut self) -> Result<()> {
+    pub(crate) fn clear(&mut self) -> Result<()> {
         self.writer
             .delete_all_documents()
             .context("cannot clear the index")?;
@@ -95,13 +95,13 @@ impl Writer {
         Ok(())
     }
 
-    pub fn manifest(&self) -> &Manifest {
+    pub(crate) fn manifest(&self) -> &Manifest {
         &self.manifest
     }
 
     /// Replaces whatever the index holds for the file `source_key` by `briefings` (with their
     /// ids); returns the number of passages written.
-    pub fn replace(
+    pub(crate) fn replace(
         &mut self,
         source_key: &str,
         source: &str,
@@ -140,7 +140,7 @@ impl Writer {
     }
 
     /// Removes the briefings of `source_key`; returns their ids.
-    pub fn remove(&mut self, source_key: &str) -> Vec<String> {
+    pub(crate) fn remove(&mut self, source_key: &str) -> Vec<String> {
         self.delete(source_key);
         self.manifest
             .remove(source_key)
@@ -156,7 +156,7 @@ impl Writer {
     }
 
     /// Makes every change so far durable and visible, atomically.
-    pub fn commit(&mut self) -> Result<()> {
+    pub(crate) fn commit(&mut self) -> Result<()> {
         if let Err(e) = self.writer.commit() {
             let e = anyhow!(e).context(format!(
                 "cannot commit the index at {}",
@@ -183,7 +183,7 @@ impl Writer {
     /// Waits for background merges to finish, tidies up small segments, and releases the
     /// lock. Everything is committed before the tidying, so its failure (say, a full disk)
     /// loses nothing: it is returned as a note, not an error.
-    pub fn finish(self) -> Result<Option<anyhow::Error>> {
+    pub(crate) fn finish(self) -> Result<Option<anyhow::Error>> {
         self.writer
             .wait_merging_threads()
             .context("index merge failed")?;
@@ -196,7 +196,7 @@ impl Writer {
     }
 
     /// Like [`Writer::finish`] without tidying up: after an interruption, stop soon.
-    pub fn finish_now(self) -> Result<()> {
+    pub(crate) fn finish_now(self) -> Result<()> {
         self.writer
             .wait_merging_threads()
             .context("index merge failed")

@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use xxhash_rust::xxh3::xxh3_64;
 
+use crate::analyze::AnalyzerOptions;
 use crate::briefing::{Briefing, Kind};
 use crate::index::writer::Writer;
 use crate::parse::{self, Format, Record};
@@ -24,18 +25,18 @@ use discover::discover;
 mod discover;
 
 /// Commit after this many changed files, so that a crash loses at most that much work.
-pub const COMMIT_EVERY_FILES: usize = 500;
+pub(crate) const COMMIT_EVERY_FILES: usize = 500;
 /// …or after this many bytes of changed files, whichever comes first.
-pub const COMMIT_EVERY_BYTES: u64 = 64 * 1024 * 1024;
+pub(crate) const COMMIT_EVERY_BYTES: u64 = 64 * 1024 * 1024;
 /// Files larger than this are skipped: no transcript is this long, and reading one whole
 /// would make memory grow with the input.
-pub const MAX_FILE_BYTES: u64 = 32_000_000;
+pub(crate) const MAX_FILE_BYTES: u64 = 32_000_000;
 
 /// Key prefix of briefings read from stdin: they have no file, so `--prune` leaves them.
 const STDIN_KEY: &str = "stdin:";
 
 #[derive(Debug, Clone)]
-pub struct Options {
+pub(crate) struct Options {
     /// Remove briefings whose files no longer exist.
     pub prune: bool,
     /// Commit after this many new or changed files…
@@ -84,7 +85,7 @@ pub struct Report {
 }
 
 /// Something worth telling the user while the run goes on.
-pub enum Event<'a> {
+pub(crate) enum Event<'a> {
     Skipped { file: &'a str, reason: &'a str },
     Warning { file: &'a str, note: &'a str },
     Removed { id: &'a str, file: &'a str },
@@ -99,8 +100,17 @@ struct Input {
     format: Option<Format>,
 }
 
+/// Indexes `paths` into the index in `dir`, created with the analysis variant `options` if it
+/// does not exist, with the default ingest options (for comparing analysis variants).
+pub fn index_with(dir: &Path, paths: &[PathBuf], options: AnalyzerOptions) -> Result<Report> {
+    let mut writer = Writer::open_with(dir, false, || {}, options)?;
+    let report = run(&mut writer, paths, dir, &Options::default(), |_| {})?;
+    writer.finish_now()?;
+    Ok(report)
+}
+
 /// Indexes `paths` (files, folders, or `-` for JSON Lines on stdin) into `writer`.
-pub fn run(
+pub(crate) fn run(
     writer: &mut Writer,
     paths: &[PathBuf],
     index_dir: &Path,

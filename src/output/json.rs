@@ -21,7 +21,7 @@ pub(crate) fn line(out: &mut impl Write, value: &impl Serialize) -> io::Result<(
 
 /// The names of every field of a hit, in output order (for `--fields`); the order of
 /// [`HitLine`]'s fields, as a test checks.
-pub const HIT_FIELDS: &[&str] = &[
+pub(crate) const HIT_FIELDS: &[&str] = &[
     "rank",
     "score",
     "id",

@@ -5,21 +5,39 @@
 //! pipe as a quiet end. Every string from the corpus that reaches a terminal goes through
 //! [`sanitize::for_terminal`].
 
-pub mod chart;
-pub mod json;
-pub mod sanitize;
-pub mod svg;
-pub mod table;
-pub mod text;
-pub mod transcript;
-pub mod tsv;
+pub(crate) mod evaluation;
+pub(crate) mod facets;
+pub(crate) mod json;
+pub(crate) mod sanitize;
+pub(crate) mod speakers;
+pub(crate) mod stats;
+pub(crate) mod svg;
+pub(crate) mod table;
+pub(crate) mod text;
+pub(crate) mod transcript;
+pub(crate) mod trend;
+pub(crate) mod tsv;
 
 use std::io::{self, Write};
 
 use crate::search::Hit;
 
+/// How a command's results are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Style {
+    /// For people; coloured when `color`.
+    Text {
+        color: bool,
+    },
+    /// JSON Lines, or one JSON object.
+    Json,
+    /// A header line, then one row per record.
+    Tsv,
+    Markdown,
+}
+
 /// How hits are written.
-pub enum HitPrinter<W: Write> {
+pub(crate) enum HitPrinter<W: Write> {
     Text(text::TextPrinter<W>),
     /// JSON Lines; with `Some(fields)`, only those fields.
     Json(W, Option<Vec<String>>),
@@ -27,7 +45,7 @@ pub enum HitPrinter<W: Write> {
 }
 
 impl<W: Write> HitPrinter<W> {
-    pub fn hit(&mut self, hit: &Hit) -> io::Result<()> {
+    pub(crate) fn hit(&mut self, hit: &Hit) -> io::Result<()> {
         match self {
             HitPrinter::Text(p) => p.hit(hit),
             HitPrinter::Json(out, fields) => {
@@ -42,7 +60,7 @@ impl<W: Write> HitPrinter<W> {
         }
     }
 
-    pub fn finish(&mut self) -> io::Result<()> {
+    pub(crate) fn finish(&mut self) -> io::Result<()> {
         match self {
             HitPrinter::Text(p) => p.finish(),
             HitPrinter::Json(out, _) => out.flush(),

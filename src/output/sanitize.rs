@@ -13,7 +13,7 @@ fn is_unsafe(c: char) -> bool {
 }
 
 /// `text` with control, escape and bidirectional-override characters shown as `\u{…}`.
-pub fn for_terminal(text: &str) -> Cow<'_, str> {
+pub(crate) fn for_terminal(text: &str) -> Cow<'_, str> {
     if !text.chars().any(is_unsafe) {
         return Cow::Borrowed(text);
     }

@@ -15,7 +15,7 @@ const BOTTOM: f64 = 90.0;
 const BAR_COLOR: &str = "#3b6ea5";
 
 /// The SVG document for `trend`, titled `title`.
-pub fn trend(trend: &Trend, title: &str, subtitle: &str) -> String {
+pub(crate) fn trend(trend: &Trend, title: &str, subtitle: &str) -> String {
     let plot_w = WIDTH - LEFT - RIGHT;
     let plot_h = HEIGHT - TOP - BOTTOM;
     let max = trend.buckets.iter().map(|b| b.passages).max().unwrap_or(0);

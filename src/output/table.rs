@@ -11,12 +11,12 @@ use super::sanitize::for_terminal;
 const BAR_WIDTH: usize = 30;
 
 /// Display width of `s` on a terminal.
-pub fn width(s: &str) -> usize {
+pub(crate) fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
 }
 
 /// `s` padded with spaces to `cells` display cells (or cut, with "…", if wider).
-pub fn pad(s: &str, cells: usize) -> String {
+pub(crate) fn pad(s: &str, cells: usize) -> String {
     let w = width(s);
     if w <= cells {
         return format!("{s}{}", " ".repeat(cells - w));
@@ -37,7 +37,7 @@ pub fn pad(s: &str, cells: usize) -> String {
 }
 
 /// A bar of `value` against `max`, in eighths of a cell.
-pub fn bar(value: usize, max: usize, cells: usize) -> String {
+pub(crate) fn bar(value: usize, max: usize, cells: usize) -> String {
     if max == 0 || value == 0 {
         return String::new();
     }
@@ -49,7 +49,7 @@ pub fn bar(value: usize, max: usize, cells: usize) -> String {
 }
 
 /// Writes `rows` of (label, count) as an aligned table with bars and shares of `total`.
-pub fn counts(
+pub(crate) fn counts(
     out: &mut impl Write,
     heading: &str,
     rows: &[(String, usize)],

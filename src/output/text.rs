@@ -12,7 +12,7 @@ use crate::search::Hit;
 /// Longest role shown in text output, in characters.
 const MAX_ROLE_CHARS: usize = 70;
 
-pub struct TextPrinter<W: Write> {
+pub(crate) struct TextPrinter<W: Write> {
     out: W,
     color: bool,
     printed: usize,
@@ -43,7 +43,7 @@ const STYLES: Styles = Styles {
 };
 
 impl<W: Write> TextPrinter<W> {
-    pub fn new(out: W, color: bool) -> TextPrinter<W> {
+    pub(crate) fn new(out: W, color: bool) -> TextPrinter<W> {
         TextPrinter {
             out,
             color,
@@ -61,7 +61,7 @@ impl<W: Write> TextPrinter<W> {
         }
     }
 
-    pub fn hit(&mut self, hit: &Hit) -> io::Result<()> {
+    pub(crate) fn hit(&mut self, hit: &Hit) -> io::Result<()> {
         if self.printed > 0 {
             writeln!(self.out)?;
         }
@@ -135,7 +135,7 @@ impl<W: Write> TextPrinter<W> {
         out.replace('\n', " ")
     }
 
-    pub fn finish(&mut self) -> io::Result<()> {
+    pub(crate) fn finish(&mut self) -> io::Result<()> {
         self.out.flush()
     }
 }

@@ -10,6 +10,17 @@ use super::sanitize::for_terminal;
 use crate::search::StoredPassage;
 use crate::search::show::{Relation, Shown, ShownPassage};
 
+/// `show`: text for people, Markdown, or one JSON object (`schema/show.schema.json`). TSV
+/// has no rows to give: it is refused before.
+pub(crate) fn print(out: &mut impl Write, style: super::Style, shown: &Shown) -> io::Result<()> {
+    match style {
+        super::Style::Json => super::json::shown(out, shown),
+        super::Style::Markdown => markdown(out, shown),
+        super::Style::Text { color } => text(out, shown, color),
+        super::Style::Tsv => text(out, shown, false),
+    }
+}
+
 /// Who is speaking, as a heading: the name, with the role when the speaker is named.
 fn who(p: &StoredPassage) -> String {
     match (&p.role, &p.speaker) {
@@ -35,7 +46,7 @@ fn turns(passages: &[ShownPassage]) -> Vec<&[ShownPassage]> {
     out
 }
 
-pub fn text(out: &mut impl Write, shown: &Shown, color: bool) -> io::Result<()> {
+pub(crate) fn text(out: &mut impl Write, shown: &Shown, color: bool) -> io::Result<()> {
     let paint = |style: Style, s: &str| {
         if color {
             format!("{}{s}{}", style.render(), style.render_reset())
@@ -97,7 +108,7 @@ pub fn text(out: &mut impl Write, shown: &Shown, color: bool) -> io::Result<()> 
     Ok(())
 }
 
-pub fn markdown(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
+pub(crate) fn markdown(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
     let Some(head) = shown.passages.first().map(|s| &s.passage) else {
         return Ok(());
     };

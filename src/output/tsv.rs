@@ -7,14 +7,14 @@ use std::io::{self, Write};
 
 use serde_json::Value;
 
-pub struct TsvWriter<W: Write> {
+pub(crate) struct TsvWriter<W: Write> {
     out: W,
     fields: Vec<String>,
     header_written: bool,
 }
 
 impl<W: Write> TsvWriter<W> {
-    pub fn new(out: W, fields: Vec<String>) -> TsvWriter<W> {
+    pub(crate) fn new(out: W, fields: Vec<String>) -> TsvWriter<W> {
         TsvWriter {
             out,
             fields,
@@ -23,7 +23,7 @@ impl<W: Write> TsvWriter<W> {
     }
 
     /// Writes the chosen fields of `record` (a JSON object) as one row.
-    pub fn row(&mut self, record: &Value) -> io::Result<()> {
+    pub(crate) fn row(&mut self, record: &Value) -> io::Result<()> {
         if !self.header_written {
             writeln!(self.out, "{}", self.fields.join("\t"))?;
             self.header_written = true;
@@ -32,7 +32,7 @@ impl<W: Write> TsvWriter<W> {
         writeln!(self.out, "{}", cells.join("\t"))
     }
 
-    pub fn finish(&mut self) -> io::Result<()> {
+    pub(crate) fn finish(&mut self) -> io::Result<()> {
         if !self.header_written {
             writeln!(self.out, "{}", self.fields.join("\t"))?;
             self.header_written = true;
@@ -66,7 +66,7 @@ fn escape(s: &str) -> String {
 }
 
 /// `record` with only `fields`, in that order (for `--fields` in JSON output).
-pub fn select(record: Value, fields: &[String]) -> Value {
+pub(crate) fn select(record: Value, fields: &[String]) -> Value {
     match record {
         Value::Object(mut map) => {
             let mut out = serde_json::Map::new();

@@ -33,7 +33,7 @@ static COMPACT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The first date written in `text`, in any recognised spelling (earliest position wins).
-pub fn find(text: &str) -> Option<Date> {
+pub(crate) fn find(text: &str) -> Option<Date> {
     let mut found: Vec<(usize, Date)> = Vec::new();
     for c in MONTH_DAY_YEAR.captures_iter(text) {
         if let Some(d) = month_date(&c[3], &c[1], &c[2]) {
@@ -66,7 +66,7 @@ pub fn find(text: &str) -> Option<Date> {
 }
 
 /// A date in a file name: any spelling [`find`] knows, or `YYYYMMDD`.
-pub fn find_in_file_name(name: &str) -> Option<Date> {
+pub(crate) fn find_in_file_name(name: &str) -> Option<Date> {
     find(name).or_else(|| {
         COMPACT
             .captures_iter(name)
@@ -75,7 +75,7 @@ pub fn find_in_file_name(name: &str) -> Option<Date> {
 }
 
 /// Whether the whole of `text` is one date and nothing else (a dateline paragraph).
-pub fn is_only_a_date(text: &str) -> bool {
+pub(crate) fn is_only_a_date(text: &str) -> bool {
     let t = text.trim();
     if t.is_empty() || t.chars().count() > 40 {
         return false;

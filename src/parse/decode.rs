@@ -40,7 +40,7 @@ const BINARY_MAGIC: &[&[u8]] = &[
 ];
 
 /// Decodes `bytes` as text.
-pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, ParseError> {
+pub(crate) fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, ParseError> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return std::str::from_utf8(rest)
             .map(Cow::Borrowed)

@@ -7,7 +7,7 @@
 use yaml_rust2::{Yaml, YamlLoader};
 
 #[derive(Debug, Default, Clone, PartialEq)]
-pub struct FrontMatter {
+pub(crate) struct FrontMatter {
     pub title: Option<String>,
     pub date: Option<String>,
     pub source_url: Option<String>,
@@ -16,7 +16,7 @@ pub struct FrontMatter {
 /// The front matter of `text` and the line (1-based) where the body starts, or `None` when
 /// the text does not open with `---`. An unterminated or invalid header is an error naming
 /// its line.
-pub fn split(text: &str) -> Result<Option<(FrontMatter, usize)>, (usize, String)> {
+pub(crate) fn split(text: &str) -> Result<Option<(FrontMatter, usize)>, (usize, String)> {
     let mut lines = text.split_inclusive('\n');
     match lines.next() {
         Some(first) if first.trim_end() == "---" => {}

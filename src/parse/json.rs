@@ -14,7 +14,7 @@ use crate::date::Date;
 
 /// A briefing as JSON.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct JsonBriefing {
+pub(crate) struct JsonBriefing {
     /// Stable id; required in JSON Lines, optional in a `.json` file (the path is used).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
@@ -31,7 +31,7 @@ pub struct JsonBriefing {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct JsonTurn {
+pub(crate) struct JsonTurn {
     #[serde(default)]
     pub speaker: Option<String>,
     #[serde(default)]
@@ -60,7 +60,7 @@ impl std::fmt::Display for JsonError {
 }
 
 /// Parses a `.json` file: one briefing.
-pub fn parse_one(text: &str) -> Result<Record, JsonError> {
+pub(crate) fn parse_one(text: &str) -> Result<Record, JsonError> {
     let de = &mut serde_json::Deserializer::from_str(text);
     let json: JsonBriefing = serde_path_to_error::deserialize(de).map_err(|e| {
         let line = e.inner().line();
@@ -73,7 +73,7 @@ pub fn parse_one(text: &str) -> Result<Record, JsonError> {
 }
 
 /// Parses JSON Lines: one briefing per non-blank line; each bad line is an error of its own.
-pub fn parse_lines(text: &str) -> Vec<Result<Record, JsonError>> {
+pub(crate) fn parse_lines(text: &str) -> Vec<Result<Record, JsonError>> {
     text.lines()
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())
@@ -203,7 +203,7 @@ fn parse_iso_date(s: &str) -> Option<Date> {
 }
 
 /// The JSON form of a parsed briefing.
-pub fn to_json(id: Option<&str>, briefing: &Briefing) -> JsonBriefing {
+pub(crate) fn to_json(id: Option<&str>, briefing: &Briefing) -> JsonBriefing {
     JsonBriefing {
         id: id.map(str::to_string),
         title: briefing.title.clone(),

@@ -6,15 +6,15 @@
 //! the title and date ([`front_matter`], [`dates`]), then build speaker [`turns`] (labels in
 //! [`speaker`], noise in [`noise`]). Parsing never touches the index.
 
-pub mod dates;
-pub mod decode;
-pub mod front_matter;
-pub mod html;
-pub mod json;
-pub mod noise;
-pub mod paragraphs;
-pub mod speaker;
-pub mod turns;
+pub(crate) mod dates;
+pub(crate) mod decode;
+pub(crate) mod front_matter;
+pub(crate) mod html;
+pub(crate) mod json;
+pub(crate) mod noise;
+pub(crate) mod paragraphs;
+pub(crate) mod speaker;
+pub(crate) mod turns;
 
 use std::path::Path;
 
@@ -152,7 +152,11 @@ pub fn parse(bytes: &[u8], file_name: &str, format: Option<Format>) -> Result<Pa
 }
 
 /// Parses one plain-text or Markdown transcript.
-pub fn parse_text(text: &str, file_name: &str, format: Format) -> Result<Briefing, ParseError> {
+pub(crate) fn parse_text(
+    text: &str,
+    file_name: &str,
+    format: Format,
+) -> Result<Briefing, ParseError> {
     if text.trim().is_empty() {
         return Err(ParseError::Empty);
     }
@@ -175,7 +179,7 @@ pub fn parse_text(text: &str, file_name: &str, format: Format) -> Result<Briefin
 }
 
 /// Parses one HTML page.
-pub fn parse_html(text: &str, file_name: &str) -> Result<Briefing, ParseError> {
+pub(crate) fn parse_html(text: &str, file_name: &str) -> Result<Briefing, ParseError> {
     let depth = html::nesting_depth(text);
     if depth > html::MAX_DEPTH {
         return Err(ParseError::TooDeep { depth });

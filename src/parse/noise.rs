@@ -13,7 +13,7 @@ use super::dates;
 
 /// Why a paragraph is not speech.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Noise {
+pub(crate) enum Noise {
     /// "Press conference venue (photographed by Liu Jian)", "发布会现场（摄影：张伟）".
     Caption,
     /// "Editor/Dai Jun", "责任编辑：王小川", "【纠错】".
@@ -30,7 +30,7 @@ pub enum Noise {
 
 impl Noise {
     /// Credits and footers mark the end of the transcript on scraped pages.
-    pub fn ends_transcript(self) -> bool {
+    pub(crate) fn ends_transcript(self) -> bool {
         matches!(self, Noise::Credit | Noise::Footer)
     }
 }
@@ -76,7 +76,7 @@ static STAGE_NOTE_INLINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// What kind of noise `paragraph` is, if it is noise at all.
-pub fn classify(paragraph: &str) -> Option<Noise> {
+pub(crate) fn classify(paragraph: &str) -> Option<Noise> {
     let p = paragraph.trim();
     let chars = p.chars().count();
     if p.is_empty() {
@@ -108,7 +108,7 @@ pub fn classify(paragraph: &str) -> Option<Noise> {
 
 /// Whether a paragraph on a page's tail (after the transcript's credits) is site left-over:
 /// short, and not a sentence of speech.
-pub fn is_site_leftover(paragraph: &str) -> bool {
+pub(crate) fn is_site_leftover(paragraph: &str) -> bool {
     let p = paragraph.trim();
     p.chars().count() <= 200
 }
@@ -151,7 +151,7 @@ fn is_breadcrumb(p: &str) -> bool {
 }
 
 /// `text` without inline stage notes such as "(Laughter.)" or "[inaudible]".
-pub fn strip_stage_notes(text: &str) -> Cow<'_, str> {
+pub(crate) fn strip_stage_notes(text: &str) -> Cow<'_, str> {
     if !STAGE_NOTE_INLINE.is_match(text) {
         return Cow::Borrowed(text);
     }

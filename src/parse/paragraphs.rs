@@ -10,7 +10,7 @@ use super::speaker;
 
 /// A paragraph of source text and the line (1-based) it starts on.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Paragraph {
+pub(crate) struct Paragraph {
     pub text: String,
     pub line: usize,
     /// A Markdown heading (`# …`) or HTML `<h1>`…`<h6>`.
@@ -24,7 +24,7 @@ const WRAP_WIDTH: usize = 100;
 
 /// Splits `body` into paragraphs; `first_line` is the line number of its first line.
 /// With `markdown`, headings are marked and inline Markdown (emphasis, escapes, links) is removed.
-pub fn split(body: &str, first_line: usize, markdown: bool) -> Vec<Paragraph> {
+pub(crate) fn split(body: &str, first_line: usize, markdown: bool) -> Vec<Paragraph> {
     let mut out = Vec::new();
     let mut block: Vec<(usize, String)> = Vec::new();
     for (i, line) in body.lines().enumerate() {
@@ -79,7 +79,7 @@ fn flush(block: &mut Vec<(usize, String)>, out: &mut Vec<Paragraph>, markdown: b
 }
 
 /// Joins a wrapped line: with a space between Latin words, without one between Han characters.
-pub fn join_line(paragraph: &mut String, line: &str) {
+pub(crate) fn join_line(paragraph: &mut String, line: &str) {
     let last = paragraph.chars().next_back();
     let next = line.chars().next();
     let cjk = |c: Option<char>| {

@@ -24,7 +24,7 @@ enum Item<'p> {
 }
 
 /// Builds the turns of a transcript from its paragraphs (title already removed).
-pub fn assemble(paragraphs: &[Paragraph], title: &str) -> Vec<Turn> {
+pub(crate) fn assemble(paragraphs: &[Paragraph], title: &str) -> Vec<Turn> {
     let items: Vec<Item> = paragraphs.iter().map(classify).collect();
     let confirmed = confirmed_names(&items, title);
     let mut pending: Vec<(Option<Label>, Vec<String>)> = Vec::new();

@@ -13,7 +13,7 @@ use crate::index::schema::name;
 use anyhow::{Context, Result};
 
 /// The matching documents of one segment.
-pub struct SegmentMatches {
+pub(crate) struct SegmentMatches {
     pub segment: SegmentOrdinal,
     pub docs: Vec<DocId>,
 }
@@ -65,14 +65,17 @@ impl SegmentCollector for SegmentMatchCollector {
 }
 
 /// Every document matching `query`, grouped by segment.
-pub fn matches(searcher: &tantivy::Searcher, query: &dyn Query) -> Result<Vec<SegmentMatches>> {
+pub(crate) fn matches(
+    searcher: &tantivy::Searcher,
+    query: &dyn Query,
+) -> Result<Vec<SegmentMatches>> {
     searcher
         .search(query, &MatchCollector)
         .context("search failed")
 }
 
 /// Reads a string fast field of the documents of one segment.
-pub struct StrValues {
+pub(crate) struct StrValues {
     column: Option<tantivy::columnar::StrColumn>,
     buffer: String,
     /// Strings already looked up, by ordinal: a lookup decodes a dictionary block, and a
@@ -81,7 +84,7 @@ pub struct StrValues {
 }
 
 impl StrValues {
-    pub fn open(reader: &SegmentReader, field: &str) -> Result<StrValues> {
+    pub(crate) fn open(reader: &SegmentReader, field: &str) -> Result<StrValues> {
         let column = reader
             .fast_fields()
             .str(field)
@@ -94,12 +97,12 @@ impl StrValues {
     }
 
     /// The term ordinal of the document's value (stable within the segment), if it has one.
-    pub fn ord(&self, doc: DocId) -> Option<u64> {
+    pub(crate) fn ord(&self, doc: DocId) -> Option<u64> {
         self.column.as_ref()?.ords().first(doc)
     }
 
     /// The string of a term ordinal.
-    pub fn text_of(&mut self, ord: u64) -> Option<String> {
+    pub(crate) fn text_of(&mut self, ord: u64) -> Option<String> {
         if let Some(known) = self.known.get(&ord) {
             return known.clone();
         }
@@ -114,19 +117,19 @@ impl StrValues {
     }
 
     /// The document's value.
-    pub fn get(&mut self, doc: DocId) -> Option<String> {
+    pub(crate) fn get(&mut self, doc: DocId) -> Option<String> {
         let ord = self.ord(doc)?;
         self.text_of(ord)
     }
 }
 
 /// Reads the date fast field, as days since 1970-01-01.
-pub struct DayValues {
+pub(crate) struct DayValues {
     column: tantivy::columnar::Column<tantivy::DateTime>,
 }
 
 impl DayValues {
-    pub fn open(reader: &SegmentReader) -> Result<DayValues> {
+    pub(crate) fn open(reader: &SegmentReader) -> Result<DayValues> {
         let column = reader
             .fast_fields()
             .date(name::DATE)
@@ -134,7 +137,7 @@ impl DayValues {
         Ok(DayValues { column })
     }
 
-    pub fn get(&self, doc: DocId) -> Option<i64> {
+    pub(crate) fn get(&self, doc: DocId) -> Option<i64> {
         self.column
             .first(doc)
             .map(|d| d.into_timestamp_secs().div_euclid(86_400))

@@ -12,9 +12,8 @@ use crate::date::Date;
 use crate::index::schema::name;
 
 /// What to count matching passages by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Dimension {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Dimension {
     Speaker,
     Outlet,
     Kind,
@@ -25,7 +24,7 @@ pub enum Dimension {
 }
 
 impl Dimension {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Dimension::Speaker => "speaker",
             Dimension::Outlet => "outlet",
@@ -53,14 +52,14 @@ impl Dimension {
 /// The number of matching passages with one value; `value` is `None` for passages without
 /// one (a question by an unnamed reporter has no speaker).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct FacetCount {
+pub(crate) struct FacetCount {
     pub value: Option<String>,
     pub count: usize,
 }
 
 /// Counts for one dimension, most first, passages without a value last.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Facets {
+pub(crate) struct Facets {
     pub by: Dimension,
     /// Matching passages in all.
     pub total: usize,
@@ -68,7 +67,12 @@ pub struct Facets {
 }
 
 /// Counts the passages matching `query` and `filters` by `by`.
-pub fn count(searcher: &Searcher, query: &str, filters: &Filters, by: Dimension) -> Result<Facets> {
+pub(crate) fn count(
+    searcher: &Searcher,
+    query: &str,
+    filters: &Filters,
+    by: Dimension,
+) -> Result<Facets> {
     let prepared = searcher.prepare(query, filters)?;
     let mut counts: HashMap<Option<String>, usize> = HashMap::new();
     let mut total = 0;

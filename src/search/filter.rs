@@ -157,7 +157,7 @@ impl Filters {
 }
 
 /// A date as the index stores it: midnight UTC.
-pub fn day(d: Date) -> DateTime {
+pub(crate) fn day(d: Date) -> DateTime {
     DateTime::from_timestamp_secs(d.days_since_epoch() * 86_400)
 }
 

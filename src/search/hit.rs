@@ -8,7 +8,7 @@ use crate::analyze::Analyzer;
 /// One matching passage, with everything needed to show or script it. The JSON Lines form
 /// (`schema/hit.schema.json`) is `output::json`'s business.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Hit {
+pub(crate) struct Hit {
     pub rank: usize,
     pub score: f32,
     pub passage: StoredPassage,

@@ -6,22 +6,23 @@
 //! [`query::build`]), times a length prior that discounts one-line passages. Filters never
 //! change a score. `*` alone lists passages in date order.
 
-pub mod collect;
-pub mod facets;
-pub mod filter;
-pub mod hit;
+pub(crate) mod collect;
+pub(crate) mod facets;
+pub(crate) mod filter;
+pub(crate) mod hit;
 pub(crate) mod passage;
-pub mod query;
+pub(crate) mod query;
 mod rank;
 mod searcher;
-pub mod show;
-pub mod snippet;
-pub mod speakers;
-pub mod stats;
-pub mod trend;
-pub mod vocabulary;
+pub(crate) mod show;
+pub(crate) mod snippet;
+pub(crate) mod speakers;
+pub(crate) mod stats;
+pub(crate) mod trend;
+pub(crate) mod vocabulary;
 
-pub use filter::{Filter, Filters};
-pub use hit::Hit;
-pub use passage::StoredPassage;
-pub use searcher::{BadQuery, Prepared, Request, Results, Searcher, Sort};
+pub(crate) use filter::{Filter, Filters};
+pub(crate) use hit::Hit;
+pub(crate) use passage::StoredPassage;
+pub use searcher::Searcher;
+pub(crate) use searcher::{Prepared, Request, Sort};

@@ -11,7 +11,7 @@ use crate::index::Fields;
 
 /// A passage with everything the index stores about it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct StoredPassage {
+pub(crate) struct StoredPassage {
     /// `briefing_id#ordinal`.
     pub id: String,
     pub briefing_id: String,
@@ -87,7 +87,7 @@ impl StoredPassage {
 
     /// Who spoke, as people name them: the speaker (with their outlet), a reporter by outlet,
     /// or what the passage is when nobody is named.
-    pub fn who(&self) -> String {
+    pub(crate) fn who(&self) -> String {
         match (&self.speaker, &self.outlet) {
             (Some(speaker), Some(outlet)) => format!("{speaker} ({outlet})"),
             (Some(speaker), None) => speaker.clone(),

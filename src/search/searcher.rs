@@ -22,21 +22,20 @@ use crate::index::schema::name;
 use crate::index::{self, Fields, Opened};
 
 /// Order of results.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Sort {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Sort {
     /// Most relevant first (the default; `*` is listed by date).
     #[default]
     Score,
     /// Oldest first.
     Date,
     /// Newest first.
-    #[value(name = "-date")]
     DateDesc,
 }
 
 /// What to search for and how many hits to return.
 #[derive(Debug, Clone)]
-pub struct Request {
+pub(crate) struct Request {
     pub query: String,
     pub filters: Filters,
     pub limit: usize,
@@ -55,14 +54,14 @@ pub struct Request {
 
 /// Hits and, when asked for, the number of passages that matched in all.
 #[derive(Debug)]
-pub struct Results {
+pub(crate) struct Results {
     pub hits: Vec<Hit>,
     pub total: Option<usize>,
 }
 
 /// A query the user must fix: the message says what and where.
 #[derive(Debug)]
-pub struct BadQuery {
+pub(crate) struct BadQuery {
     pub query: String,
     pub error: SyntaxError,
 }
@@ -93,7 +92,7 @@ fn display_width(c: char) -> usize {
 }
 
 /// A parsed query with its filters, ready to run.
-pub struct Prepared {
+pub(crate) struct Prepared {
     pub built: Built,
     /// The passages that match the query as typed (every word, unless marked optional).
     pub query: BooleanQuery,
@@ -127,29 +126,25 @@ impl Searcher {
     }
 
     /// The index's speaker aliases (`aliases.txt`).
-    pub fn aliases(&self) -> &Aliases {
+    pub(crate) fn aliases(&self) -> &Aliases {
         &self.aliases
     }
 
-    pub fn fields(&self) -> &Fields {
+    pub(crate) fn fields(&self) -> &Fields {
         &self.opened.fields
     }
 
-    pub fn tantivy(&self) -> &tantivy::Searcher {
+    pub(crate) fn tantivy(&self) -> &tantivy::Searcher {
         &self.searcher
     }
 
-    pub fn opened(&self) -> &Opened {
-        &self.opened
-    }
-
     /// Parses `query` and combines it with `filters`, ranking as by default.
-    pub fn prepare(&self, query: &str, filters: &Filters) -> Result<Prepared> {
+    pub(crate) fn prepare(&self, query: &str, filters: &Filters) -> Result<Prepared> {
         self.prepare_with(query, filters, &RankOptions::default())
     }
 
     /// Parses `query` and combines it with `filters`, ranking with `ranking`.
-    pub fn prepare_with(
+    pub(crate) fn prepare_with(
         &self,
         query: &str,
         filters: &Filters,
@@ -216,7 +211,7 @@ impl Searcher {
     }
 
     /// Number of passages matching `query` with `filters`.
-    pub fn count(&self, query: &str, filters: &Filters) -> Result<usize> {
+    pub(crate) fn count(&self, query: &str, filters: &Filters) -> Result<usize> {
         let prepared = self.prepare(query, filters)?;
         self.searcher
             .search(&prepared.query, &Count)
@@ -225,7 +220,7 @@ impl Searcher {
 
     /// When `filters` leave no hit: how many the query matches without them, and which single
     /// filters, removed, would bring hits back.
-    pub fn why_empty(
+    pub(crate) fn why_empty(
         &self,
         query: &str,
         filters: &Filters,
@@ -247,7 +242,7 @@ impl Searcher {
     }
 
     /// Runs `request`.
-    pub fn search(&self, request: &Request) -> Result<Results> {
+    pub(crate) fn search(&self, request: &Request) -> Result<Results> {
         let defaults = RankOptions::default();
         let ranking = RankOptions {
             fill: defaults.fill.filter(|_| request.fill),
@@ -375,7 +370,11 @@ impl Searcher {
     }
 
     /// The ids of the best passages for `request`, ranked with `ranking` (for evaluation).
-    pub fn search_ranked(&self, request: &Request, ranking: &RankOptions) -> Result<Vec<String>> {
+    pub(crate) fn search_ranked(
+        &self,
+        request: &Request,
+        ranking: &RankOptions,
+    ) -> Result<Vec<String>> {
         let prepared = self.prepare_with(&request.query, &request.filters, ranking)?;
         let sort = if prepared.built.match_all {
             Sort::Date
@@ -390,7 +389,7 @@ impl Searcher {
     }
 
     /// The text of the passage with id `id`, if the index holds it.
-    pub fn passage_text(&self, id: &str) -> Result<Option<String>> {
+    pub(crate) fn passage_text(&self, id: &str) -> Result<Option<String>> {
         let query = tantivy::query::TermQuery::new(
             tantivy::Term::from_field_text(self.opened.fields.id, id),
             tantivy::schema::IndexRecordOption::Basic,
@@ -408,7 +407,7 @@ impl Searcher {
     }
 
     /// The distinct source files of all passages matching `query` with `filters`, sorted.
-    pub fn sources(&self, query: &str, filters: &Filters) -> Result<Vec<String>> {
+    pub(crate) fn sources(&self, query: &str, filters: &Filters) -> Result<Vec<String>> {
         let prepared = self.prepare(query, filters)?;
         let mut out = BTreeSet::new();
         for segment in collect::matches(&self.searcher, &prepared.query)? {

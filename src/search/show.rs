@@ -17,7 +17,7 @@ use crate::briefing::Kind;
 /// Why a passage is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Relation {
+pub(crate) enum Relation {
     /// The passage asked for.
     Focus,
     /// The question the focus answers.
@@ -30,21 +30,21 @@ pub enum Relation {
 
 /// A passage as shown, with why (absent when a whole briefing is shown).
 #[derive(Debug, Clone, PartialEq)]
-pub struct ShownPassage {
+pub(crate) struct ShownPassage {
     pub passage: StoredPassage,
     pub relation: Option<Relation>,
 }
 
 /// A briefing, whole or in part: at least one passage, in reading order.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Shown {
+pub(crate) struct Shown {
     /// The passage asked for, when one was.
     pub focus: Option<String>,
     pub passages: Vec<ShownPassage>,
 }
 
 /// Every passage of the briefing `id`, in reading order (empty if there is no such briefing).
-pub fn briefing_passages(searcher: &Searcher, id: &str) -> Result<Vec<StoredPassage>> {
+pub(crate) fn briefing_passages(searcher: &Searcher, id: &str) -> Result<Vec<StoredPassage>> {
     let query = TermQuery::new(
         Term::from_field_text(searcher.fields().briefing_id, id),
         IndexRecordOption::Basic,
@@ -66,7 +66,7 @@ pub fn briefing_passages(searcher: &Searcher, id: &str) -> Result<Vec<StoredPass
 
 /// Shows `id`: a briefing id (the whole transcript) or a passage id (`briefing#n`, with its
 /// question or answers and `context` neighbours on each side).
-pub fn show(searcher: &Searcher, id: &str, context: usize) -> Result<Shown> {
+pub(crate) fn show(searcher: &Searcher, id: &str, context: usize) -> Result<Shown> {
     let whole = briefing_passages(searcher, id)?;
     if !whole.is_empty() {
         return Ok(shown(whole, None, |_| None));

@@ -12,14 +12,14 @@ use crate::script::is_han;
 
 /// A window of a passage with the matches inside it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Snippet {
+pub(crate) struct Snippet {
     pub text: String,
     /// Byte ranges of matches within `text`.
     pub highlights: Vec<[usize; 2]>,
 }
 
 /// Byte ranges in `text` of everything the query looks for, sorted and merged.
-pub fn highlights(text: &str, wanted: &Highlight, analyzer: &Analyzer) -> Vec<[usize; 2]> {
+pub(crate) fn highlights(text: &str, wanted: &Highlight, analyzer: &Analyzer) -> Vec<[usize; 2]> {
     let mut ranges: Vec<[usize; 2]> = Vec::new();
     if !wanted.sequences.is_empty() {
         let chinese = wanted
@@ -61,7 +61,7 @@ pub fn highlights(text: &str, wanted: &Highlight, analyzer: &Analyzer) -> Vec<[u
 
 /// The window of at most `max_chars` characters of `text` holding the most matches, cut at
 /// word boundaries, with "…" where text was left out.
-pub fn snippet(text: &str, ranges: &[[usize; 2]], max_chars: usize) -> Snippet {
+pub(crate) fn snippet(text: &str, ranges: &[[usize; 2]], max_chars: usize) -> Snippet {
     let boundaries: Vec<usize> = text
         .char_indices()
         .map(|(i, _)| i)

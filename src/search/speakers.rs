@@ -14,7 +14,7 @@ use crate::index::schema::name;
 /// One speaker. Serialised as a line of `briefsearch speakers --json`
 /// (`schema/speaker.schema.json`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SpeakerSummary {
+pub(crate) struct SpeakerSummary {
     pub speaker: String,
     pub roles: Vec<String>,
     pub outlets: Vec<String>,
@@ -35,7 +35,7 @@ struct Tally {
 }
 
 /// Every named speaker of the passages matching `query` and `filters`, most passages first.
-pub fn speakers(
+pub(crate) fn speakers(
     searcher: &Searcher,
     query: &str,
     filters: &Filters,

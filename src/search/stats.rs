@@ -16,7 +16,7 @@ use crate::index::schema::name;
 
 /// Serialised as `briefsearch stats --json` (`schema/stats.schema.json`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Stats {
+pub(crate) struct Stats {
     pub index: String,
     pub schema_version: u32,
     pub analyzer_version: u32,
@@ -35,7 +35,7 @@ pub struct Stats {
     pub segments: usize,
 }
 
-pub fn stats(searcher: &Searcher, dir: &Path) -> Result<Stats> {
+pub(crate) fn stats(searcher: &Searcher, dir: &Path) -> Result<Stats> {
     let mut briefings: HashSet<String> = HashSet::new();
     let mut briefings_by_language: BTreeMap<String, HashSet<String>> = BTreeMap::new();
     let mut speakers: HashSet<String> = HashSet::new();

@@ -12,9 +12,8 @@ use crate::date::Date;
 use crate::index::schema::name;
 
 /// Width of a bucket.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Interval {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Interval {
     Year,
     Month,
     /// ISO weeks, Monday to Sunday.
@@ -22,7 +21,7 @@ pub enum Interval {
 }
 
 impl Interval {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Interval::Year => "year",
             Interval::Month => "month",
@@ -31,7 +30,7 @@ impl Interval {
     }
 
     /// The first day of the bucket holding `d`.
-    pub fn start(self, d: Date) -> Date {
+    pub(crate) fn start(self, d: Date) -> Date {
         let start = match self {
             Interval::Year => Date::new(d.year(), 1, 1),
             Interval::Month => Date::new(d.year(), d.month(), 1),
@@ -54,7 +53,7 @@ impl Interval {
     }
 
     /// The bucket's name: `2023`, `2023-04`, `2023-W17`.
-    pub fn label(self, start: Date) -> String {
+    pub(crate) fn label(self, start: Date) -> String {
         match self {
             Interval::Year => format!("{:04}", start.year()),
             Interval::Month => format!("{:04}-{:02}", start.year(), start.month()),
@@ -80,7 +79,7 @@ fn iso_week(monday: Date) -> (i32, u32) {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Bucket {
+pub(crate) struct Bucket {
     /// `2023`, `2023-04` or `2023-W17`.
     pub label: String,
     /// First day of the bucket, YYYY-MM-DD.
@@ -90,7 +89,7 @@ pub struct Bucket {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Trend {
+pub(crate) struct Trend {
     pub by: Interval,
     pub buckets: Vec<Bucket>,
     /// Matching passages whose briefing has no date (in no bucket).
@@ -99,7 +98,12 @@ pub struct Trend {
 
 /// Matching passages and briefings per bucket, from `filters.since` (or the first match) to
 /// `filters.until` (or the last match).
-pub fn trend(searcher: &Searcher, query: &str, filters: &Filters, by: Interval) -> Result<Trend> {
+pub(crate) fn trend(
+    searcher: &Searcher,
+    query: &str,
+    filters: &Filters,
+    by: Interval,
+) -> Result<Trend> {
     let prepared = searcher.prepare(query, filters)?;
     let mut per_bucket: BTreeMap<Date, (usize, HashSet<String>)> = BTreeMap::new();
     let mut undated = 0;

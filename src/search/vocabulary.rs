@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 use tantivy::schema::Field;
 
 /// Every distinct value of a raw (`STRING`) field.
-pub fn values(searcher: &tantivy::Searcher, field: Field) -> Result<BTreeSet<String>> {
+pub(crate) fn values(searcher: &tantivy::Searcher, field: Field) -> Result<BTreeSet<String>> {
     let mut out = BTreeSet::new();
     for reader in searcher.segment_readers() {
         let inverted = reader
@@ -28,7 +28,10 @@ pub fn values(searcher: &tantivy::Searcher, field: Field) -> Result<BTreeSet<Str
 
 /// The values closest to `wanted` (case-insensitive), best first: those that contain it or
 /// that it contains, then those spelled nearly alike.
-pub fn suggest<'v>(wanted: &str, values: impl IntoIterator<Item = &'v String>) -> Vec<String> {
+pub(crate) fn suggest<'v>(
+    wanted: &str,
+    values: impl IntoIterator<Item = &'v String>,
+) -> Vec<String> {
     let wanted = wanted.trim().to_lowercase();
     let mut scored: Vec<(f64, &String)> = values
         .into_iter()

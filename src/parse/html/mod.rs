@@ -16,7 +16,7 @@ use super::paragraphs::Paragraph;
 
 /// What a page yields before turns are built.
 #[derive(Debug, Default)]
-pub struct Page {
+pub(crate) struct Page {
     pub title: Option<String>,
     pub date: Option<String>,
     pub source_url: Option<String>,
@@ -46,7 +46,7 @@ const URL_META: &[&str] = &["url", "og:url"];
 /// Deepest element nesting read. HTML parsers spend time proportional to the depth of open
 /// elements on every tag, so a page nested 100,000 deep (real ones are nested tens deep)
 /// would take minutes; it is refused instead.
-pub const MAX_DEPTH: usize = 1000;
+pub(crate) const MAX_DEPTH: usize = 1000;
 
 /// Elements that never hold others, or that close themselves when the next one opens.
 const NOT_NESTING: &[&str] = &[
@@ -56,7 +56,7 @@ const NOT_NESTING: &[&str] = &[
 
 /// The deepest nesting of open elements in `html`, by a quick scan of its tags (an estimate:
 /// close tags that do not match are not checked).
-pub fn nesting_depth(html: &str) -> usize {
+pub(crate) fn nesting_depth(html: &str) -> usize {
     let bytes = html.as_bytes();
     let (mut depth, mut deepest) = (0usize, 0usize);
     let mut i = 0;
@@ -97,7 +97,7 @@ pub fn nesting_depth(html: &str) -> usize {
 }
 
 /// Extracts title, date and the paragraphs of speech from an HTML page.
-pub fn extract(html: &str) -> Page {
+pub(crate) fn extract(html: &str) -> Page {
     let doc = Html::parse_document(html);
     let title = meta(&doc, TITLE_META)
         .map(|t| strip_markup(&t))
@@ -117,7 +117,7 @@ pub fn extract(html: &str) -> Page {
 }
 
 /// Whether text that has no telling extension is an HTML page.
-pub fn looks_like_html(text: &str) -> bool {
+pub(crate) fn looks_like_html(text: &str) -> bool {
     let head: String = text
         .trim_start()
         .chars()

@@ -17,7 +17,7 @@ mod lexicon;
 
 /// In what capacity someone speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Party {
+pub(crate) enum Party {
     /// A reporter: their turns are questions.
     Reporter,
     /// An official: answers, or remarks when no question precedes.
@@ -30,7 +30,7 @@ pub enum Party {
 
 /// How sure the label is by itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Strength {
+pub(crate) enum Strength {
     /// A bare name: accepted only if the transcript confirms it.
     Weak,
     /// A title, an honorific, a reporter's outlet, a capitalised WH-style label, Q/A.
@@ -38,7 +38,7 @@ pub enum Strength {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Label {
+pub(crate) struct Label {
     pub name: Option<String>,
     pub role: Option<String>,
     pub outlet: Option<String>,
@@ -48,7 +48,7 @@ pub struct Label {
 
 /// A label found at the start of a paragraph and the speech after it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Detected<'a> {
+pub(crate) struct Detected<'a> {
     pub label: Label,
     pub rest: &'a str,
 }
@@ -65,7 +65,7 @@ static ANSWER_MARK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:A|答)\s*[:：]").expect("valid regex"));
 
 /// The label at the start of `paragraph`, if it has one.
-pub fn detect(paragraph: &str) -> Option<Detected<'_>> {
+pub(crate) fn detect(paragraph: &str) -> Option<Detected<'_>> {
     let p = paragraph.trim_start();
     if let Some(m) = QUESTION_MARK.find(p) {
         let rest = p[m.end()..].trim_start_matches([' ', '\t', '—', '–', '-']);
@@ -108,7 +108,7 @@ pub fn detect(paragraph: &str) -> Option<Detected<'_>> {
 }
 
 /// "JEAN-PIERRE" → "Jean-Pierre", "MCDONOUGH" → "McDonough", "O'ROURKE" → "O'Rourke".
-pub fn readable_case(s: &str) -> String {
+pub(crate) fn readable_case(s: &str) -> String {
     let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
     if letters.iter().any(|c| c.is_lowercase()) {
         return s.split_whitespace().collect::<Vec<_>>().join(" ");

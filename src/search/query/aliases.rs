@@ -5,7 +5,7 @@ use crate::index::aliases::Aliases;
 
 /// `node` with each `speaker:NAME` (word or phrase) that names a speaker of the alias list
 /// replaced by: any of that speaker's names, as phrases, required.
-pub fn with_aliases(node: Node, aliases: &Aliases) -> Node {
+pub(crate) fn with_aliases(node: Node, aliases: &Aliases) -> Node {
     if aliases.is_empty() {
         return node;
     }

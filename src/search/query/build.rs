@@ -27,12 +27,12 @@ use crate::script::is_han;
 /// What the query looks for, for highlighting: sequences of analysed words (a word, or a
 /// phrase), and Chinese strings to find anywhere (sub-word matches).
 #[derive(Debug, Default, Clone, PartialEq)]
-pub struct Highlight {
+pub(crate) struct Highlight {
     pub sequences: Vec<Vec<String>>,
     pub han: Vec<String>,
 }
 
-pub struct Built {
+pub(crate) struct Built {
     /// The query that decides which passages match, and scores them.
     pub matching: Box<dyn Query>,
     /// Extra score from title and question context; `None` when there is nothing to boost.
@@ -46,7 +46,7 @@ pub struct Built {
 
 /// Why a query cannot be built (a syntax tree that analyses to nothing).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EmptyQuery;
+pub(crate) struct EmptyQuery;
 
 /// The pair of fields a text query searches.
 #[derive(Clone, Copy)]
@@ -68,7 +68,7 @@ struct Builder<'a> {
 }
 
 /// Builds the Tantivy query for `node`.
-pub fn build(
+pub(crate) fn build(
     node: &Node,
     fields: &Fields,
     analyzer: &Analyzer,

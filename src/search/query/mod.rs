@@ -1,6 +1,19 @@
 //! Queries: the [`syntax`] users type, and how it is [`build`]t into a Tantivy query.
 
-pub mod aliases;
-pub mod build;
-pub mod options;
-pub mod syntax;
+pub(crate) mod aliases;
+pub(crate) mod build;
+pub(crate) mod options;
+pub(crate) mod syntax;
+
+use crate::analyze::Analyzer;
+use crate::index::schema;
+use syntax::SyntaxError;
+
+/// Parses `query` and builds it against the index schema, as every search does; an error
+/// says where the query is wrong. For fuzzing and regression tests.
+pub fn compile(query: &str, analyzer: &Analyzer) -> Result<(), SyntaxError> {
+    let (_, fields) = schema::build();
+    let node = syntax::parse(query)?;
+    let _ = build::build(&node, &fields, analyzer, &build::RankOptions::default());
+    Ok(())
+}

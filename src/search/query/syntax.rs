@@ -8,13 +8,13 @@ use std::fmt;
 
 /// Fields a query can name with `field:`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum QueryField {
+pub(crate) enum QueryField {
     Title,
     Speaker,
 }
 
 impl QueryField {
-    pub const NAMES: &'static str = "title, speaker";
+    pub(crate) const NAMES: &'static str = "title, speaker";
 
     fn parse(name: &str) -> Option<QueryField> {
         match name.to_ascii_lowercase().as_str() {
@@ -26,7 +26,7 @@ impl QueryField {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Node {
+pub(crate) enum Node {
     /// `*`: every passage.
     All,
     /// An unquoted word (which analysis may still split: 跨境电商出口, COVID-19).
@@ -75,7 +75,7 @@ impl fmt::Display for SyntaxError {
 }
 
 /// Longest query accepted, in bytes.
-pub const MAX_QUERY_BYTES: usize = 10_000;
+pub(crate) const MAX_QUERY_BYTES: usize = 10_000;
 /// Deepest nesting of parentheses accepted.
 const MAX_DEPTH: usize = 32;
 
@@ -199,7 +199,7 @@ struct Parser {
 }
 
 /// Parses `query` into a syntax tree.
-pub fn parse(query: &str) -> Result<Node, SyntaxError> {
+pub(crate) fn parse(query: &str) -> Result<Node, SyntaxError> {
     if query.len() > MAX_QUERY_BYTES {
         return Err(SyntaxError::at(
             MAX_QUERY_BYTES,

@@ -1,0 +1,90 @@
+//! The speakers of an archive as an aligned table, JSON Lines (`schema/speaker.schema.json`)
+//! or TSV.
+
+use std::io::{self, Write};
+
+use super::sanitize::for_terminal;
+use super::tsv::TsvWriter;
+use super::{Style, json, table};
+use crate::search::speakers::SpeakerSummary;
+
+/// Columns of TSV output.
+const TSV_FIELDS: [&str; 7] = [
+    "speaker",
+    "roles",
+    "outlets",
+    "passages",
+    "briefings",
+    "first_date",
+    "last_date",
+];
+
+/// `speakers`: the listed speakers, then (in text) how many of `total` were left out.
+pub(crate) fn print(
+    out: &mut impl Write,
+    style: Style,
+    speakers: &[SpeakerSummary],
+    total: usize,
+) -> io::Result<()> {
+    match style {
+        Style::Json => {
+            for s in speakers {
+                json::line(out, s)?;
+            }
+        }
+        Style::Tsv => {
+            let mut w = TsvWriter::new(
+                &mut *out,
+                TSV_FIELDS.iter().map(|s| s.to_string()).collect(),
+            );
+            for s in speakers {
+                let mut row = serde_json::to_value(s).map_err(io::Error::other)?;
+                row["roles"] = s.roles.join("; ").into();
+                row["outlets"] = s.outlets.join("; ").into();
+                w.row(&row)?;
+            }
+            w.finish()?;
+        }
+        Style::Text { .. } | Style::Markdown => text(out, speakers, total)?,
+    }
+    Ok(())
+}
+
+fn text(out: &mut impl Write, speakers: &[SpeakerSummary], total: usize) -> io::Result<()> {
+    let name_w = speakers
+        .iter()
+        .map(|s| table::width(&for_terminal(&s.speaker)))
+        .max()
+        .unwrap_or(7)
+        .clamp(7, 30);
+    writeln!(
+        out,
+        "{}  passages  briefings  first       last        role / outlet",
+        table::pad("speaker", name_w)
+    )?;
+    for s in speakers {
+        let mut what: Vec<String> = s.roles.iter().take(2).cloned().collect();
+        what.extend(s.outlets.iter().take(2).cloned());
+        if s.roles.len() + s.outlets.len() > what.len() {
+            what.push("…".into());
+        }
+        writeln!(
+            out,
+            "{}  {:>8}  {:>9}  {:<10}  {:<10}  {}",
+            table::pad(&for_terminal(&s.speaker), name_w),
+            s.passages,
+            s.briefings,
+            s.first_date.as_deref().unwrap_or("-"),
+            s.last_date.as_deref().unwrap_or("-"),
+            for_terminal(table::pad(&what.join("; "), 60).trim_end())
+        )?;
+    }
+    if total > speakers.len() {
+        writeln!(
+            out,
+            "… and {} more speakers (--limit)",
+            total - speakers.len()
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,48 @@
+//! What an index holds, as aligned lines for people or one JSON object
+//! (`schema/stats.schema.json`).
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use super::sanitize::for_terminal;
+use super::{Style, json};
+use crate::search::stats::Stats;
+
+pub(crate) fn print(out: &mut impl Write, style: Style, s: &Stats) -> io::Result<()> {
+    if style == Style::Json {
+        return json::line(out, s);
+    }
+    let pairs = |m: &BTreeMap<String, usize>| {
+        m.iter()
+            .map(|(k, v)| format!("{k} {v}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    writeln!(out, "index:      {}", for_terminal(&s.index))?;
+    writeln!(
+        out,
+        "briefings:  {} ({})",
+        s.briefings,
+        pairs(&s.briefings_by_language)
+    )?;
+    writeln!(out, "passages:   {} ({})", s.passages, pairs(&s.languages))?;
+    writeln!(out, "kinds:      {}", pairs(&s.kinds))?;
+    writeln!(out, "speakers:   {}", s.speakers)?;
+    writeln!(
+        out,
+        "dates:      {} to {}",
+        s.first_date.as_deref().unwrap_or("-"),
+        s.last_date.as_deref().unwrap_or("-")
+    )?;
+    writeln!(
+        out,
+        "size:       {:.1} MB on disk, {} segments",
+        s.size_bytes as f64 / 1e6,
+        s.segments
+    )?;
+    writeln!(
+        out,
+        "versions:   schema {}, analyzer {}",
+        s.schema_version, s.analyzer_version
+    )
+}
