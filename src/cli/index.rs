@@ -54,6 +54,10 @@ pub(crate) struct IndexArgs {
 
 pub(super) fn run(index_dir: &Path, args: IndexArgs) -> Result<Outcome> {
     let started = std::time::Instant::now();
+    // Every argument is checked before anything is touched.
+    if args.commit_every == 0 {
+        bail!("--commit-every must be at least 1");
+    }
     let missing: Vec<&PathBuf> = args
         .paths
         .iter()
@@ -62,9 +66,6 @@ pub(super) fn run(index_dir: &Path, args: IndexArgs) -> Result<Outcome> {
     // An index of another version cannot be opened to be cleared: its files are removed.
     if args.rebuild && index::open(index_dir).is_err() {
         index::remove(index_dir)?;
-    }
-    if args.commit_every == 0 {
-        bail!("--commit-every must be at least 1");
     }
     let mut writer = Writer::open(index_dir, args.wait, || {
         eprintln!(

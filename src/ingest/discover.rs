@@ -6,27 +6,19 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use super::{Event, Input, Report, skip};
+use super::Event;
+use super::files::Input;
+use super::session::Session;
 use crate::parse::Format;
 
 /// Every file to index under `paths`, in a stable order; problems become skipped entries.
 pub(super) fn discover(
     paths: &[PathBuf],
     index_dir: &Path,
-    report: &mut Report,
-    on_event: &mut impl FnMut(Event),
+    session: &mut Session<impl FnMut(Event)>,
 ) -> Vec<Input> {
     let mut inputs = Vec::new();
     for root in paths {
-        if !root.exists() {
-            skip(
-                report,
-                on_event,
-                &root.display().to_string(),
-                "no such file or folder".into(),
-            );
-            continue;
-        }
         if root.is_file() {
             let wanted_id = root.file_name().map_or_else(
                 || root.display().to_string(),
@@ -61,7 +53,7 @@ pub(super) fn discover(
                             .io_error()
                             .map_or_else(|| e.to_string(), |io| format!("cannot read: {io}")),
                     };
-                    skip(report, on_event, &file, reason);
+                    session.skip(&file, reason);
                     continue;
                 }
             };
