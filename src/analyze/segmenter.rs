@@ -4,7 +4,8 @@
 //! and 35 MB, once). A query segments a few characters, and a process is started per query by
 //! scripts; so at query time ([`Mode::Query`]) each Han run is segmented by a jieba built on
 //! the spot from only the dictionary words that occur in that run, with their frequencies and
-//! the dictionary's total, read from a transducer compiled into the binary (see `build.rs`).
+//! the dictionary's total, read from a transducer of jieba's dictionary compiled into the
+//! binary (`data/jieba/dict.fst`, written by `scripts/jieba-dict.sh`, checked by a test).
 //! jieba's choice of words depends on nothing else (the words found in the run, their
 //! frequencies, the total, and the fixed HMM model), so the result is exactly jieba's with the
 //! full dictionary; tests check this against the full dictionary.
@@ -17,12 +18,14 @@ use std::sync::{LazyLock, Mutex, OnceLock};
 use fst::raw::{Fst, Output};
 use jieba_rs::Jieba;
 
-include!(concat!(env!("OUT_DIR"), "/jieba_dict_total.rs"));
+use super::jieba_dict::TOTAL_FREQ;
 
-/// jieba's dictionary as word → frequency, embedded at build time.
+/// jieba's dictionary as word → frequency. Should it not decode, queries load jieba in full:
+/// slower, same words.
 static DICTIONARY: LazyLock<Option<Fst<&'static [u8]>>> = LazyLock::new(|| {
-    let fst = Fst::new(&include_bytes!(concat!(env!("OUT_DIR"), "/jieba_dict.fst"))[..]).ok()?;
-    (!fst.is_empty() && TOTAL_FREQ > 0).then_some(fst)
+    Fst::new(&include_bytes!("../../data/jieba/dict.fst")[..])
+        .ok()
+        .filter(|fst| !fst.is_empty())
 });
 
 /// Longest dictionary word, in characters (jieba's default dictionary has 16).
@@ -200,10 +203,38 @@ mod tests {
 
     #[test]
     fn test_the_embedded_dictionary_is_built_in() {
-        assert!(
-            has_embedded_dictionary(),
-            "build.rs did not find jieba's dictionary"
+        assert!(has_embedded_dictionary(), "data/jieba/dict.fst is broken");
+    }
+
+    /// The committed transducer must be the dictionary of the jieba-rs that is built: after
+    /// an upgrade, run `scripts/jieba-dict.sh`.
+    #[test]
+    fn test_the_embedded_dictionary_is_the_one_jieba_loads() {
+        use super::super::jieba_dict::{JIEBA_VERSION, WORDS};
+        let lock = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.lock"))
+            .expect("Cargo.lock");
+        let locked = lock
+            .split("[[package]]")
+            .find(|p| p.contains("name = \"jieba-rs\""))
+            .and_then(|p| p.lines().find_map(|l| l.strip_prefix("version = \"")))
+            .map(|v| v.trim_end_matches('"'))
+            .expect("jieba-rs in Cargo.lock");
+        assert_eq!(
+            locked, JIEBA_VERSION,
+            "data/jieba/dict.fst is from jieba-rs {JIEBA_VERSION}: run scripts/jieba-dict.sh"
         );
+        let fst = DICTIONARY.as_ref().expect("dictionary");
+        assert_eq!(fst.len(), WORDS);
+        let jieba = Jieba::new();
+        let mut stream = fst.stream();
+        let mut missing = Vec::new();
+        while let Some((word, _)) = fst::Streamer::next(&mut stream) {
+            let word = std::str::from_utf8(word).expect("UTF-8 words");
+            if !jieba.has_word(word) {
+                missing.push(word.to_string());
+            }
+        }
+        assert!(missing.is_empty(), "not in jieba's dictionary: {missing:?}");
     }
 
     #[test]
