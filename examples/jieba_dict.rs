@@ -42,8 +42,10 @@ fn main() -> Result<()> {
         format!(
             "//! Written by `scripts/jieba-dict.sh` with jieba's dictionary: do not edit.\n\n\
              /// The jieba-rs release whose dictionary `data/jieba/dict.fst` holds.\n\
+             #[cfg(test)]\n\
              pub(crate) const JIEBA_VERSION: &str = \"{version}\";\n\
              /// Words in the dictionary.\n\
+             #[cfg(test)]\n\
              pub(crate) const WORDS: usize = {};\n\
              /// Sum of the frequencies of the dictionary's words.\n\
              pub(crate) const TOTAL_FREQ: u64 = {total};\n",
