@@ -2,8 +2,6 @@
 //! judged briefings and `briefsearch evaluate` scores the 84 queries; a metric below its floor
 //! fails the test. How the set was built and the defaults chosen: `tests/relevance/TUNING.md`.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
 use briefsearch::Analyzer;
@@ -24,26 +22,26 @@ const SETS: [&str; 4] = [
 /// to the repository).
 fn judged_index(dir: &Path) -> PathBuf {
     let index = dir.join("idx");
-    let mut cmd = common::bin();
+    let mut cmd = crate::common::bin();
     cmd.current_dir(root())
         .arg("index")
         .arg("--index")
         .arg(&index)
         .args(["corpus", "tests/relevance/briefings"]);
-    let r = common::run(cmd);
+    let r = crate::common::run(cmd);
     assert_eq!(r.code, 0, "indexing failed: {}", r.stderr);
     index
 }
 
 fn evaluate(index: &Path) -> Value {
-    let mut cmd = common::bin();
+    let mut cmd = crate::common::bin();
     cmd.current_dir(root())
         .arg("evaluate")
         .arg("--index")
         .arg(index)
         .arg("--json")
         .args(SETS);
-    let r = common::run(cmd);
+    let r = crate::common::run(cmd);
     assert_eq!(r.code, 0, "evaluate failed: {}", r.stderr);
     let values = r.hits();
     assert_eq!(values.len(), 1, "one JSON object");
@@ -65,11 +63,7 @@ fn test_ranking_quality_stays_above_its_floors() {
     let dir = tempfile::tempdir().expect("tempdir");
     let result = evaluate(&judged_index(dir.path()));
 
-    let schema = common::schema("evaluation.schema.json");
-    let validator = jsonschema::validator_for(&schema).expect("schema is valid");
-    if let Err(e) = validator.validate(&result) {
-        panic!("evaluate --json does not follow its schema: {e}");
-    }
+    crate::common::validate("evaluation.schema.json", std::slice::from_ref(&result));
     assert_eq!(result["overall"]["queries"], 84);
     assert_eq!(result["queries"].as_array().map(Vec::len), Some(84));
 
@@ -119,11 +113,11 @@ fn phrases(lang: &str) -> Vec<String> {
 }
 
 fn hits(index: &Path, query: &str) -> Vec<Value> {
-    let mut cmd = common::bin();
+    let mut cmd = crate::common::bin();
     cmd.args(["query", "--json", "--limit", "100", "--index"])
         .arg(index)
         .arg(format!("\"{query}\""));
-    let r = common::run(cmd);
+    let r = crate::common::run(cmd);
     assert_eq!(r.code, 0, "{query}: {}", r.stderr);
     r.hits()
 }
@@ -149,7 +143,7 @@ fn test_phrase_queries_stay_exact_in_both_scripts() {
         assert!(!found.is_empty(), "{phrase}: no hit");
         for h in &found {
             assert_eq!(h["partial"], false, "{phrase}: a partial hit");
-            let text = words(common::str_field(h, "text"));
+            let text = words(crate::common::str_field(h, "text"));
             assert!(
                 text.windows(wanted.len()).any(|w| w == wanted.as_slice()),
                 "{phrase}: a hit without the phrase: {}",
@@ -166,7 +160,7 @@ fn test_phrase_queries_stay_exact_in_both_scripts() {
         for h in &found {
             assert_eq!(h["partial"], false, "{phrase}: a partial hit");
             assert!(
-                common::str_field(h, "text").contains(phrase.as_str()),
+                crate::common::str_field(h, "text").contains(phrase.as_str()),
                 "{phrase}: a hit without the phrase: {}",
                 h["text"]
             );

@@ -1,14 +1,12 @@
 //! End-to-end: bad files are named with their reason, every good file beside them is
 //! indexed, and memory stays bounded; bad queries are clear errors, never panics.
 
-mod common;
-
 use std::fs;
 use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::Path;
 use std::process::Command;
 
-use common::{bin, count, index_counts, run};
+use crate::common::{bin, count, index_counts, run};
 
 const GOOD: &str = "Trade Briefing\n\nModerator:\n\nThe persimmon question.\n";
 
@@ -174,7 +172,7 @@ fn test_every_bad_file_is_named_and_every_good_file_indexed() {
 
 #[test]
 fn test_bad_queries_are_clear_errors() {
-    let idx = common::corpus_index();
+    let idx = crate::common::corpus_index();
     let long = "trade ".repeat(20_000);
     for (query, message) in [
         ("\"unclosed", "unclosed quote"),

@@ -1,8 +1,6 @@
 //! End-to-end: `briefsearch query` on an index of `corpus/`.
 
-mod common;
-
-use common::{query_json, query_text, str_field};
+use crate::common::{query_json, query_text, str_field, validate};
 
 fn texts(args: &[&str]) -> Vec<String> {
     let r = query_json(args);
@@ -134,7 +132,7 @@ fn test_passages_with_every_word_come_before_those_with_some() {
     let strict = query_json(&["RCEP tariff preferences", "--limit", "40", "--strict"]);
     assert_eq!(strict.hits().len(), first_partial);
     assert!(strict.hits().iter().all(|h| h["partial"] == false));
-    let count = common::count(common::corpus_index(), "RCEP tariff preferences");
+    let count = crate::common::count(crate::common::corpus_index(), "RCEP tariff preferences");
     assert_eq!(count, first_partial);
 }
 
@@ -313,8 +311,6 @@ fn test_speech_that_looks_like_noise_is_findable() {
 
 #[test]
 fn test_json_output_follows_the_schema() {
-    let schema = common::schema("hit.schema.json");
-    let validator = jsonschema::validator_for(&schema).expect("schema is valid");
     for query in [
         "RCEP",
         "知识产权",
@@ -324,11 +320,7 @@ fn test_json_output_follows_the_schema() {
     ] {
         let r = query_json(&[query, "--limit", "30"]);
         assert_eq!(r.code, 0, "{query}: {}", r.stderr);
-        for hit in r.hits() {
-            if let Err(e) = validator.validate(&hit) {
-                panic!("{query}: hit does not follow the schema: {e}\n{hit}");
-            }
-        }
+        validate("hit.schema.json", &r.hits());
     }
 }
 
@@ -457,7 +449,7 @@ fn query_on_terminal(no_color: bool) -> Option<String> {
     let line = format!(
         "{} query --index {} RCEP --limit 1",
         env!("CARGO_BIN_EXE_briefsearch"),
-        common::corpus_index().display()
+        crate::common::corpus_index().display()
     );
     let mut cmd = std::process::Command::new(script);
     cmd.args(["-qec", &line, "/dev/null"])
@@ -523,14 +515,14 @@ fn test_partial_hits_keep_fields_and_negations_whole() {
     )
     .expect("write");
     let idx = dir.path().join("idx");
-    let r = common::index(&idx, &[file.as_path()]);
+    let r = crate::common::index(&idx, &[file.as_path()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let texts = |q: &str| -> Vec<String> {
-        let mut c = common::bin();
+        let mut c = crate::common::bin();
         c.args(["query", "--json", "--limit", "20", "--index"])
             .arg(&idx)
             .arg(q);
-        common::run(c)
+        crate::common::run(c)
             .hits()
             .iter()
             .map(|h| str_field(h, "text").to_string())

@@ -1,8 +1,6 @@
 //! End-to-end tests over the real archives. They run when `BRIEFSEARCH_REAL` points at the
-//! folder of real archives (`.ci/run` sets it); without it they pass without doing anything,
-//! so a fresh clone passes its tests.
-
-mod common;
+//! folder of real archives (`.ci/run` sets it); without it each says that it was skipped, so
+//! a fresh clone passes its tests.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
@@ -12,11 +10,16 @@ use std::sync::OnceLock;
 use serde_json::Value;
 use tempfile::TempDir;
 
-use common::{bin, index, run, str_field};
+use crate::common::{bin, index, run, skipped, str_field};
 
-fn real() -> Option<PathBuf> {
-    let dir = PathBuf::from(std::env::var_os("BRIEFSEARCH_REAL")?);
-    dir.is_dir().then_some(dir)
+/// The folder of real archives, or `None` after saying that `test` is skipped.
+fn real(test: &str) -> Option<PathBuf> {
+    let dir = std::env::var_os("BRIEFSEARCH_REAL").map(PathBuf::from);
+    let found = dir.filter(|d| d.is_dir());
+    if found.is_none() {
+        skipped(test, "BRIEFSEARCH_REAL does not point at the real archives");
+    }
+    found
 }
 
 /// One index of both web archives, built once for the tests below.
@@ -27,11 +30,11 @@ struct Archive {
     second_run: String,
 }
 
-fn archive() -> Option<&'static Archive> {
+fn archive(test: &str) -> Option<&'static Archive> {
+    let real = real(test)?;
     static ARCHIVE: OnceLock<Option<Archive>> = OnceLock::new();
     ARCHIVE
         .get_or_init(|| {
-            let real = real()?;
             let dir = tempfile::tempdir().expect("tempdir");
             let idx = dir.path().join("idx");
             let roots = [real.join("mfa-zh-html"), real.join("whitehouse-en-md")];
@@ -68,7 +71,9 @@ fn last_line(s: &str) -> &str {
 
 #[test]
 fn test_real_archives_index_completely_and_reindex_incrementally() {
-    let Some(a) = archive() else { return };
+    let Some(a) = archive("test_real_archives_index_completely_and_reindex_incrementally") else {
+        return;
+    };
     let first = last_line(&a.first_run);
     assert!(
         first.starts_with("2154 files: 2154 new, 0 changed, 0 unchanged, 0 removed, 0 skipped"),
@@ -85,8 +90,12 @@ fn test_real_archives_index_completely_and_reindex_incrementally() {
 
 #[test]
 fn test_mfa_pages_give_title_date_speakers_and_outlets() {
-    let Some(a) = archive() else { return };
-    let Some(real) = real() else { return };
+    let Some(a) = archive("test_mfa_pages_give_title_date_speakers_and_outlets") else {
+        return;
+    };
+    let Some(real) = real("test_mfa_pages_give_title_date_speakers_and_outlets") else {
+        return;
+    };
     let tsv = fs::read_to_string(real.join("mfa-zh-html.index.tsv")).expect("index.tsv");
     let expected: HashMap<String, (String, String)> = tsv
         .lines()
@@ -196,8 +205,12 @@ fn test_mfa_pages_give_title_date_speakers_and_outlets() {
 
 #[test]
 fn test_whitehouse_markdown_gives_dates_speakers_and_questions() {
-    let Some(a) = archive() else { return };
-    let Some(real) = real() else { return };
+    let Some(a) = archive("test_whitehouse_markdown_gives_dates_speakers_and_questions") else {
+        return;
+    };
+    let Some(real) = real("test_whitehouse_markdown_gives_dates_speakers_and_questions") else {
+        return;
+    };
     let root = real.join("whitehouse-en-md");
     let mut front_matter_dates: HashMap<String, String> = HashMap::new();
     for month in fs::read_dir(&root).expect("archive") {
@@ -272,7 +285,9 @@ fn test_whitehouse_markdown_gives_dates_speakers_and_questions() {
 
 #[test]
 fn test_seed_transcript_is_understood() {
-    let Some(real) = real() else { return };
+    let Some(real) = real("test_seed_transcript_is_understood") else {
+        return;
+    };
     let seed = real.join("../seeds/000_44fc51c9987e9317.txt");
     if !seed.is_file() {
         return;
@@ -320,7 +335,7 @@ fn test_seed_transcript_is_understood() {
     assert!(str_field(hit, "text").contains("59.8%"));
 }
 
-fn on_archive(archive: &Archive, args: &[&str]) -> common::Run {
+fn on_archive(archive: &Archive, args: &[&str]) -> crate::common::Run {
     let mut cmd = bin();
     cmd.args(args).arg("--index").arg(&archive.index);
     run(cmd)
@@ -328,7 +343,9 @@ fn on_archive(archive: &Archive, args: &[&str]) -> common::Run {
 
 #[test]
 fn test_commands_on_the_real_archives() {
-    let Some(a) = archive() else { return };
+    let Some(a) = archive("test_commands_on_the_real_archives") else {
+        return;
+    };
     let speakers = on_archive(
         a,
         &[

@@ -1,15 +1,11 @@
 //! End-to-end: the input formats, encodings and incremental indexing of `briefsearch index`.
 
-mod common;
-
 use std::fs;
-use std::io::Write;
 use std::path::Path;
-use std::process::Stdio;
 
 use serde_json::Value;
 
-use common::{bin, index, run, str_field};
+use crate::common::{bin, index, run, run_with_stdin, str_field, validate};
 
 fn all(idx: &Path) -> Vec<Value> {
     let mut cmd = bin();
@@ -18,22 +14,10 @@ fn all(idx: &Path) -> Vec<Value> {
     run(cmd).hits()
 }
 
-fn index_stdin(idx: &Path, input: &str) -> common::Run {
-    let mut child = bin()
-        .args(["index", "-", "--index"])
-        .arg(idx)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawns");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("writes");
-    child.wait_with_output().expect("exits").into()
+fn index_stdin(idx: &Path, input: &str) -> crate::common::Run {
+    let mut cmd = bin();
+    cmd.args(["index", "-", "--index"]).arg(idx);
+    run_with_stdin(cmd, input)
 }
 
 const MFA_PAGE: &str = r#"<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
@@ -209,25 +193,21 @@ fn test_json_lines_from_stdin_replace_by_id() {
 
 #[test]
 fn test_inspect_json_follows_the_schema_and_round_trips() {
-    let schema = common::schema("briefing.schema.json");
-    let validator = jsonschema::validator_for(&schema).expect("schema is valid");
     let mut cmd = bin();
     cmd.arg("inspect").arg("--json").args(
-        fs::read_dir(common::corpus().join("zh"))
+        fs::read_dir(crate::common::corpus().join("zh"))
             .expect("corpus")
             .map(|e| e.expect("entry").path()),
     );
     let r = run(cmd);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    for line in r.stdout.lines() {
-        let v: Value = serde_json::from_str(line).expect("JSON");
-        if let Err(e) = validator.validate(&v) {
-            panic!("inspect --json does not follow briefing.schema.json: {e}");
-        }
-    }
+    validate("briefing.schema.json", &r.hits());
     let dir = tempfile::tempdir().expect("tempdir");
     let from_files = dir.path().join("files");
-    assert_eq!(index(&from_files, &[&common::corpus().join("zh")]).code, 0);
+    assert_eq!(
+        index(&from_files, &[&crate::common::corpus().join("zh")]).code,
+        0
+    );
     let from_json = dir.path().join("json");
     assert_eq!(index_stdin(&from_json, &r.stdout).code, 0);
     let texts = |idx: &Path| {

@@ -1,39 +1,22 @@
 //! End-to-end: facets, trend, show, speakers, stats, completions, and the output contracts of
 //! `query` (formats, fields, counts, files, sorting, grouping, batches), on the corpus index.
 
-mod common;
-
 use std::collections::BTreeMap;
-use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use serde_json::Value;
 
-use common::{bin, corpus_index, run, str_field};
+use crate::common::{bin, corpus_index, run, run_with_stdin, str_field, validate};
 
-fn cmd(args: &[&str]) -> common::Run {
+fn cmd(args: &[&str]) -> crate::common::Run {
     let mut c = bin();
     c.args(args).arg("--index").arg(corpus_index());
     run(c)
 }
 
-fn lines_json(r: &common::Run) -> Vec<Value> {
+fn lines_json(r: &crate::common::Run) -> Vec<Value> {
     assert!(r.code == 0, "exit {}: {}", r.code, r.stderr);
     r.hits()
-}
-
-fn validate(schema_file: &str, values: &[Value]) {
-    let schema = common::schema(schema_file);
-    let validator = jsonschema::validator_for(&schema).expect("schema is valid");
-    assert!(
-        !values.is_empty(),
-        "nothing to validate against {schema_file}"
-    );
-    for v in values {
-        if let Err(e) = validator.validate(v) {
-            panic!("output does not follow {schema_file}: {e}\n{v}");
-        }
-    }
 }
 
 #[test]
@@ -373,7 +356,7 @@ fn test_files_through_xargs_and_hits_through_jq() {
         String::from_utf8_lossy(&out.stderr)
     );
     if Command::new("jq").arg("--version").output().is_err() {
-        eprintln!("jq is not installed: skipping the jq pipeline");
+        crate::common::skipped("the jq pipeline", "jq is not installed");
         return;
     }
     // Outlets counted through jq agree with `facets --by outlet`.
@@ -478,21 +461,13 @@ fn test_sort_offset_and_group() {
 
 #[test]
 fn test_batch_queries_carry_their_ids() {
-    let mut child = bin()
-        .args(["query", "--batch", "--limit", "2", "--index"])
-        .arg(corpus_index())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawns");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all("q1\tRCEP\n知识产权\n\nbad\t\"unclosed\nq4\txylophone\n".as_bytes())
-        .expect("writes");
-    let r: common::Run = child.wait_with_output().expect("exits").into();
+    let mut cmd = bin();
+    cmd.args(["query", "--batch", "--limit", "2", "--index"])
+        .arg(corpus_index());
+    let r = run_with_stdin(
+        cmd,
+        "q1\tRCEP\n知识产权\n\nbad\t\"unclosed\nq4\txylophone\n",
+    );
     let hits = r.hits();
     validate("hit.schema.json", &hits);
     let ids: Vec<&str> = hits.iter().map(|h| str_field(h, "query_id")).collect();
@@ -548,7 +523,7 @@ fn test_terminal_safety_of_corpus_text() {
     )
     .expect("write");
     let idx = dir.path().join("idx");
-    assert_eq!(common::index(&idx, &[&file]).code, 0);
+    assert_eq!(crate::common::index(&idx, &[&file]).code, 0);
     let query = |args: &[&str]| {
         let mut c = bin();
         c.args(args).arg("--index").arg(&idx);
@@ -624,14 +599,14 @@ fn test_completions_man_page_and_help() {
 fn test_speaker_aliases_match_every_name_of_a_speaker() {
     let dir = tempfile::tempdir().expect("tempdir");
     let idx = dir.path().join("idx");
-    let r = common::index(&idx, &[&common::corpus()]);
+    let r = crate::common::index(&idx, &[&crate::common::corpus()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let q = |args: &[&str]| {
         let mut c = bin();
         c.arg("query").arg("--index").arg(&idx).args(args);
         run(c)
     };
-    let speakers = |r: &common::Run| -> BTreeMap<String, usize> {
+    let speakers = |r: &crate::common::Run| -> BTreeMap<String, usize> {
         let mut out = BTreeMap::new();
         for h in lines_json(r) {
             *out.entry(str_field(&h, "speaker").to_string()).or_default() += 1;
@@ -697,7 +672,7 @@ fn test_speaker_aliases_match_every_name_of_a_speaker() {
     let mut c = bin();
     c.args(["index", "--rebuild", "--index"])
         .arg(&idx)
-        .arg(common::corpus());
+        .arg(crate::common::corpus());
     assert_eq!(run(c).code, 0);
     let after = speakers(&q(&["*", "--speaker", "林桥", "--json", "--limit", "500"]));
     assert_eq!(after, both);

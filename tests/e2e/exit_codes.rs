@@ -1,11 +1,9 @@
 //! End-to-end: exit statuses and error messages, the contract that scripts rely on.
 
-mod common;
-
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 
-use common::{bin, corpus_index, query_json, run};
+use crate::common::{bin, corpus_index, query_json, run};
 
 #[test]
 fn test_hit_is_0_no_hit_is_1() {

@@ -1,10 +1,8 @@
 //! End-to-end: `briefsearch index`: creating, adding, replacing, index location.
 
-mod common;
-
 use std::fs;
 
-use common::{bin, corpus, index, run};
+use crate::common::{bin, corpus, index, run};
 
 fn count(index_dir: &std::path::Path, query: &str) -> usize {
     let mut cmd = bin();

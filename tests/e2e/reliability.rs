@@ -4,8 +4,6 @@
 //! The short crash loop always runs; the long one (50 kills over 3,000 files) is ignored by
 //! default: `cargo test --release --test reliability -- --ignored`.
 
-mod common;
-
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -14,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use common::{bin, count, index_counts, run, write_archive};
+use crate::common::{bin, count, index_counts, run, write_archive};
 
 const PASSAGES_PER_FILE: u64 = 4;
 const COMMIT_EVERY: u64 = 50;
@@ -124,7 +122,7 @@ fn crash_loop(files: usize, trials: usize, seed: u64) {
     // A clean build, timed, so that kills fall anywhere in a run.
     let clean = dir.path().join("clean");
     let started = Instant::now();
-    assert_eq!(common::index(&clean, &[&archive]).code, 0);
+    assert_eq!(crate::common::index(&clean, &[&archive]).code, 0);
     let run_ms = (started.elapsed().as_millis() as u64).max(50);
     let idx = dir.path().join("idx");
     let mut rng = Rng(seed);
@@ -151,7 +149,7 @@ fn crash_loop(files: usize, trials: usize, seed: u64) {
         outcomes[0], outcomes[1], outcomes[2]
     );
     // Re-running completes and gives what a clean build gives.
-    let r = common::index(&idx, &[&archive]);
+    let r = crate::common::index(&idx, &[&archive]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(
         index_counts(&idx),
@@ -226,7 +224,7 @@ fn test_ctrl_c_commits_what_was_done_and_releases_the_lock() {
     assert_eq!(p, b * PASSAGES_PER_FILE);
     assert_eq!(count(&idx, &format!("mk{}", b - 1)), 1);
     // The lock is released, and the next run continues.
-    let r = common::index(&idx, &[&archive]);
+    let r = crate::common::index(&idx, &[&archive]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         r.stderr.contains(&format!("{} new", 1500 - b)),
@@ -242,7 +240,7 @@ fn test_one_writer_at_a_time_and_queries_meanwhile() {
     let archive = dir.path().join("archive");
     write_archive(&archive, 120);
     let idx = dir.path().join("idx");
-    assert_eq!(common::index(&idx, &[&archive]).code, 0);
+    assert_eq!(crate::common::index(&idx, &[&archive]).code, 0);
     // A writer that holds the lock until its stdin closes.
     let mut holder = bin()
         .args(["index", "-", "--index"])
@@ -332,8 +330,8 @@ fn test_disk_full_is_a_clear_error_and_keeps_the_last_commit() {
         return;
     }
     let idx = mount.join("idx");
-    let first = common::index(&idx, &[&small]);
-    let full = common::index(&idx, &[&big]);
+    let first = crate::common::index(&idx, &[&small]);
+    let full = crate::common::index(&idx, &[&big]);
     let counts = index_counts(&idx);
     let query_works = count(&idx, "mk7");
     unmount(&mount);
@@ -363,7 +361,7 @@ fn test_read_only_index_can_be_queried() {
         return;
     }
     let idx = mount.join("idx");
-    let built = common::index(&idx, &[&archive]);
+    let built = crate::common::index(&idx, &[&archive]);
     let remounted = Command::new("mount")
         .args(["-o", "remount,ro"])
         .arg(&mount)

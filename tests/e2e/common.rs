@@ -1,9 +1,9 @@
-//! Helpers for the end-to-end tests: run the real binary on real files in temporary folders.
+//! Helpers shared by the end-to-end tests: run the real binary on real files in temporary
+//! folders, feed it stdin, validate its JSON against the schemas.
 
-#![allow(dead_code)]
-
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;
 
 use serde_json::Value;
@@ -149,4 +149,42 @@ pub fn count(index: &Path, query: &str) -> usize {
         .arg(index)
         .arg(query);
     run(cmd).stdout.trim().parse().unwrap_or(0)
+}
+
+/// Runs `cmd` with `input` on its stdin.
+pub fn run_with_stdin(mut cmd: Command, input: &str) -> Run {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawns");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("writes");
+    child.wait_with_output().expect("exits").into()
+}
+
+/// Checks every value against the JSON Schema `schema/NAME`, naming the first that fails.
+pub fn validate(schema_file: &str, values: &[Value]) {
+    let schema = schema(schema_file);
+    let validator = jsonschema::validator_for(&schema).expect("schema is valid");
+    assert!(
+        !values.is_empty(),
+        "nothing to validate against {schema_file}"
+    );
+    for v in values {
+        if let Err(e) = validator.validate(v) {
+            panic!("output does not follow {schema_file}: {e}\n{v}");
+        }
+    }
+}
+
+/// Says on the test process's own stderr (which the test harness does not capture) that
+/// `test` was skipped, and why.
+pub fn skipped(test: &str, why: &str) {
+    let _ = writeln!(std::io::stderr(), "skipped {test}: {why}");
 }

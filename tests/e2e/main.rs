@@ -1,0 +1,17 @@
+//! End-to-end tests: the real binary on real files in temporary folders, one test binary with
+//! a module per area and the helpers in [`common`].
+//!
+//! Tests over the real archives (`real`) run when `BRIEFSEARCH_REAL` points at them and say
+//! that they were skipped otherwise.
+
+mod bad_input;
+mod commands;
+mod common;
+mod exit_codes;
+mod formats;
+mod index;
+mod query;
+mod real;
+mod regressions;
+mod relevance;
+mod reliability;
