@@ -12,7 +12,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use super::Outcome;
 use crate::index::aliases::Aliases;
 use crate::index::{self, writer::Writer};
-use crate::ingest::{self, Event, Options};
+use crate::ingest::{self, Event, Options, Report};
 
 #[derive(Debug, Args)]
 pub(crate) struct IndexArgs {
@@ -89,64 +89,24 @@ pub(super) fn run(index_dir: &Path, args: IndexArgs) -> Result<Outcome> {
     if args.rebuild {
         writer.clear()?;
     }
-    // Ctrl-C (or SIGTERM) stops after the current file and commits; a second one exits at once.
     let options = Options {
         prune: args.prune,
         commit_every_files: args.commit_every,
         max_file_bytes: args.max_file_size.saturating_mul(1_000_000),
         ..Options::default()
     };
-    let interrupted = Arc::clone(&options.interrupted);
-    let _ = ctrlc::set_handler(move || {
-        if interrupted.swap(true, Ordering::SeqCst) {
-            std::process::exit(130);
-        }
-    });
-    let progress = if std::io::stderr().is_terminal() {
-        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} indexing {pos}/{len} files {wide_bar} {eta}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        );
-        bar
-    } else {
-        ProgressBar::hidden()
-    };
-    let report = ingest::run(
-        &mut writer,
-        &args.paths,
-        index_dir,
-        &options,
-        |event| match event {
-            Event::Skipped { file, reason } => {
-                progress.suspend(|| eprintln!("skipped {file}: {reason}"))
-            }
-            Event::Warning { file, note } => progress.suspend(|| eprintln!("note: {file}: {note}")),
-            Event::Removed { id, file } => progress.suspend(|| eprintln!("removed {id} ({file})")),
-            Event::Progress { done, total } => {
-                progress.set_length(total as u64);
-                progress.set_position(done as u64);
-            }
-        },
-    )?;
+    stop_on_ctrl_c(&options);
+    let progress = progress_bar();
+    let report = ingest::run(&mut writer, &args.paths, index_dir, &options, |event| {
+        tell(&progress, event)
+    })?;
     progress.finish_and_clear();
     if report.interrupted {
         writer.finish_now()?;
     } else if let Some(note) = writer.finish()? {
         eprintln!("note: {note:#}");
     }
-    eprintln!(
-        "{} files: {} new, {} changed, {} unchanged, {} removed, {} skipped; {} passages written; the index holds {} briefings ({:.1}s)",
-        report.seen,
-        report.new,
-        report.changed,
-        report.unchanged,
-        report.removed.len(),
-        report.skipped.len(),
-        report.passages,
-        report.briefings,
-        started.elapsed().as_secs_f64()
-    );
+    eprintln!("{}", summary(&report, started.elapsed().as_secs_f64()));
     if report.interrupted {
         eprintln!(
             "interrupted: what was indexed before the stop is committed; run the same command again to continue"
@@ -164,4 +124,57 @@ pub(super) fn run(index_dir: &Path, args: IndexArgs) -> Result<Outcome> {
         bail!("{} file(s) skipped (--strict)", report.skipped.len());
     }
     Ok(Outcome::Found)
+}
+
+/// Ctrl-C (or SIGTERM) stops after the current file and commits; a second one exits at once.
+fn stop_on_ctrl_c(options: &Options) {
+    let interrupted = Arc::clone(&options.interrupted);
+    let _ = ctrlc::set_handler(move || {
+        if interrupted.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+    });
+}
+
+/// A progress bar on a terminal; nothing otherwise.
+fn progress_bar() -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} indexing {pos}/{len} files {wide_bar} {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
+}
+
+/// Tells an event of the run on stderr, around the progress bar.
+fn tell(progress: &ProgressBar, event: Event) {
+    match event {
+        Event::Skipped { file, reason } => {
+            progress.suspend(|| eprintln!("skipped {file}: {reason}"))
+        }
+        Event::Warning { file, note } => progress.suspend(|| eprintln!("note: {file}: {note}")),
+        Event::Removed { id, file } => progress.suspend(|| eprintln!("removed {id} ({file})")),
+        Event::Progress { done, total } => {
+            progress.set_length(total as u64);
+            progress.set_position(done as u64);
+        }
+    }
+}
+
+/// The last line of a run.
+fn summary(report: &Report, seconds: f64) -> String {
+    format!(
+        "{} files: {} new, {} changed, {} unchanged, {} removed, {} skipped; {} passages written; the index holds {} briefings ({seconds:.1}s)",
+        report.seen,
+        report.new,
+        report.changed,
+        report.unchanged,
+        report.removed.len(),
+        report.skipped.len(),
+        report.passages,
+        report.briefings,
+    )
 }

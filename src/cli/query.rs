@@ -12,7 +12,7 @@ use super::args::{FilterArgs, Format, FormatArgs, SortArg, explain_empty};
 use crate::output::json::HIT_FIELDS;
 use crate::output::{self, HitPrinter, Style, text::TextPrinter, tsv::TsvWriter};
 use crate::search::facets::{self, Dimension};
-use crate::search::{Filters, Request, Searcher};
+use crate::search::{Filters, Request, Results, Searcher};
 
 /// Fields of TSV output when `--fields` does not say.
 const DEFAULT_TSV_FIELDS: &[&str] = &[
@@ -120,20 +120,7 @@ pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
         });
     }
     if args.files {
-        let sources = searcher.sources(&query, &filters)?;
-        for source in &sources {
-            stdout.write_all(source.as_bytes())?;
-            stdout.write_all(if args.null { b"\0" } else { b"\n" })?;
-        }
-        stdout.flush()?;
-        if sources.is_empty() {
-            explain_empty(&searcher, &query, &filters)?;
-        }
-        return Ok(if sources.is_empty() {
-            Outcome::NotFound
-        } else {
-            Outcome::Found
-        });
+        return list_files(&mut stdout, &searcher, &query, &filters, args.null);
     }
     let style = args
         .format
@@ -151,17 +138,7 @@ pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
         if args.facets && !results.hits.is_empty() {
             print_facets(&mut stdout, &searcher, &query, &filters)?;
         }
-        if let Some(total) = results.total.filter(|_| !results.hits.is_empty()) {
-            let first = args.offset + 1;
-            let last = args.offset + results.hits.len();
-            let summary = if results.hits.iter().any(|h| h.partial) {
-                format!(
-                    "{first}–{last}: {total} passage{} with every word, then passages with some of them (--strict: only the former)",
-                    if total == 1 { "" } else { "s" }
-                )
-            } else {
-                format!("{first}–{last} of {total} matching passages")
-            };
+        if let Some(summary) = summary(&results, args.offset) {
             let _ = writeln!(io::stderr(), "\n{summary}");
         }
     }
@@ -170,6 +147,42 @@ pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
         return Ok(Outcome::NotFound);
     }
     Ok(Outcome::Found)
+}
+
+/// `-l`: the distinct files of the matching passages, one per line (or NUL-terminated).
+fn list_files(
+    out: &mut impl Write,
+    searcher: &Searcher,
+    query: &str,
+    filters: &Filters,
+    null: bool,
+) -> Result<Outcome> {
+    let sources = searcher.sources(query, filters)?;
+    for source in &sources {
+        out.write_all(source.as_bytes())?;
+        out.write_all(if null { b"\0" } else { b"\n" })?;
+    }
+    out.flush()?;
+    if sources.is_empty() {
+        explain_empty(searcher, query, filters)?;
+        return Ok(Outcome::NotFound);
+    }
+    Ok(Outcome::Found)
+}
+
+/// Which hits were shown, of how many matching passages (text output, on stderr).
+fn summary(results: &Results, offset: usize) -> Option<String> {
+    let total = results.total.filter(|_| !results.hits.is_empty())?;
+    let first = offset + 1;
+    let last = offset + results.hits.len();
+    Some(if results.hits.iter().any(|h| h.partial) {
+        format!(
+            "{first}–{last}: {total} passage{} with every word, then passages with some of them (--strict: only the former)",
+            if total == 1 { "" } else { "s" }
+        )
+    } else {
+        format!("{first}–{last} of {total} matching passages")
+    })
 }
 
 fn request(args: &QueryArgs, query: String, filters: Filters, count_total: bool) -> Request {

@@ -14,17 +14,39 @@ const TOP: f64 = 80.0;
 const BOTTOM: f64 = 90.0;
 const BAR_COLOR: &str = "#3b6ea5";
 
+/// The plotting area, and the top and tick step of its y axis.
+struct Plot {
+    width: f64,
+    height: f64,
+    step: f64,
+    top: f64,
+}
+
+impl Plot {
+    fn new(max: usize) -> Plot {
+        let (step, top) = nice_axis(max);
+        Plot {
+            width: WIDTH - LEFT - RIGHT,
+            height: HEIGHT - TOP - BOTTOM,
+            step,
+            top,
+        }
+    }
+
+    /// The y coordinate of the value `v`.
+    fn y(&self, v: f64) -> f64 {
+        TOP + self.height
+            - if self.top > 0.0 {
+                v / self.top * self.height
+            } else {
+                0.0
+            }
+    }
+}
+
 /// The SVG document for `trend`, titled `title`.
 pub(crate) fn trend(trend: &Trend, title: &str, subtitle: &str) -> String {
-    let plot_w = WIDTH - LEFT - RIGHT;
-    let plot_h = HEIGHT - TOP - BOTTOM;
-    let max = trend.buckets.iter().map(|b| b.passages).max().unwrap_or(0);
-    let (step, top) = nice_axis(max);
-    let n = trend.buckets.len().max(1);
-    let slot = plot_w / n as f64;
-    let bar_w = (slot * 0.8).max(1.0);
-    let y = |v: f64| TOP + plot_h - if top > 0.0 { v / top * plot_h } else { 0.0 };
-
+    let plot = Plot::new(trend.buckets.iter().map(|b| b.passages).max().unwrap_or(0));
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -41,11 +63,17 @@ pub(crate) fn trend(trend: &Trend, title: &str, subtitle: &str) -> String {
         r##"<text x="{LEFT}" y="58" font-size="13" fill="#555">{}</text>"##,
         xml(subtitle)
     );
+    y_axis(&mut s, &plot);
+    bars(&mut s, &plot, trend);
+    s.push_str("</svg>\n");
+    s
+}
 
-    // Y axis: grid lines and round ticks.
+/// Grid lines, round ticks and the axis title.
+fn y_axis(s: &mut String, plot: &Plot) {
     let mut tick = 0.0;
-    while tick <= top + 1e-9 {
-        let ty = y(tick);
+    while tick <= plot.top + 1e-9 {
+        let ty = plot.y(tick);
         let _ = writeln!(
             s,
             r##"<line x1="{LEFT}" y1="{ty:.1}" x2="{:.1}" y2="{ty:.1}" stroke="{}" stroke-width="1"/>"##,
@@ -59,25 +87,30 @@ pub(crate) fn trend(trend: &Trend, title: &str, subtitle: &str) -> String {
             ty + 4.0,
             tick as u64
         );
-        tick += step;
+        tick += plot.step;
     }
     let _ = writeln!(
         s,
         r##"<text transform="translate(18 {:.1}) rotate(-90)" font-size="13" fill="#444" text-anchor="middle">passages</text>"##,
-        TOP + plot_h / 2.0
+        TOP + plot.height / 2.0
     );
+}
 
-    // Bars, their counts, and x labels (thinned so they never overlap).
-    let label_every = (n as f64 / (plot_w / 28.0)).ceil().max(1.0) as usize;
+/// Bars, their counts, and x labels (thinned so they never overlap).
+fn bars(s: &mut String, plot: &Plot, trend: &Trend) {
+    let n = trend.buckets.len().max(1);
+    let slot = plot.width / n as f64;
+    let bar_w = (slot * 0.8).max(1.0);
+    let label_every = (n as f64 / (plot.width / 28.0)).ceil().max(1.0) as usize;
     let rotate = trend.buckets.iter().any(|b| b.label.len() > 4) && n > 12;
     for (i, b) in trend.buckets.iter().enumerate() {
         let x = LEFT + i as f64 * slot + (slot - bar_w) / 2.0;
-        let top_y = y(b.passages as f64);
+        let top_y = plot.y(b.passages as f64);
         if b.passages > 0 {
             let _ = writeln!(
                 s,
                 r#"<rect x="{x:.1}" y="{top_y:.1}" width="{bar_w:.1}" height="{:.1}" fill="{BAR_COLOR}"><title>{}: {} passages, {} briefings</title></rect>"#,
-                TOP + plot_h - top_y,
+                TOP + plot.height - top_y,
                 xml(&b.label),
                 b.passages,
                 b.briefings
@@ -93,25 +126,19 @@ pub(crate) fn trend(trend: &Trend, title: &str, subtitle: &str) -> String {
             }
         }
         if i % label_every == 0 {
-            let lx = x + bar_w / 2.0;
-            let ly = TOP + plot_h + 18.0;
-            if rotate {
-                let _ = writeln!(
-                    s,
-                    r##"<text transform="translate({lx:.1} {ly:.1}) rotate(-45)" font-size="11" fill="#444" text-anchor="end">{}</text>"##,
-                    xml(&b.label)
-                );
+            let (lx, ly) = (x + bar_w / 2.0, TOP + plot.height + 18.0);
+            let place = if rotate {
+                format!(
+                    r##"transform="translate({lx:.1} {ly:.1}) rotate(-45)" font-size="11" fill="#444" text-anchor="end""##
+                )
             } else {
-                let _ = writeln!(
-                    s,
-                    r##"<text x="{lx:.1}" y="{ly:.1}" font-size="11" fill="#444" text-anchor="middle">{}</text>"##,
-                    xml(&b.label)
-                );
-            }
+                format!(
+                    r##"x="{lx:.1}" y="{ly:.1}" font-size="11" fill="#444" text-anchor="middle""##
+                )
+            };
+            let _ = writeln!(s, "<text {place}>{}</text>", xml(&b.label));
         }
     }
-    s.push_str("</svg>\n");
-    s
 }
 
 /// A round tick step and the axis top for values up to `max`.

@@ -2,8 +2,10 @@
 
 pub(crate) mod aliases;
 pub(crate) mod build;
+mod lex;
 pub(crate) mod options;
 pub(crate) mod syntax;
+mod units;
 
 use crate::analyze::Analyzer;
 use crate::index::schema;

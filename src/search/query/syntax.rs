@@ -6,6 +6,8 @@
 
 use std::fmt;
 
+use super::lex::{Tok, lex};
+
 /// Fields a query can name with `field:`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum QueryField {
@@ -16,7 +18,7 @@ pub(crate) enum QueryField {
 impl QueryField {
     pub(crate) const NAMES: &'static str = "title, speaker";
 
-    fn parse(name: &str) -> Option<QueryField> {
+    pub(super) fn parse(name: &str) -> Option<QueryField> {
         match name.to_ascii_lowercase().as_str() {
             "title" => Some(QueryField::Title),
             "speaker" => Some(QueryField::Speaker),
@@ -55,7 +57,7 @@ pub struct SyntaxError {
 }
 
 impl SyntaxError {
-    fn at(position: usize, message: impl Into<String>) -> SyntaxError {
+    pub(super) fn at(position: usize, message: impl Into<String>) -> SyntaxError {
         SyntaxError {
             message: message.into(),
             position,
@@ -78,118 +80,6 @@ impl fmt::Display for SyntaxError {
 pub(crate) const MAX_QUERY_BYTES: usize = 10_000;
 /// Deepest nesting of parentheses accepted.
 const MAX_DEPTH: usize = 32;
-
-#[derive(Debug, Clone, PartialEq)]
-enum Tok {
-    Open,
-    Close,
-    And,
-    Or,
-    Not,
-    Plus,
-    Minus,
-    Star,
-    Field(QueryField),
-    Word(String),
-    Phrase(String),
-}
-
-fn lex(query: &str) -> Result<Vec<(usize, Tok)>, SyntaxError> {
-    let mut toks = Vec::new();
-    let mut chars = query.char_indices().peekable();
-    while let Some(&(at, c)) = chars.peek() {
-        if c.is_whitespace() {
-            chars.next();
-            continue;
-        }
-        match c {
-            '(' | '（' => {
-                chars.next();
-                toks.push((at, Tok::Open));
-            }
-            ')' | '）' => {
-                chars.next();
-                toks.push((at, Tok::Close));
-            }
-            '"' | '“' | '”' | '「' => {
-                chars.next();
-                let close: &[char] = match c {
-                    '“' => &['”', '"'],
-                    '「' => &['」'],
-                    _ => &['"', '”'],
-                };
-                let mut text = String::new();
-                let mut closed = false;
-                for (_, c) in chars.by_ref() {
-                    if close.contains(&c) {
-                        closed = true;
-                        break;
-                    }
-                    text.push(c);
-                }
-                if !closed {
-                    return Err(SyntaxError::at(at, "unclosed quote"));
-                }
-                toks.push((at, Tok::Phrase(text)));
-            }
-            '+' | '-' if toks.last().is_none_or(|(_, t)| !matches!(t, Tok::Field(_))) => {
-                chars.next();
-                let next_is_term = chars.peek().is_some_and(|&(_, n)| !n.is_whitespace());
-                if !next_is_term {
-                    return Err(SyntaxError::at(
-                        at,
-                        format!("'{c}' must be followed by a word, phrase or group"),
-                    ));
-                }
-                toks.push((at, if c == '+' { Tok::Plus } else { Tok::Minus }));
-            }
-            _ => {
-                let mut word = String::new();
-                while let Some(&(_, c)) = chars.peek() {
-                    if c.is_whitespace() || "()（）\"“”「".contains(c) {
-                        break;
-                    }
-                    if c == ':'
-                        && !word.is_empty()
-                        && word.chars().all(|c| c.is_ascii_alphabetic() || c == '_')
-                    {
-                        break;
-                    }
-                    word.push(c);
-                    chars.next();
-                }
-                if let Some(&(colon, ':')) = chars.peek() {
-                    chars.next();
-                    let field = QueryField::parse(&word).ok_or_else(|| {
-                        SyntaxError::at(
-                            at,
-                            format!("unknown field '{word}:' (fields are {})", QueryField::NAMES),
-                        )
-                    })?;
-                    if chars.peek().is_none_or(|&(_, c)| c.is_whitespace()) {
-                        return Err(SyntaxError::at(
-                            colon,
-                            format!("'{word}:' needs a word, phrase or group after it"),
-                        ));
-                    }
-                    toks.push((at, Tok::Field(field)));
-                    continue;
-                }
-                toks.push((
-                    at,
-                    match word.as_str() {
-                        "AND" | "&&" => Tok::And,
-                        "OR" | "||" => Tok::Or,
-                        "NOT" => Tok::Not,
-                        "*" => Tok::Star,
-                        _ => Tok::Word(word),
-                    },
-                ));
-            }
-        }
-    }
-    Ok(toks)
-}
 
 struct Parser {
     toks: Vec<(usize, Tok)>,

@@ -1,0 +1,203 @@
+//! From typed text to units of meaning: the words of an unquoted word (English words; Chinese
+//! segmented, lone characters joined to a neighbour), quoted phrases, and for each unit the
+//! term or phrase queries of the word and bigram fields, with what to highlight and boost.
+
+use tantivy::Term;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+
+use super::build::{Builder, Target};
+use super::syntax::QueryField;
+use crate::script::is_han;
+
+impl Builder<'_> {
+    /// The units of an unquoted word: its English words, or each of its Chinese words.
+    pub(super) fn word(
+        &mut self,
+        field: Option<QueryField>,
+        text: &str,
+        positive: bool,
+    ) -> Vec<Box<dyn Query>> {
+        let tokens = self.analyzer.words(text);
+        let target = self.target(field);
+        let is_han_token = |t: &tantivy::tokenizer::Token| t.text.chars().all(is_han);
+        // Spans of tokens that form one unit: consecutive Latin words (COVID-19), each Chinese
+        // word, and runs of single Chinese characters (an unknown word jieba split apart).
+        let mut spans: Vec<(usize, usize, bool)> = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            let han = is_han_token(&tokens[i]);
+            let single =
+                |t: &tantivy::tokenizer::Token| is_han_token(t) && t.text.chars().count() == 1;
+            let mut j = i + 1;
+            while j < tokens.len()
+                && if han {
+                    single(&tokens[i]) && single(&tokens[j])
+                } else {
+                    !is_han_token(&tokens[j])
+                }
+            {
+                j += 1;
+            }
+            spans.push((i, j, han));
+            i = j;
+        }
+        // A lone Chinese character means little by itself (稳 in 稳外贸): it joins the Chinese
+        // word typed right after it, or else right before it, and the unit is matched as typed.
+        let adjacent = |a: usize, b: usize| tokens[a].offset_to == tokens[b].offset_from;
+        let mut k = 0;
+        while k < spans.len() {
+            let (i, j, han) = spans[k];
+            let lone = han
+                && tokens[i..j]
+                    .iter()
+                    .map(|t| t.text.chars().count())
+                    .sum::<usize>()
+                    == 1;
+            if lone && k + 1 < spans.len() && spans[k + 1].2 && adjacent(j - 1, spans[k + 1].0) {
+                spans[k + 1].0 = i;
+                spans.remove(k);
+                continue;
+            }
+            if lone && k > 0 && spans[k - 1].2 && adjacent(spans[k - 1].1 - 1, i) {
+                spans[k - 1].1 = j;
+                spans.remove(k);
+                continue;
+            }
+            k += 1;
+        }
+        let mut units: Vec<Box<dyn Query>> = Vec::new();
+        for (i, j, han) in spans {
+            let words: Vec<&str> = tokens[i..j].iter().map(|t| t.text.as_str()).collect();
+            let surface = &text[tokens[i].offset_from..tokens[j - 1].offset_to];
+            units.push(self.unit(
+                target,
+                field,
+                &words,
+                han.then_some(surface),
+                true,
+                positive,
+            ));
+        }
+        units
+    }
+
+    pub(super) fn phrase(
+        &mut self,
+        field: Option<QueryField>,
+        text: &str,
+        positive: bool,
+    ) -> Option<Box<dyn Query>> {
+        let tokens = self.analyzer.words(text);
+        if tokens.is_empty() {
+            return None;
+        }
+        let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+        let all_han = words.iter().all(|w| w.chars().all(is_han));
+        let han_text: String = text.chars().filter(|c| is_han(*c)).collect();
+        Some(self.unit(
+            self.target(field),
+            field,
+            &words,
+            all_han.then_some(han_text.as_str()),
+            // "海关 稳外贸" matches 海关，稳外贸: only a phrase of Han characters alone is
+            // found as its string.
+            text.trim().chars().all(is_han),
+            positive,
+        ))
+    }
+
+    /// One unit of meaning: `words` in order, optionally also found as the Chinese string `han`.
+    fn unit(
+        &mut self,
+        target: Target,
+        field: Option<QueryField>,
+        words: &[&str],
+        han: Option<&str>,
+        literal: bool,
+        positive: bool,
+    ) -> Box<dyn Query> {
+        let word_query = sequence(target.words, words);
+        let query: Box<dyn Query> = match (han, target.bigrams) {
+            (Some(han), Some(bigram_field)) if self.options.bigrams => {
+                let bigrams: Vec<String> = self
+                    .analyzer
+                    .bigrams(han)
+                    .into_iter()
+                    .map(|t| t.text)
+                    .collect();
+                let bigram_refs: Vec<&str> = bigrams.iter().map(String::as_str).collect();
+                let bigram_query = Box::new(BoostQuery::new(
+                    sequence(bigram_field, &bigram_refs),
+                    self.options.bigram_boost,
+                ));
+                if self.options.words {
+                    Box::new(BooleanQuery::new(vec![
+                        (Occur::Should, word_query),
+                        (Occur::Should, bigram_query),
+                    ]))
+                } else {
+                    bigram_query
+                }
+            }
+            _ => word_query,
+        };
+        if positive && field.is_none() {
+            self.proximity_words
+                .extend(words.iter().map(|w| w.to_string()));
+            // Chinese words are highlighted wherever their string occurs (which covers where
+            // they stand as words), so passages need no segmenting to be highlighted.
+            match han {
+                Some(han) if literal && words.concat() == han => {
+                    self.highlight.han.push(han.to_string())
+                }
+                _ => {
+                    self.highlight
+                        .sequences
+                        .push(words.iter().map(|w| w.to_string()).collect());
+                    if let Some(han) = han {
+                        self.highlight.han.push(han.to_string());
+                    }
+                }
+            }
+            self.title_clauses.push(sequence(self.fields.title, words));
+            // The context field has no positions: its words boost one by one.
+            for word in words {
+                self.context_clauses
+                    .push(sequence(self.fields.context, &[word]));
+            }
+        }
+        query
+    }
+
+    /// The query's positive words near one another in the text, as a sloppy phrase.
+    pub(super) fn proximity(&self) -> Vec<Box<dyn Query>> {
+        if self.proximity_words.len() < 2 || self.options.proximity_boost <= 0.0 {
+            return Vec::new();
+        }
+        let terms: Vec<Term> = self
+            .proximity_words
+            .iter()
+            .map(|w| Term::from_field_text(self.fields.text, w))
+            .collect();
+        let mut phrase = PhraseQuery::new(terms);
+        phrase.set_slop(self.options.proximity_slop);
+        vec![Box::new(phrase)]
+    }
+}
+
+/// A term for one word, a phrase for several.
+fn sequence(field: Field, words: &[&str]) -> Box<dyn Query> {
+    let terms: Vec<Term> = words
+        .iter()
+        .map(|w| Term::from_field_text(field, w))
+        .collect();
+    if terms.len() == 1 {
+        Box::new(TermQuery::new(
+            terms[0].clone(),
+            IndexRecordOption::WithFreqs,
+        ))
+    } else {
+        Box::new(PhraseQuery::new(terms))
+    }
+}
