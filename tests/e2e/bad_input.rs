@@ -6,7 +6,7 @@ use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::Path;
 use std::process::Command;
 
-use crate::common::{bin, count, index_counts, run};
+use crate::common::{assert_has, bin, count, index_counts, run};
 
 const GOOD: &str = "Trade Briefing\n\nModerator:\n\nThe persimmon question.\n";
 
@@ -134,12 +134,7 @@ fn test_every_bad_file_is_named_and_every_good_file_indexed() {
     );
     assert!(r.stderr.contains("does-not-exist: no such file or folder"));
     if !root_reads_everything {
-        assert!(
-            r.stderr
-                .contains("locked.txt: cannot read: Permission denied"),
-            "{}",
-            r.stderr
-        );
+        assert_has(&r.stderr, "locked.txt: cannot read: Permission denied");
     }
     for word in ["persimmon", "quince", "loquat", "枇杷", "fig"] {
         assert_eq!(
@@ -167,7 +162,7 @@ fn test_every_bad_file_is_named_and_every_good_file_indexed() {
     again.arg("index").arg("--index").arg(&idx).arg(&paths[0]);
     let r2 = run(again);
     assert_eq!(r2.code, 0, "{}", r2.stderr);
-    assert!(r2.stderr.contains("0 new, 0 changed"), "{}", r2.stderr);
+    assert_has(&r2.stderr, "0 new, 0 changed");
 }
 
 #[test]

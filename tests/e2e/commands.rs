@@ -6,7 +6,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use crate::common::{bin, corpus_index, run, run_with_stdin, str_field, validate};
+use crate::common::{assert_has, bin, corpus_index, run, run_with_stdin, str_field, validate};
 
 fn cmd(args: &[&str]) -> crate::common::Run {
     let mut c = bin();
@@ -135,7 +135,7 @@ fn test_query_facets_under_the_hits() {
         "{}",
         r.stdout
     );
-    assert!(r.stdout.contains("2024-03 "), "{}", r.stdout);
+    assert_has(&r.stdout, "2024-03 ");
 }
 
 #[test]
@@ -171,17 +171,11 @@ fn test_show_a_passage_with_its_question_and_context() {
     assert!(answers.len() >= 2 && answers.iter().all(|p| p["speaker"] == "Lin Qiao"));
 
     let text = cmd(&["show", &id, "--context", "1", "--color", "never"]);
-    assert!(
-        text.stdout
-            .contains("▶ Thank you. Special customs supervision zones"),
-        "{}",
-        text.stdout
+    assert_has(
+        &text.stdout,
+        "▶ Thank you. Special customs supervision zones",
     );
-    assert!(
-        text.stdout.contains("Reporter, Southern Daily [question]"),
-        "{}",
-        text.stdout
-    );
+    assert_has(&text.stdout, "Reporter, Southern Daily [question]");
     let md = cmd(&["show", &id, "--format", "md"]);
     assert!(
         md.stdout
@@ -189,11 +183,7 @@ fn test_show_a_passage_with_its_question_and_context() {
         "{}",
         md.stdout
     );
-    assert!(
-        md.stdout.contains("> Thank you. Special customs"),
-        "{}",
-        md.stdout
-    );
+    assert_has(&md.stdout, "> Thank you. Special customs");
 }
 
 #[test]
@@ -254,7 +244,7 @@ fn test_speakers_and_stats() {
     );
     let text = cmd(&["speakers", "--limit", "3"]);
     assert!(text.stdout.starts_with("speaker "), "{}", text.stdout);
-    assert!(text.stdout.contains("more speakers"), "{}", text.stdout);
+    assert_has(&text.stdout, "more speakers");
 
     let stats = lines_json(&cmd(&["stats", "--json"]));
     validate("stats.schema.json", &stats);
@@ -270,11 +260,7 @@ fn test_speakers_and_stats() {
     assert_eq!(s["last_date"], "2025-05-20");
     assert!(s["size_bytes"].as_u64().is_some_and(|n| n > 10_000));
     let text = cmd(&["stats"]);
-    assert!(
-        text.stdout.contains("briefings:  14 (en 7, zh 7)"),
-        "{}",
-        text.stdout
-    );
+    assert_has(&text.stdout, "briefings:  14 (en 7, zh 7)");
 }
 
 #[test]
@@ -303,11 +289,7 @@ fn test_output_formats_and_fields() {
     }
     let bad = cmd(&["query", "RCEP", "--fields", "author"]);
     assert_eq!(bad.code, 2);
-    assert!(
-        bad.stderr.contains("unknown field 'author'"),
-        "{}",
-        bad.stderr
-    );
+    assert_has(&bad.stderr, "unknown field 'author'");
     let md = cmd(&["query", "RCEP", "--format", "md"]);
     assert_eq!(md.code, 2, "markdown is for show only");
 }
@@ -476,33 +458,26 @@ fn test_batch_queries_carry_their_ids() {
         r.code, 2,
         "a bad query makes the batch fail, after the others ran"
     );
-    assert!(
-        r.stderr.contains("line 4: bad query: unclosed quote"),
-        "{}",
-        r.stderr
-    );
+    assert_has(&r.stderr, "line 4: bad query: unclosed quote");
 }
 
 #[test]
 fn test_unknown_speaker_suggests_and_empty_filters_explain() {
     let r = cmd(&["query", "RCEP", "--speaker", "Lin Qio"]);
     assert_eq!(r.code, 2);
-    assert!(
-        r.stderr
-            .contains("no speaker 'Lin Qio' in the index; did you mean 'Lin Qiao'?"),
-        "{}",
-        r.stderr
+    assert_has(
+        &r.stderr,
+        "no speaker 'Lin Qio' in the index; did you mean 'Lin Qiao'?",
     );
     let r = cmd(&["speakers", "--speaker", "毛"]);
     assert_eq!(r.code, 2);
     let r = cmd(&["query", "RCEP", "--outlet", "Reuter"]);
-    assert!(r.stderr.contains("did you mean 'Reuters'?"), "{}", r.stderr);
+    assert_has(&r.stderr, "did you mean 'Reuters'?");
     let r = cmd(&["query", "RCEP", "--speaker", "Lin Qiao", "--since", "2024"]);
     assert_eq!(r.code, 1);
-    assert!(
-        r.stderr.contains("no hit with these filters, though the query alone matches 8 passages; without --speaker 'Lin Qiao', or without --since 2024-01-01 there would be hits"),
-        "{}",
-        r.stderr
+    assert_has(
+        &r.stderr,
+        "no hit with these filters, though the query alone matches 8 passages; without --speaker 'Lin Qiao', or without --since 2024-01-01 there would be hits",
     );
     let r = cmd(&["query", "xylophone", "--since", "2024"]);
     assert_eq!(r.code, 1);
@@ -635,7 +610,7 @@ fn test_speaker_aliases_match_every_name_of_a_speaker() {
         .arg(&list);
     let r = run(c);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("aliases.txt:3:"), "{}", r.stderr);
+    assert_has(&r.stderr, "aliases.txt:3:");
 
     std::fs::write(&list, "# customs\n林桥 = Lin Qiao\n").expect("write");
     let mut c = bin();
@@ -667,7 +642,7 @@ fn test_speaker_aliases_match_every_name_of_a_speaker() {
     assert_eq!(other.keys().collect::<Vec<_>>(), ["He Yun"]);
     let r = q(&["*", "--speaker", "Lin Qiaoo"]);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("did you mean 'Lin Qiao'"), "{}", r.stderr);
+    assert_has(&r.stderr, "did you mean 'Lin Qiao'");
     // A rebuild keeps the list.
     let mut c = bin();
     c.args(["index", "--rebuild", "--index"])

@@ -188,3 +188,12 @@ pub fn validate(schema_file: &str, values: &[Value]) {
 pub fn skipped(test: &str, why: &str) {
     let _ = writeln!(std::io::stderr(), "skipped {test}: {why}");
 }
+
+/// Asserts that `haystack` holds `needle`, showing the haystack when it does not.
+#[track_caller]
+pub fn assert_has(haystack: &str, needle: &str) {
+    assert!(
+        haystack.contains(needle),
+        "expected {needle:?} in:\n{haystack}"
+    );
+}

@@ -3,7 +3,7 @@
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 
-use crate::common::{bin, corpus_index, query_json, run};
+use crate::common::{assert_has, bin, corpus_index, query_json, run};
 
 #[test]
 fn test_hit_is_0_no_hit_is_1() {
@@ -79,11 +79,7 @@ fn test_unreadable_path_is_2() {
         .arg(dir.path().join("missing.txt"));
     let r = run(cmd);
     assert_eq!(r.code, 2);
-    assert!(
-        r.stderr.contains("missing.txt: no such file or folder"),
-        "{}",
-        r.stderr
-    );
+    assert_has(&r.stderr, "missing.txt: no such file or folder");
 }
 
 #[test]

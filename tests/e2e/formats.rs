@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::common::{bin, index, run, run_with_stdin, str_field, validate};
+use crate::common::{assert_has, bin, index, run, run_with_stdin, str_field, validate};
 
 fn all(idx: &Path) -> Vec<Value> {
     let mut cmd = bin();
@@ -93,11 +93,7 @@ fn test_utf16_and_undeclared_gb18030_text() {
     .expect("write");
     let idx = dir.path().join("idx");
     let r = index(&idx, &[dir.path()]);
-    assert!(
-        r.stderr.contains("garbage.txt: cannot decode the text"),
-        "{}",
-        r.stderr
-    );
+    assert_has(&r.stderr, "garbage.txt: cannot decode the text");
     assert!(
         r.stderr.contains("2 new") && r.stderr.contains("1 skipped"),
         "{}",
@@ -135,23 +131,15 @@ fn test_json_and_json_lines_files_with_errors_naming_line_and_field() {
     let idx = dir.path().join("idx");
     let r = index(&idx, &[dir.path()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(
-        r.stderr
-            .contains("many.jsonl:2: invalid JSON: turns[0].kind: unknown variant `answr`"),
-        "{}",
-        r.stderr
+    assert_has(
+        &r.stderr,
+        "many.jsonl:2: invalid JSON: turns[0].kind: unknown variant `answr`",
     );
-    assert!(
-        r.stderr
-            .contains("many.jsonl:3: invalid JSON: date: '2024-13-01' is not a date"),
-        "{}",
-        r.stderr
+    assert_has(
+        &r.stderr,
+        "many.jsonl:3: invalid JSON: date: '2024-13-01' is not a date",
     );
-    assert!(
-        r.stderr.contains("broken.json: invalid JSON: line 3:"),
-        "{}",
-        r.stderr
-    );
+    assert_has(&r.stderr, "broken.json: invalid JSON: line 3:");
     let hits = all(&idx);
     let ids: Vec<&str> = hits.iter().map(|h| str_field(h, "briefing_id")).collect();
     assert!(
@@ -176,14 +164,10 @@ fn test_json_lines_from_stdin_replace_by_id() {
     let b = r#"{"id": "b-2", "title": "Two", "date": "2025-01-02", "turns": [{"speaker": "X Y", "text": "The plum policy."}]}"#;
     let r = index_stdin(&idx, &format!("{a}\n{b}\n"));
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stderr.contains("2 new"), "{}", r.stderr);
+    assert_has(&r.stderr, "2 new");
     let b2 = b.replace("plum", "cherry");
     let r = index_stdin(&idx, &format!("{a}\n{b2}\n"));
-    assert!(
-        r.stderr.contains("0 new, 1 changed, 1 unchanged"),
-        "{}",
-        r.stderr
-    );
+    assert_has(&r.stderr, "0 new, 1 changed, 1 unchanged");
     let texts: Vec<String> = all(&idx)
         .iter()
         .map(|h| str_field(h, "text").to_string())
@@ -253,11 +237,7 @@ fn test_prune_rebuild_and_stable_ids() {
     assert_eq!(ids(&idx), ["archive/2024/a.txt#1", "archive/2024/b.txt#1"]);
     write("c.txt", "cherry");
     let r = index(&idx, &[&archive]);
-    assert!(
-        r.stderr.contains("3 files: 1 new, 0 changed, 2 unchanged"),
-        "{}",
-        r.stderr
-    );
+    assert_has(&r.stderr, "3 files: 1 new, 0 changed, 2 unchanged");
     assert_eq!(
         ids(&idx),
         [
@@ -280,12 +260,8 @@ fn test_prune_rebuild_and_stable_ids() {
         .arg(&idx)
         .arg(&archive);
     let r = run(cmd);
-    assert!(
-        r.stderr.contains("removed archive/2024/a.txt"),
-        "{}",
-        r.stderr
-    );
-    assert!(r.stderr.contains("1 removed"), "{}", r.stderr);
+    assert_has(&r.stderr, "removed archive/2024/a.txt");
+    assert_has(&r.stderr, "1 removed");
     assert_eq!(ids(&idx), ["archive/2024/b.txt#1", "archive/2024/c.txt#1"]);
 
     let mut cmd = bin();
@@ -293,7 +269,7 @@ fn test_prune_rebuild_and_stable_ids() {
         .arg(&idx)
         .arg(archive.join("2024").join("b.txt"));
     let r = run(cmd);
-    assert!(r.stderr.contains("1 files: 1 new"), "{}", r.stderr);
+    assert_has(&r.stderr, "1 files: 1 new");
     assert_eq!(ids(&idx), ["b.txt#1"]);
 }
 

@@ -1,6 +1,6 @@
 //! End-to-end: `briefsearch query` on an index of `corpus/`.
 
-use crate::common::{query_json, query_text, str_field, validate};
+use crate::common::{assert_has, query_json, query_text, str_field, validate};
 
 fn texts(args: &[&str]) -> Vec<String> {
     let r = query_json(args);
@@ -402,11 +402,9 @@ fn test_hits_are_attributed() {
 fn test_text_output_for_people() {
     let r = query_text(&["\"bonded logistics park\""]);
     assert_eq!(r.code, 0);
-    assert!(
-        r.stdout
-            .contains(" 1. 2023-04-18  Lin Qiao, Deputy Director General"),
-        "{}",
-        r.stdout
+    assert_has(
+        &r.stdout,
+        " 1. 2023-04-18  Lin Qiao, Deputy Director General",
     );
     assert!(
         r.stdout

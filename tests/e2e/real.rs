@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use serde_json::Value;
 use tempfile::TempDir;
 
-use crate::common::{bin, index, run, skipped, str_field};
+use crate::common::{assert_has, bin, index, run, skipped, str_field};
 
 /// The folder of real archives, or `None` after saying that `test` is skipped.
 fn real(test: &str) -> Option<PathBuf> {
@@ -377,11 +377,7 @@ fn test_commands_on_the_real_archives() {
     assert_eq!(jean_pierre[0]["speaker"], "Jean-Pierre");
     let typo = on_archive(a, &["query", "inflation", "--speaker", "Jean Pierre"]);
     assert_eq!(typo.code, 2);
-    assert!(
-        typo.stderr.contains("did you mean 'Jean-Pierre'"),
-        "{}",
-        typo.stderr
-    );
+    assert_has(&typo.stderr, "did you mean 'Jean-Pierre'");
 
     let stats = on_archive(a, &["stats", "--json"]).hits();
     assert_eq!(stats[0]["briefings"], 2154);

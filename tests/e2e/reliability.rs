@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::common::{bin, count, index_counts, run, write_archive};
+use crate::common::{assert_has, bin, count, index_counts, run, write_archive};
 
 const PASSAGES_PER_FILE: u64 = 4;
 const COMMIT_EVERY: u64 = 50;
@@ -226,11 +226,7 @@ fn test_ctrl_c_commits_what_was_done_and_releases_the_lock() {
     // The lock is released, and the next run continues.
     let r = crate::common::index(&idx, &[&archive]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(
-        r.stderr.contains(&format!("{} new", 1500 - b)),
-        "{}",
-        r.stderr
-    );
+    assert_has(&r.stderr, &format!("{} new", 1500 - b));
     assert_eq!(index_counts(&idx), Some((1500, 1500 * PASSAGES_PER_FILE)));
 }
 
