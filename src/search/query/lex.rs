@@ -2,10 +2,55 @@
 //! parentheses (ASCII or full-width), operators, `+`/`-` signs and `field:` prefixes, each
 //! with its byte position for error messages.
 
+use std::fmt;
 use std::iter::Peekable;
 use std::str::CharIndices;
 
-use super::syntax::{QueryField, SyntaxError};
+/// Fields a query can name with `field:`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum QueryField {
+    Title,
+    Speaker,
+}
+
+impl QueryField {
+    pub(crate) const NAMES: &'static str = "title, speaker";
+
+    fn parse(name: &str) -> Option<QueryField> {
+        match name.to_ascii_lowercase().as_str() {
+            "title" => Some(QueryField::Title),
+            "speaker" => Some(QueryField::Speaker),
+            _ => None,
+        }
+    }
+}
+
+/// A query that could not be parsed: what is wrong and at which byte of the query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub message: String,
+    pub position: usize,
+}
+
+impl SyntaxError {
+    pub(super) fn at(position: usize, message: impl Into<String>) -> SyntaxError {
+        SyntaxError {
+            message: message.into(),
+            position,
+        }
+    }
+
+    /// The column (1-based, in characters) of the error in `query`.
+    pub fn column(&self, query: &str) -> usize {
+        query[..self.position.min(query.len())].chars().count() + 1
+    }
+}
+
+impl fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Tok {

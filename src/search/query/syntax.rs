@@ -4,28 +4,9 @@
 //! Parsing gives a syntax tree with the byte position of each part, and errors that say what
 //! is wrong and where. Nothing here knows about analysis or the index.
 
-use std::fmt;
-
+pub(crate) use super::lex::QueryField;
+pub use super::lex::SyntaxError;
 use super::lex::{Tok, lex};
-
-/// Fields a query can name with `field:`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum QueryField {
-    Title,
-    Speaker,
-}
-
-impl QueryField {
-    pub(crate) const NAMES: &'static str = "title, speaker";
-
-    pub(super) fn parse(name: &str) -> Option<QueryField> {
-        match name.to_ascii_lowercase().as_str() {
-            "title" => Some(QueryField::Title),
-            "speaker" => Some(QueryField::Speaker),
-            _ => None,
-        }
-    }
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Node {
@@ -47,33 +28,6 @@ pub(crate) enum Node {
     Not(Box<Node>),
     /// Must match: `+word`, or either side of an explicit `AND`.
     Required(Box<Node>),
-}
-
-/// A query that could not be parsed: what is wrong and at which byte of the query.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SyntaxError {
-    pub message: String,
-    pub position: usize,
-}
-
-impl SyntaxError {
-    pub(super) fn at(position: usize, message: impl Into<String>) -> SyntaxError {
-        SyntaxError {
-            message: message.into(),
-            position,
-        }
-    }
-
-    /// The column (1-based, in characters) of the error in `query`.
-    pub fn column(&self, query: &str) -> usize {
-        query[..self.position.min(query.len())].chars().count() + 1
-    }
-}
-
-impl fmt::Display for SyntaxError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
 }
 
 /// Longest query accepted, in bytes.
