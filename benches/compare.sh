@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Two builds of briefsearch side by side, in one run, on the real archives: indexing from
+# scratch (hyperfine, alternating) and cold queries (a new process each, median). For checking
+# that a change keeps speed within its budget.
+#
+#   benches/compare.sh OLD_BINARY NEW_BINARY [REAL_DIR]
+#
+# REAL_DIR defaults to ../shared/real. BENCH_WORK (default /tmp/briefsearch-compare) holds the
+# indexes; BENCH_RUNS (default 20) the runs per query; BENCH_INDEX_RUNS (default 3) per index.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+OLD=$(realpath "$1")
+NEW=$(realpath "$2")
+REAL=$(realpath "${3:-$ROOT/../shared/real}")
+WORK=${BENCH_WORK:-/tmp/briefsearch-compare}
+RUNS=${BENCH_RUNS:-20}
+INDEX_RUNS=${BENCH_INDEX_RUNS:-3}
+command -v hyperfine >/dev/null || apt-get install -y hyperfine >/dev/null
+command -v jq >/dev/null || apt-get install -y jq >/dev/null
+mkdir -p "$WORK"
+SOURCES=("$REAL/mfa-zh-html" "$REAL/whitehouse-en-md")
+
+hyperfine --style basic --runs "$INDEX_RUNS" --export-json "$WORK/index.json" \
+  --prepare "rm -rf $WORK/old $WORK/new" \
+  -n old "$OLD index --index $WORK/old ${SOURCES[*]}" \
+  -n new "$NEW index --index $WORK/new ${SOURCES[*]}" > /dev/null 2>&1
+"$OLD" index --index "$WORK/old" "${SOURCES[@]}" 2> /dev/null
+"$NEW" index --index "$WORK/new" "${SOURCES[@]}" 2> /dev/null
+
+median_ms() { jq -r ".results[$2].median * 1000" "$1"; }
+echo "| measure | old | new | new/old |"
+echo "|---|---|---|---|"
+o=$(median_ms "$WORK/index.json" 0); n=$(median_ms "$WORK/index.json" 1)
+printf '| index the real archives (median of %d) | %.2f s | %.2f s | %.3f |\n' \
+  "$INDEX_RUNS" "$(echo "$o/1000" | bc -l)" "$(echo "$n/1000" | bc -l)" "$(echo "$n/$o" | bc -l)"
+queries=(
+  "press secretary" '"supply chain"' "Taiwan independence" "U.S. sanctions" "中美关系"
+  "台湾问题" "核污染水 排海" "RCEP 关税" "export controls chips OR 芯片 出口管制"
+)
+total_o=0; total_n=0
+for q in "${queries[@]}"; do
+  hyperfine --style basic -N --warmup 3 --runs "$RUNS" --export-json "$WORK/q.json" \
+    -n old "$OLD query --index $WORK/old --json --limit 10 '$q'" \
+    -n new "$NEW query --index $WORK/new --json --limit 10 '$q'" > /dev/null 2>&1
+  o=$(median_ms "$WORK/q.json" 0); n=$(median_ms "$WORK/q.json" 1)
+  total_o=$(echo "$total_o+$o" | bc -l); total_n=$(echo "$total_n+$n" | bc -l)
+  printf '| cold query `%s` | %.1f ms | %.1f ms | %.3f |\n' "$q" "$o" "$n" "$(echo "$n/$o" | bc -l)"
+done
+printf '| all queries, summed medians | %.1f ms | %.1f ms | %.3f |\n' \
+  "$total_o" "$total_n" "$(echo "$total_n/$total_o" | bc -l)"
