@@ -22,6 +22,8 @@ Writes to DIR, for each set (en-full, en-hard, zh-full, zh-hard, en2zh, zh2en):
   <set>.topics.tsv   query id <TAB> query (the input of `briefsearch query --batch` and of
                      Anserini's TsvString topic reader)
   <set>.qrels.tsv    query, passage, grade, anchor (the judgment form of `briefsearch evaluate`)
+  <set>.answer.qrels.tsv, <set>.question.qrels.tsv   the same for the queries aimed at answers,
+                     at questions
 and sets.tsv: set, topics, qrels, language searched.
 """
 
@@ -110,14 +112,18 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     sets = []
 
+    kind_of = {}
+
     def write(name, rows, lang):
         with open(os.path.join(args.out, f"{name}.topics.tsv"), "w", encoding="utf-8") as f:
             for qid, query, _ in rows:
                 f.write(f"{qid}\t{query}\n")
-        with open(os.path.join(args.out, f"{name}.qrels.tsv"), "w", encoding="utf-8") as f:
-            f.write("query\tpassage\tgrade\tanchor\n")
-            for qid, _, (pid, anchor) in rows:
-                f.write(f"{qid}\t{pid}\t2\t{anchor}\n")
+        for part in ("", ".answer", ".question"):
+            with open(os.path.join(args.out, f"{name}{part}.qrels.tsv"), "w", encoding="utf-8") as f:
+                f.write("query\tpassage\tgrade\tanchor\n")
+                for qid, _, (pid, anchor) in rows:
+                    if not part or kind_of[qid] == part[1:]:
+                        f.write(f"{qid}\t{pid}\t2\t{anchor}\n")
         sets.append((name, f"{name}.topics.tsv", f"{name}.qrels.tsv", lang))
         print(f"{name}: {len(rows)} queries", file=sys.stderr)
 
@@ -127,6 +133,7 @@ def main():
         other = "zh" if lang == "en" else "en"
         full, hard, cross = [], [], []
         for q in queries:
+            kind_of[q["id"]] = q["kind"]
             pair = int(q["pair"])
             target = resolve(lang, q["date"], pair, q["kind"])
             if target is None:
