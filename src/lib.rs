@@ -31,7 +31,7 @@ mod parse;
 mod script;
 mod search;
 
-pub use analyze::{Analyzer, AnalyzerOptions};
+pub use analyze::{Analyzer, AnalyzerOptions, CutWord};
 pub use cli::{Cli, Outcome, run};
 pub use evaluate::{Averages, Evaluation, JudgedSet, evaluate};
 pub use ingest::index_with;
