@@ -174,10 +174,7 @@ mod tests {
     #[test]
     fn test_traditional_text_gives_simplified_pairs_at_original_offsets() {
         let text = "臺灣";
-        assert_eq!(
-            bigrams(text),
-            vec![b("台湾", 0, 6, 0), b("_台湾", 0, 6, 0)]
-        );
+        assert_eq!(bigrams(text), vec![b("台湾", 0, 6, 0), b("_台湾", 0, 6, 0)]);
     }
 
     #[test]

@@ -407,7 +407,8 @@ mod tests {
             .expect("list");
         let full = Segmenter::new(Mode::Full, user.clone());
         let query = Segmenter::new(Mode::Query, user);
-        for text in ["银河联盟与星港合作", "中美元首在星港会晤", "港口星港口"] {
+        for text in ["银河联盟与星港合作", "中美元首在星港会晤", "港口星港口"]
+        {
             let mut a = Vec::new();
             full.cut(text, false, |s, e, _| a.push(text[s..e].to_string()));
             let mut b = Vec::new();

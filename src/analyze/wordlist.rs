@@ -185,7 +185,15 @@ mod tests {
         let list = WordList::parse(text, Path::new("briefing-words.txt")).expect("valid list");
         assert!(list.len() >= 500, "{}", list.len());
         assert_eq!(WordList::shipped(), &list);
-        for word in ["中美", "元首", "两国元首", "仁爱礁", "上合组织", "一个中国", "毛宁"] {
+        for word in [
+            "中美",
+            "元首",
+            "两国元首",
+            "仁爱礁",
+            "上合组织",
+            "一个中国",
+            "毛宁",
+        ] {
             assert!(list.words.contains_key(word), "{word}");
         }
     }
@@ -197,10 +205,22 @@ mod tests {
         let words: Vec<(&str, Option<u64>)> = list.iter().collect();
         assert_eq!(
             words,
-            [("中美元首", Some(3000)), ("仁爱礁", None), ("台湾海峡", None)]
+            [
+                ("中美元首", Some(3000)),
+                ("仁爱礁", None),
+                ("台湾海峡", None)
+            ]
         );
-        assert_eq!(list.fingerprint(), parse("台湾海峡\n仁爱礁\n中美元首 3000").expect("valid").fingerprint());
-        assert_ne!(list.fingerprint(), parse("仁爱礁").expect("valid").fingerprint());
+        assert_eq!(
+            list.fingerprint(),
+            parse("台湾海峡\n仁爱礁\n中美元首 3000")
+                .expect("valid")
+                .fingerprint()
+        );
+        assert_ne!(
+            list.fingerprint(),
+            parse("仁爱礁").expect("valid").fingerprint()
+        );
         assert_eq!(WordList::default().fingerprint(), "");
     }
 

@@ -371,9 +371,15 @@ mod tests {
     #[test]
     fn test_other_acronyms_keep_their_capitals_only_where_case_marks_them() {
         assert_eq!(texts("the WHO said it"), ["the", "WHO", "said", "it"]);
-        assert_eq!(texts("Who said IT matters"), ["who", "said", "IT", "matter"]);
+        assert_eq!(
+            texts("Who said IT matters"),
+            ["who", "said", "IT", "matter"]
+        );
         assert_eq!(texts("AI chips, Ai Weiwei"), ["AI", "chip", "ai", "weiwei"]);
-        assert_eq!(texts("the U.N. and the EU"), ["the", "UN", "and", "the", "EU"]);
+        assert_eq!(
+            texts("the U.N. and the EU"),
+            ["the", "UN", "and", "the", "EU"]
+        );
         assert_eq!(texts("NATO and RCEP"), ["nato", "and", "rcep"]);
         assert_eq!(texts("US EU relations"), ["US", "EU", "relat"]);
         assert_eq!(texts("US NATO allies"), ["US", "nato", "alli"]);
@@ -383,13 +389,13 @@ mod tests {
     fn test_words_in_capitals_are_words_among_capitals() {
         assert_eq!(texts("LET US KNOW"), ["let", "us", "know"]);
         assert_eq!(texts("WHO IS IT"), ["who", "is", "it"]);
-        assert_eq!(texts("PLEASE TELL US. Then we"), ["pleas", "tell", "us", "then", "we"]);
+        assert_eq!(
+            texts("PLEASE TELL US. Then we"),
+            ["pleas", "tell", "us", "then", "we"]
+        );
         assert_eq!(texts("TELL US. Then we"), ["tell", "US", "then", "we"]);
         // Dots mark an acronym in capitals too; a lone capital letter counts for nothing.
-        assert_eq!(
-            texts("WHAT THE U.S. WANTS"),
-            ["what", "the", "US", "want"]
-        );
+        assert_eq!(texts("WHAT THE U.S. WANTS"), ["what", "the", "US", "want"]);
         assert_eq!(texts("A US OFFICIAL"), ["a", "US", "offici"]);
         assert_eq!(texts("美国US"), ["美国", "US"]);
     }

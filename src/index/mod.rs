@@ -89,7 +89,11 @@ fn open_for_writing(dir: &Path) -> Result<Opened> {
         .with_context(|| format!("cannot open the index at {}", dir.display()))?;
     let index = Index::open(directory)
         .with_context(|| format!("cannot open the index at {}", dir.display()))?;
-    finish_opening(index, dir, Analyzer::with_words(words).with_options(options))
+    finish_opening(
+        index,
+        dir,
+        Analyzer::with_words(words).with_options(options),
+    )
 }
 
 /// Fails with a helpful message unless `dir` holds an index of this version; returns the
@@ -129,7 +133,11 @@ pub(crate) fn open_or_create_with(dir: &Path, options: AnalyzerOptions) -> Resul
         .context("cannot encode the index metadata")?;
     fs::write(dir.join(META_FILE), meta + "\n")
         .with_context(|| format!("cannot write {}", dir.join(META_FILE).display()))?;
-    finish_opening(index, dir, Analyzer::with_words(words).with_options(options))
+    finish_opening(
+        index,
+        dir,
+        Analyzer::with_words(words).with_options(options),
+    )
 }
 
 /// The fingerprint of the word list the index in `dir` was built with, if there is an index.

@@ -232,7 +232,10 @@ mod tests {
             ..Highlight::default()
         };
         assert_eq!(found("關於臺灣問題", &inner), ["臺灣"]);
-        assert_eq!(found("用好ＲＣＥＰ规则", &wanted(&["rcep"], &[])), ["ＲＣＥＰ"]);
+        assert_eq!(
+            found("用好ＲＣＥＰ规则", &wanted(&["rcep"], &[])),
+            ["ＲＣＥＰ"]
+        );
     }
 
     #[test]

@@ -214,7 +214,11 @@ pub fn index_passages(index: &Path, lang: &str, passages: &[(&str, &str)]) {
     let mut cmd = bin();
     cmd.arg("index").arg("--index").arg(index).arg("-");
     let r = run_with_stdin(cmd, &(lines.join("\n") + "\n"));
-    assert_eq!(r.code, 0, "indexing the probe passages failed: {}", r.stderr);
+    assert_eq!(
+        r.code, 0,
+        "indexing the probe passages failed: {}",
+        r.stderr
+    );
 }
 
 /// The ids of the briefings whose passages match `query` (with `args`), in rank order.

@@ -434,7 +434,10 @@ fn test_dollars_are_not_heads_of_state_and_the_us_is_not_us() {
                 range[1].as_u64().expect("to") as usize,
             );
             let shown = &text[from..to];
-            assert!(shown != "us" && shown != "Us", "pronoun highlighted in {text}");
+            assert!(
+                shown != "us" && shown != "Us",
+                "pronoun highlighted in {text}"
+            );
         }
         if hit["partial"] == false {
             let acronym = ["U.S.", "US", "USA"].iter().any(|form| {

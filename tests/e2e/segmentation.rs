@@ -138,7 +138,10 @@ fn test_segmentation_probes_find_what_they_must_and_nothing_across_words() {
     let mut failures = Vec::new();
     for &(query, must, must_not) in PROBES {
         let found = matching_ids(probe_index(), query, &[]);
-        let missing: Vec<&&str> = must.iter().filter(|id| !found.iter().any(|f| f == *id)).collect();
+        let missing: Vec<&&str> = must
+            .iter()
+            .filter(|id| !found.iter().any(|f| f == *id))
+            .collect();
         let wrong: Vec<&&str> = must_not
             .iter()
             .filter(|id| found.iter().any(|f| f == *id))
@@ -160,16 +163,26 @@ fn test_a_user_word_list_is_installed_and_changing_it_needs_a_rebuild() {
     // 星港 is no word jieba knows: without the list, 港口 takes its second character.
     std::fs::write(&list, "# ports\n星港 100000\n").expect("write");
     let mut cmd = bin();
-    cmd.args(["index", "--index"]).arg(&idx).arg("--words").arg(&list);
+    cmd.args(["index", "--index"])
+        .arg(&idx)
+        .arg("--words")
+        .arg(&list);
     let r = run(cmd);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(idx.join("words.txt").is_file());
-    index_passages(&idx, "zh", &[("w1", "星港口岸今天开放。"), ("w2", "港口很忙。")]);
+    index_passages(
+        &idx,
+        "zh",
+        &[("w1", "星港口岸今天开放。"), ("w2", "港口很忙。")],
+    );
     assert_eq!(matching_ids(&idx, "星港", &[]), ["w1"]);
     // Another list: refused without --rebuild, and nothing changes.
     std::fs::write(&list, "星港口 100000\n").expect("write");
     let mut cmd = bin();
-    cmd.args(["index", "--index"]).arg(&idx).arg("--words").arg(&list);
+    cmd.args(["index", "--index"])
+        .arg(&idx)
+        .arg("--words")
+        .arg(&list);
     let r = run(cmd);
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("--rebuild"), "{}", r.stderr);
@@ -184,7 +197,10 @@ fn test_a_user_word_list_is_installed_and_changing_it_needs_a_rebuild() {
     // A bad list names its line and leaves the installed one alone.
     std::fs::write(&list, "星港\nRCEP\n").expect("write");
     let mut cmd = bin();
-    cmd.args(["index", "--index"]).arg(&idx).arg("--words").arg(&list);
+    cmd.args(["index", "--index"])
+        .arg(&idx)
+        .arg("--words")
+        .arg(&list);
     let r = run(cmd);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains(":2:"), "{}", r.stderr);

@@ -334,11 +334,17 @@ mod tests {
     #[test]
     fn test_lower_case_words_that_spell_an_acronym() {
         let debug = format!("{:?}", built("eu").matching);
-        assert!(debug.contains("\"EU\"") && debug.contains("\"eu\""), "{debug}");
+        assert!(
+            debug.contains("\"EU\"") && debug.contains("\"eu\""),
+            "{debug}"
+        );
         let debug = format!("{:?}", built("us").matching);
         assert!(!debug.contains("\"US\""), "{debug}");
         let debug = format!("{:?}", built("U.S.").matching);
-        assert!(debug.contains("\"US\"") && !debug.contains("\"us\""), "{debug}");
+        assert!(
+            debug.contains("\"US\"") && !debug.contains("\"us\""),
+            "{debug}"
+        );
     }
 
     #[test]
