@@ -12,8 +12,10 @@ pub mod front_matter;
 pub mod html;
 pub mod json;
 pub mod noise;
+pub mod outlets;
 pub mod paragraphs;
 pub mod speaker;
+pub mod traditional;
 pub mod turns;
 
 use std::path::Path;
