@@ -143,7 +143,8 @@ fn convert(json: JsonBriefing, line: usize) -> Result<Record, JsonError> {
             continue;
         }
         let clean = |s: Option<String>| s.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
-        let (speaker, role, outlet) = (clean(t.speaker), clean(t.role), clean(t.outlet));
+        let (speaker, role) = (clean(t.speaker), clean(t.role));
+        let outlet = clean(t.outlet).and_then(|o| outlet_as_label_reads_it(&o));
         let kind = t.kind.unwrap_or(if outlet.is_some() || speaker.is_none() {
             Kind::Question
         } else if last_question.is_some() {
@@ -221,6 +222,18 @@ pub fn to_json(id: Option<&str>, briefing: &Briefing) -> JsonBriefing {
                 text: t.paragraphs.join("\n"),
             })
             .collect(),
+    }
+}
+
+/// An outlet given in Chinese is read as its label would be: "法新社记者" is 法新社,
+/// "《环球时报》记者" is 环球时报, and "会后有记者问及" names none.
+fn outlet_as_label_reads_it(outlet: &str) -> Option<String> {
+    if !outlet.chars().any(super::speaker::is_han_char) {
+        return Some(outlet.to_string());
+    }
+    match super::speaker::detect(&format!("{outlet}：")) {
+        Some(d) if d.label.party == super::speaker::Party::Reporter => d.label.outlet,
+        _ => Some(super::outlets::without_reporter(outlet).to_string()),
     }
 }
 
