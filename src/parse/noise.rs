@@ -64,6 +64,12 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
 static COMPANY_MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)©|\(c\)|\b\d{4}\b|\b(?:co|ltd|inc|llc|corp|corporation|company|group|limited)\b|all rights").expect("valid regex")
 });
+/// "Updated: June 3, 2027 19:30", "发布时间：2027-06-03 19:30": when the page was published.
+static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:last updated|updated|published|posted|release time|发布时间|更新时间|发布日期)\s*[:：]?\s*").expect("valid regex")
+});
+static CLOCK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\d{1,2}:\d{2}(?::\d{2})?\b").expect("valid regex"));
 static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:END\.?\s*)?(?:\d{1,2}:\d{2}\s*[AaPp]\.?\s*[Mm]\.?(?:\s+[A-Z]{2,4})?)?$")
         .expect("valid regex")
@@ -104,7 +110,7 @@ pub fn classify(paragraph: &str) -> Option<Noise> {
     if chars <= 120 && STAGE_NOTE_PARAGRAPH.is_match(p) {
         return Some(Noise::StageNote);
     }
-    if dates::is_only_a_date(p) {
+    if dates::is_only_a_date(p) || is_publication_stamp(p) {
         return Some(Noise::Dateline);
     }
     None
@@ -115,6 +121,13 @@ pub fn classify(paragraph: &str) -> Option<Noise> {
 pub fn is_site_leftover(paragraph: &str) -> bool {
     let p = paragraph.trim();
     p.chars().count() <= 200
+}
+
+fn is_publication_stamp(p: &str) -> bool {
+    let Some(m) = PUBLISHED.find(p).filter(|_| p.chars().count() <= 60) else {
+        return false;
+    };
+    dates::is_only_a_date(&CLOCK.replace_all(&p[m.end()..], ""))
 }
 
 fn is_credit(p: &str) -> bool {
@@ -262,6 +275,15 @@ mod tests {
         assert_eq!(classify("(Laughter.)"), Some(Noise::StageNote));
         assert_eq!(classify("(Cross-talk.)"), Some(Noise::StageNote));
         assert_eq!(classify("2023年9月5日"), Some(Noise::Dateline));
+        assert_eq!(
+            classify("Updated: June 3, 2027 19:30"),
+            Some(Noise::Dateline)
+        );
+        assert_eq!(
+            classify("发布时间：2027年6月3日 19:30"),
+            Some(Noise::Dateline)
+        );
+        assert_eq!(classify("Updated: the figures are new."), None);
         assert_eq!(classify("At 10:40 we will start."), None);
     }
 
