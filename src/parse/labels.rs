@@ -24,6 +24,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::outlets;
 use super::presiding;
 use super::speaker::{self, Candidate, Label, Party, Shape, Strength};
 
@@ -246,13 +247,15 @@ impl<'s, 'a> Document<'s, 'a> {
         }
     }
 
-    /// A reporter's label for the run at `i`, which names the outlet as written.
+    /// A reporter's label for the run at `i`, which names the outlet as written (without a
+    /// trailing 记者, which names the reporter).
     fn outlet_label(&self, i: usize) -> Decision {
         let raw = self.candidate(i).map_or("", |c| c.raw);
+        let outlet = outlets::without_reporter(raw);
         Decision::Label(Label {
             name: None,
             role: None,
-            outlet: Some(raw.split_whitespace().collect::<Vec<_>>().join(" ")),
+            outlet: Some(outlet.split_whitespace().collect::<Vec<_>>().join(" ")),
             party: Party::Reporter,
             strength: Strength::Strong,
         })

@@ -27,6 +27,8 @@ const ASKING: &[&str] = &[
 
 /// Words before 记者 that say when or how many, not which outlet: "会后有记者问及", "另有记者".
 const NOT_OUTLETS: &[&str] = &[
+    "会后，有",
+    "会后，",
     "会后有",
     "会后",
     "另有",
@@ -46,7 +48,7 @@ pub(super) fn classify_chinese(raw: &str) -> Option<Label> {
     if written.chars().count() > MAX_LABEL_CHARS_ZH
         || written
             .chars()
-            .any(|c| !(is_han(c) || c.is_ascii_alphanumeric() || "、·•《》“”\"".contains(c)))
+            .any(|c| !(is_han(c) || c.is_ascii_alphanumeric() || "、·•《》“”\"—/／，".contains(c)))
     {
         return None;
     }
@@ -135,8 +137,9 @@ pub(super) fn classify_chinese(raw: &str) -> Option<Label> {
 }
 
 /// The outlet written before 记者: "中新社", "《北京日报》" → "北京日报"; several outlets keep
-/// their list ("彭博社记者、土耳其阿纳多卢通讯社" → "彭博社、土耳其阿纳多卢通讯社"); words
-/// that name no outlet ("会后有") give none.
+/// their list ("彭博社记者、土耳其阿纳多卢通讯社", "彭博社记者/澳门月刊" →
+/// "彭博社、土耳其阿纳多卢通讯社", "彭博社、澳门月刊"); words that name no outlet ("会后有")
+/// give none.
 fn outlet_before_reporter(written: &str, folded: &str) -> Option<String> {
     let mut start = 0;
     for prefix in NOT_OUTLETS {
@@ -146,7 +149,7 @@ fn outlet_before_reporter(written: &str, folded: &str) -> Option<String> {
         }
     }
     let parts: Vec<String> = written[start..]
-        .split('、')
+        .split(['、', '/', '／', '，'])
         .map(|part| {
             without_reporter(part)
                 .trim_matches(['《', '》', '“', '”', '"'])

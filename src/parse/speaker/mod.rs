@@ -495,8 +495,13 @@ mod tests {
 
     #[test]
     fn test_chinese_question_forms_name_no_speaker() {
+        assert_eq!(
+            label("会后，中新社记者问及：有哪些成果？").and_then(|l| l.2),
+            s("中新社")
+        );
         for p in [
             "会后有记者问及：中方如何看待？",
+            "会后，有记者问及：中方如何看待？",
             "追问：何时？",
             "记者追问：何时？",
             "问及：何时？",
@@ -513,6 +518,11 @@ mod tests {
             outlet("彭博社记者、土耳其阿纳多卢通讯社记者：请问？"),
             s("彭博社、土耳其阿纳多卢通讯社")
         );
+        assert_eq!(
+            outlet("彭博社记者/澳门月刊记者：请问？"),
+            s("彭博社、澳门月刊")
+        );
+        assert_eq!(outlet("俄通—塔斯社记者：请问？"), s("俄通—塔斯社"));
     }
 
     #[test]
