@@ -265,6 +265,29 @@ mod tests {
     }
 
     #[test]
+    fn test_chinese_outlets_are_read_as_their_labels() {
+        let r = parse_one(
+            r#"{"title": "t", "turns": [
+              {"outlet": "法新社记者", "text": "问题一？"},
+              {"outlet": "《环球时报》记者", "text": "问题二？"},
+              {"outlet": "会后有记者问及", "text": "问题三？"},
+              {"outlet": "TV Asahi", "text": "Question four?"}]}"#,
+        )
+        .expect("valid");
+        let outlets: Vec<Option<&str>> = r
+            .briefing
+            .turns
+            .iter()
+            .map(|t| t.outlet.as_deref())
+            .collect();
+        assert_eq!(
+            outlets,
+            [Some("法新社"), Some("环球时报"), None, Some("TV Asahi")]
+        );
+        assert!(r.briefing.turns.iter().all(|t| t.kind == Kind::Question));
+    }
+
+    #[test]
     fn test_errors_name_the_line_and_the_field() {
         let bad_kind = ONE.replace(
             r#""outlet": "AFP","#,
