@@ -4,6 +4,7 @@
 //! Tests over the real archives (`real`) run when `BRIEFSEARCH_REAL` points at them and say
 //! that they were skipped otherwise.
 
+mod attribution;
 mod bad_input;
 mod commands;
 mod common;
