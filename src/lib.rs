@@ -26,6 +26,7 @@ mod date;
 mod evaluate;
 mod index;
 mod ingest;
+mod outlets;
 mod output;
 mod parse;
 mod script;

@@ -69,7 +69,18 @@ impl FilterArgs {
             searcher,
             searcher.fields().speaker,
         )?;
-        check_known("outlet", &self.outlet, searcher, searcher.fields().outlet)?;
+        let unknown_outlets: Vec<String> = self
+            .outlet
+            .iter()
+            .filter(|o| searcher.outlet_ids(o).is_ok_and(|ids| ids.is_empty()))
+            .cloned()
+            .collect();
+        check_known(
+            "outlet",
+            &unknown_outlets,
+            searcher,
+            searcher.fields().outlet_id,
+        )?;
         Ok(Filters {
             speakers: self.speaker.clone(),
             outlets: self.outlet.clone(),

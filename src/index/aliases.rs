@@ -130,6 +130,12 @@ impl Aliases {
         }
     }
 
+    /// The first name of `name`'s group, if it has one.
+    pub(crate) fn first_of(&self, name: &str) -> Option<String> {
+        let &g = self.group_of.get(&name_key(name))?;
+        self.groups[g].first().cloned()
+    }
+
     /// Every name of each of `names`, without repeats.
     pub(crate) fn expand(&self, names: &[String]) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();

@@ -45,6 +45,7 @@ pub(crate) const HIT_FIELDS: &[&str] = &[
     "partial",
     "group",
     "query_id",
+    "outlet_id",
 ];
 
 /// One line of `query --json` (`schema/hit.schema.json`).
@@ -76,6 +77,7 @@ struct HitLine<'a> {
     group: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     query_id: Option<&'a str>,
+    outlet_id: Option<&'a str>,
 }
 
 /// A hit as the JSON object of its line (also the row of TSV output).
@@ -105,6 +107,7 @@ pub(crate) fn hit(hit: &Hit) -> io::Result<Value> {
         partial: hit.partial,
         group: hit.group,
         query_id: hit.query_id.as_deref(),
+        outlet_id: p.outlet_id.as_deref(),
     };
     serde_json::to_value(line).map_err(io::Error::other)
 }
@@ -137,6 +140,7 @@ struct ShownPassageLine<'a> {
     /// Absent when a whole briefing is shown.
     #[serde(skip_serializing_if = "Option::is_none")]
     relation: Option<Relation>,
+    outlet_id: Option<&'a str>,
 }
 
 /// Writes a shown briefing as one line.
@@ -156,6 +160,7 @@ pub(crate) fn shown(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
             text: &p.text,
             question_id: p.question_id.as_deref(),
             relation: s.relation,
+            outlet_id: p.outlet_id.as_deref(),
         }
     }
     let value = ShownLine {
@@ -216,7 +221,12 @@ mod tests {
         assert_eq!(schema_properties("hit.schema.json"), HIT_FIELDS);
         h.group = None;
         h.query_id = None;
-        assert_eq!(keys(&h), HIT_FIELDS[..HIT_FIELDS.len() - 2]);
+        let without: Vec<&str> = HIT_FIELDS
+            .iter()
+            .copied()
+            .filter(|f| !["group", "query_id"].contains(f))
+            .collect();
+        assert_eq!(keys(&h), without, "group and query_id only when they apply");
     }
 
     #[test]

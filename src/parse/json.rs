@@ -233,7 +233,7 @@ fn outlet_as_label_reads_it(outlet: &str) -> Option<String> {
     }
     match super::speaker::detect(&format!("{outlet}：")) {
         Some(d) if d.label.party == super::speaker::Party::Reporter => d.label.outlet,
-        _ => Some(super::outlets::without_reporter(outlet).to_string()),
+        _ => Some(crate::outlets::without_reporter(outlet).to_string()),
     }
 }
 

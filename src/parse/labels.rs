@@ -24,9 +24,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::outlets;
 use super::presiding;
 use super::speaker::{self, Candidate, Label, Party, Shape, Strength};
+use crate::outlets;
 
 /// One paragraph, as the decision sees it.
 pub(crate) struct Slot<'a> {

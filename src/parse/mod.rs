@@ -15,11 +15,9 @@ pub(crate) mod html;
 pub(crate) mod json;
 pub(crate) mod labels;
 pub(crate) mod noise;
-pub(crate) mod outlets;
 pub(crate) mod paragraphs;
 pub(crate) mod presiding;
 pub(crate) mod speaker;
-pub(crate) mod traditional;
 pub(crate) mod turns;
 pub(crate) mod variants;
 

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::traditional;
+use crate::script::traditional;
 
 static SPOKESPERSON_ZH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(

@@ -16,10 +16,12 @@ use super::query;
 use super::query::build::{self, Built, RankOptions};
 use super::query::syntax::{self, SyntaxError};
 use super::rank::Scored;
-use super::{Filter, Filters, Hit, collect};
+use super::{Filter, Filters, Hit, collect, vocabulary};
 use crate::index::aliases::Aliases;
 use crate::index::schema::name;
+use crate::index::schema::name_key;
 use crate::index::{self, Fields, Opened};
+use crate::outlets::{Outlets, without_reporter};
 
 /// Order of results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -107,6 +109,8 @@ pub struct Searcher {
     opened: Opened,
     pub(super) searcher: tantivy::Searcher,
     aliases: Aliases,
+    /// The outlet table, extended by the alias list.
+    outlets: Outlets,
 }
 
 impl Searcher {
@@ -118,11 +122,41 @@ impl Searcher {
             .with_context(|| format!("cannot read the index at {}", dir.display()))?;
         let searcher = reader.searcher();
         let aliases = Aliases::load(dir)?;
+        let mut outlets = Outlets::builtin().clone();
+        for group in aliases.groups() {
+            outlets.add_group(group);
+        }
         Ok(Searcher {
             opened,
             searcher,
             aliases,
+            outlets,
         })
+    }
+
+    /// The outlet a name stands for: the same for every spelling of one outlet.
+    pub(crate) fn outlet(&self, name: &str) -> String {
+        self.outlets
+            .canonical(name)
+            .map_or_else(|| without_reporter(name).trim().to_string(), str::to_string)
+    }
+
+    /// The outlets the index holds (`outlet_id` values) that `name` stands for.
+    pub(crate) fn outlet_ids(&self, name: &str) -> Result<Vec<String>> {
+        let wanted = name_key(&self.outlet(name));
+        Ok(
+            vocabulary::values(&self.searcher, self.opened.fields.outlet_id)?
+                .into_iter()
+                .filter(|id| name_key(&self.outlet(id)) == wanted)
+                .collect(),
+        )
+    }
+
+    /// The name a speaker is counted under: the first name of their alias group, else as is.
+    pub(crate) fn speaker(&self, name: &str) -> String {
+        self.aliases
+            .first_of(name)
+            .unwrap_or_else(|| name.to_string())
     }
 
     /// The index's speaker aliases (`aliases.txt`).
@@ -156,8 +190,17 @@ impl Searcher {
         })?;
         // A speaker stands for all their names, in the query and in the filter.
         let node = query::aliases::with_aliases(node, &self.aliases);
+        let mut outlets = Vec::new();
+        for name in &filters.outlets {
+            outlets.extend(self.outlet_ids(name)?);
+        }
+        // An outlet the index does not hold still filters (to nothing).
+        if outlets.is_empty() {
+            outlets.clone_from(&filters.outlets);
+        }
         let filters = &Filters {
             speakers: self.aliases.expand(&filters.speakers),
+            outlets,
             ..filters.clone()
         };
         let built = build::build(&node, &self.opened.fields, &self.opened.analyzer, ranking)

@@ -6,8 +6,8 @@
 
 use super::lexicon::{ZH_SURNAMES, ZH_TITLES};
 use super::{Label, MAX_LABEL_CHARS_ZH, Party, Strength, is_han};
-use crate::parse::outlets::without_reporter;
-use crate::parse::traditional;
+use crate::outlets::without_reporter;
+use crate::script::traditional;
 
 /// What a reporter does, alone or after 记者: "追问：", "记者问及：", "《北京日报》记者提问：".
 /// Longest first, so that "补充提问" is not read as "提问" after a name "补充".

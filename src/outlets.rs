@@ -10,9 +10,9 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::traditional;
+use crate::script::traditional;
 
-const TABLE: &str = include_str!("../../data/outlets.tsv");
+const TABLE: &str = include_str!("../data/outlets.tsv");
 
 /// Canonical outlets and the keys of all their names.
 #[derive(Debug, Clone, Default)]
@@ -92,13 +92,19 @@ impl Outlets {
     }
 
     /// How many outlets the table holds.
+    #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
         self.names.len()
     }
+}
 
-    pub(crate) fn is_empty(&self) -> bool {
-        self.names.is_empty()
-    }
+/// The name of the outlet `written` stands for: the table's canonical name, else the outlet as
+/// written without a trailing 记者.
+pub(crate) fn canonical_or_written(written: &str) -> String {
+    Outlets::builtin()
+        .canonical(written)
+        .unwrap_or_else(|| without_reporter(written))
+        .to_string()
 }
 
 /// An outlet as written, without the 记者/記者 ("reporter") that follows it in Chinese labels:
