@@ -5,16 +5,23 @@
 //! The dictionary is the one jieba-rs itself embeds: its `src/data/dict.txt`, found through
 //! `cargo metadata` (or `BRIEFSEARCH_JIEBA_DICT`). If it cannot be found, an empty transducer is
 //! written and queries fall back to loading jieba in full: slower, same results.
+//!
+//! It also compiles the translation dictionaries (`build/dictionaries.rs`).
 
 use std::env;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+#[path = "build/dictionaries.rs"]
+mod dictionaries;
+
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-env-changed=BRIEFSEARCH_JIEBA_DICT");
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let manifest_dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
+    dictionaries::build(&manifest_dir, &out);
     let (entries, total) = match dictionary_path().and_then(|p| read_dictionary(&p)) {
         Some(found) => found,
         None => {

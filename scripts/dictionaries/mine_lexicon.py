@@ -17,7 +17,13 @@ coefficient over pairs (English terms found in more than a tenth of the pairs le
 outlet fields are paired directly. Nothing here is written to the repository: the output is
 a worksheet; the lexicon is what a person keeps of it.
 
+With --check LEXICON, it reports instead how each lexicon entry fares on the aligned pairs:
+for every Chinese term found in at least one pair, in how many of those pairs one of its
+English renderings appears on the English side (`zh<TAB>pairs<TAB>rendered<TAB>renderings`),
+worst first, so that a rendering the briefings do not use stands out.
+
 Usage: python3 scripts/dictionaries/mine_lexicon.py [ARCHIVE.json] [--min-pairs N] > worksheet.tsv
+       python3 scripts/dictionaries/mine_lexicon.py [ARCHIVE.json] --check data/dictionaries/briefing-lexicon.tsv
 (ARCHIVE defaults to ../shared/real/mfa-parallel/mfa_articles.json.)
 """
 
@@ -67,6 +73,31 @@ def en_terms(text):
     return terms
 
 
+def en_words(text):
+    """English text as its lowercased letter/digit runs, space-separated and padded, so that a
+    phrase is found with `in` on whole words, hyphens and apostrophes aside."""
+    return " " + " ".join(re.findall(r"[^\W_]+", text.lower())) + " "
+
+
+def check(lexicon, texts):
+    rows = []
+    for line in lexicon.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        zh, *en = [f.strip() for f in line.split("\t")]
+        keys = [en_words(e) for e in en if e]
+        found = [etext for ztext, etext in texts if zh in ztext]
+        if not found:
+            continue
+        rendered = sum(1 for etext in found if any(k in etext for k in keys))
+        rows.append((rendered / len(found), -len(found), zh, len(found), rendered, en))
+    rows.sort()
+    for _, _, zh, n, r, en in rows:
+        print(f"{zh}\t{n}\t{r}\t{' | '.join(en)}")
+    unseen = sum(1 for _ in rows)
+    print(f"# {unseen} entries found in the pairs", file=sys.stderr)
+
+
 def load_known(path):
     known = set()
     if path.exists():
@@ -88,11 +119,12 @@ def main():
     ap.add_argument("--dict", type=Path, default=root / "data" / "dictionaries" / "zh-en.tsv.gz")
     ap.add_argument("--min-pairs", type=int, default=3)
     ap.add_argument("--top", type=int, default=4)
+    ap.add_argument("--check", type=Path, help="a lexicon file to check against the pairs")
     args = ap.parse_args()
 
     briefings = json.loads(args.archive.read_text(encoding="utf-8"))
     known = load_known(args.dict)
-    pairs, fields = [], collections.Counter()
+    pairs, fields, texts = [], collections.Counter(), []
     for b in briefings:
         en, zh = b.get("en_pairs", []), b.get("cn_pairs", [])
         if len(en) != len(zh):
@@ -103,9 +135,13 @@ def main():
                     fields[(z[f].strip(), e[f].strip())] += 1
             etext = " ".join(e.get(k) or "" for k in ("question", "answer"))
             ztext = " ".join(z.get(k) or "" for k in ("question", "answer"))
+            texts.append((ztext, en_words(etext)))
             quoted = {m.group(1) or m.group(2) for m in ZH_QUOTED.finditer(ztext)}
             pairs.append((zh_ngrams(ztext) | quoted, quoted, en_terms(etext)))
     print(f"# {len(pairs)} aligned turn pairs", file=sys.stderr)
+    if args.check:
+        check(args.check, texts)
+        return
 
     zcount = collections.Counter(g for zs, _, _ in pairs for g in zs)
     ecount = collections.Counter(t for _, _, es in pairs for t in es)
