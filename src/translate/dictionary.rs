@@ -163,14 +163,14 @@ impl Dictionary {
                     translation,
                 });
             }
-            let prefix = format!("{key}{joiner}");
+            // Go on while some longer key starts with this one (and a joiner).
             let goes_on = match from {
                 Lang::En => self.en_variants(&key).iter().any(|k| {
-                    let prefix = format!("{k}{joiner}");
+                    let prefix = format!("{k} ");
                     self.en_zh.extends(&prefix, k) || extends(&self.lexicon.en_zh, &prefix, k)
                 }),
                 Lang::Zh => {
-                    self.zh_en.extends(&prefix, &key) || extends(&self.lexicon.zh_en, &prefix, &key)
+                    self.zh_en.extends(&key, &key) || extends(&self.lexicon.zh_en, &key, &key)
                 }
             };
             if !goes_on {
@@ -481,6 +481,12 @@ mod tests {
         let tokens = ["nuclear-contaminated", "water", "discharge"];
         let m = d.longest_phrase(Lang::En, &tokens, 0).expect("a match");
         assert_eq!((m.tokens, m.translation.candidates[0]), (2, "核污染水"));
+        // Tokens from a lowercasing tokenizer still find a term written with an acronym.
+        let m = d.longest_phrase(Lang::En, &["un", "security", "council"], 0);
+        assert_eq!(
+            m.expect("a match").translation.candidates[0],
+            "联合国安理会"
+        );
         let tokens = ["nuclear", "contaminated", "water"];
         let m = d.longest_phrase(Lang::En, &tokens, 0).expect("a match");
         assert_eq!((m.tokens, m.translation.candidates[0]), (3, "核污染水"));
@@ -525,5 +531,35 @@ mod tests {
     fn test_shipped_lexicon_parses_and_is_large() {
         let d = dictionary();
         assert!(d.lexicon_len() >= 400, "{} entries", d.lexicon_len());
+    }
+}
+
+/// What a lookup costs in a fresh process: run alone, in release, with
+/// `cargo test --release --lib -- --ignored --nocapture test_fresh_process_lookup_cost`.
+#[cfg(test)]
+mod cost {
+    use super::*;
+    use std::time::Instant;
+
+    #[test]
+    #[ignore = "a measurement; run alone in a fresh process"]
+    fn test_fresh_process_lookup_cost() {
+        let start = Instant::now();
+        let lexicon = Lexicon::parse(BRIEFING_LEXICON, "lexicon").expect("it parses");
+        eprintln!(
+            "lexicon parse alone: {:?}, {} entries",
+            start.elapsed(),
+            lexicon.len()
+        );
+        let start = Instant::now();
+        let d = Dictionary::new().expect("the built-in dictionaries open");
+        let opened = start.elapsed();
+        let en = d.en_to_zh("export");
+        let zh = d.zh_to_en("出口");
+        let phrase = d.longest_phrase(Lang::En, &["south", "china", "sea"], 0);
+        let total = start.elapsed();
+        assert!(!en.is_empty() && !zh.is_empty() && phrase.is_some());
+        eprintln!("open (incl. lexicon parse): {opened:?}; open + 3 lookups: {total:?}");
+        assert!(total.as_millis() < 50, "{total:?}");
     }
 }

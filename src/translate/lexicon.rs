@@ -59,6 +59,13 @@ impl Lexicon {
         for e in en {
             push_new(renderings, e);
             let key = normalize_en(e);
+            // A multi-word term with an acronym (`UN Security Council`) is also found in
+            // lowercase, as a lowercasing tokenizer gives it; a lone acronym is not (`US` is
+            // not `us`: see `Dictionary::translate`).
+            let lower = key.to_lowercase();
+            if lower != key && key.contains(' ') {
+                push_new(self.en_zh.entry(lower).or_default(), zh);
+            }
             if !key.is_empty() {
                 push_new(self.en_zh.entry(key).or_default(), zh);
             }
