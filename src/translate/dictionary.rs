@@ -325,36 +325,45 @@ impl General {
 pub(crate) fn normalize_en(text: &str) -> String {
     let mut key = String::with_capacity(text.len());
     let mut run = String::new();
-    let flush = |run: &mut String, key: &mut String| {
-        if run.is_empty() {
-            return;
-        }
-        let acronym = run.chars().count() >= 2
-            && run.chars().any(char::is_alphabetic)
-            && !run.chars().any(char::is_lowercase);
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        if acronym {
-            key.push_str(run);
-        } else {
-            key.extend(run.chars().flat_map(char::to_lowercase));
-        }
-        run.clear();
-    };
     for c in text.chars() {
         let c = match c {
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             _ => c,
         };
-        if c.is_alphanumeric() && !super::lexicon::is_cjk(c) {
+        let word_char = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric() && !super::lexicon::is_cjk(c)
+        };
+        if word_char {
             run.push(c);
         } else {
-            flush(&mut run, &mut key);
+            push_run(&mut key, &mut run);
         }
     }
-    flush(&mut run, &mut key);
+    push_run(&mut key, &mut run);
     key
+}
+
+/// Appends a run of letters and digits to a key, lowercased unless it is an acronym.
+fn push_run(key: &mut String, run: &mut String) {
+    if run.is_empty() {
+        return;
+    }
+    if !key.is_empty() {
+        key.push(' ');
+    }
+    let acronym = run.chars().nth(1).is_some()
+        && run.chars().any(char::is_alphabetic)
+        && !run.chars().any(char::is_lowercase);
+    if acronym {
+        key.push_str(run);
+    } else if run.is_ascii() {
+        key.extend(run.chars().map(|c| c.to_ascii_lowercase()));
+    } else {
+        key.extend(run.chars().flat_map(char::to_lowercase));
+    }
+    run.clear();
 }
 
 #[cfg(test)]
@@ -544,13 +553,6 @@ mod cost {
     #[test]
     #[ignore = "a measurement; run alone in a fresh process"]
     fn test_fresh_process_lookup_cost() {
-        let start = Instant::now();
-        let lexicon = Lexicon::parse(BRIEFING_LEXICON, "lexicon").expect("it parses");
-        eprintln!(
-            "lexicon parse alone: {:?}, {} entries",
-            start.elapsed(),
-            lexicon.len()
-        );
         let start = Instant::now();
         let d = Dictionary::new().expect("the built-in dictionaries open");
         let opened = start.elapsed();

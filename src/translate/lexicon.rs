@@ -42,7 +42,7 @@ impl Lexicon {
             }
             let (zh, en) =
                 parse_line(line).with_context(|| format!("{origin}:{}: {line:?}", index + 1))?;
-            lexicon.insert(zh, &en);
+            lexicon.insert(zh, en);
         }
         Ok(lexicon)
     }
@@ -54,11 +54,11 @@ impl Lexicon {
         Lexicon::parse(&text, &path.display().to_string())
     }
 
-    fn insert(&mut self, zh: &str, en: &[&str]) {
+    /// Adds a Chinese term with its English renderings and their normalised keys.
+    fn insert(&mut self, zh: &str, en: Vec<(&str, String)>) {
         let renderings = self.zh_en.entry(zh.to_string()).or_default();
-        for e in en {
+        for (e, key) in en {
             push_new(renderings, e);
-            let key = normalize_en(e);
             // A multi-word term with an acronym (`UN Security Council`) is also found in
             // lowercase, as a lowercasing tokenizer gives it; a lone acronym is not (`US` is
             // not `us`: see `Dictionary::translate`).
@@ -94,8 +94,8 @@ impl Lexicon {
     }
 }
 
-/// `zh<TAB>en<TAB>en2...` → (zh, [en, en2...]), fields trimmed, empty trailing fields ignored.
-fn parse_line(line: &str) -> Result<(&str, Vec<&str>)> {
+/// `zh<TAB>en<TAB>en2...` → (zh, [(en, its key), ...]), fields trimmed, empty fields ignored.
+fn parse_line(line: &str) -> Result<(&str, Vec<(&str, String)>)> {
     let mut fields = line.split('\t').map(str::trim);
     let zh = fields.next().unwrap_or_default();
     let en: Vec<&str> = fields.filter(|f| !f.is_empty()).collect();
@@ -108,10 +108,11 @@ fn parse_line(line: &str) -> Result<(&str, Vec<&str>)> {
     if let Some(bad) = en.iter().find(|e| e.chars().any(is_cjk)) {
         bail!("English rendering {bad:?} has Chinese characters (one Chinese term per line)");
     }
-    if let Some(bad) = en.iter().find(|e| normalize_en(e).is_empty()) {
+    let keyed: Vec<(&str, String)> = en.into_iter().map(|e| (e, normalize_en(e))).collect();
+    if let Some((bad, _)) = keyed.iter().find(|(_, key)| key.is_empty()) {
         bail!("English rendering {bad:?} has no letter or digit");
     }
-    Ok((zh, en))
+    Ok((zh, keyed))
 }
 
 fn push_new(list: &mut Vec<String>, value: &str) {
