@@ -536,6 +536,39 @@ mod tests {
         assert!(checked > 100_000, "{checked} keys");
     }
 
+    /// Every spokesperson of the real parallel archive, in either script, translates to the
+    /// other script's name (runs when `BRIEFSEARCH_REAL` points at the real archives).
+    #[test]
+    fn test_real_parallel_spokespersons_translate_both_ways() {
+        let Some(real) = std::env::var_os("BRIEFSEARCH_REAL") else {
+            eprintln!("skipped: BRIEFSEARCH_REAL is not set");
+            return;
+        };
+        let path = Path::new(&real)
+            .join("mfa-parallel")
+            .join("mfa_articles.json");
+        let text = std::fs::read_to_string(&path).expect("the parallel archive is readable");
+        let briefings: serde_json::Value = serde_json::from_str(&text).expect("it is JSON");
+        let d = dictionary();
+        let mut checked = 0;
+        for briefing in briefings.as_array().expect("a list of briefings") {
+            let (en, zh) = (&briefing["en_pairs"], &briefing["cn_pairs"]);
+            let (Some(en), Some(zh)) = (en.as_array(), zh.as_array()) else {
+                continue;
+            };
+            for (e, z) in en.iter().zip(zh).filter(|_| en.len() == zh.len()) {
+                let (Some(e), Some(z)) = (e["spokesperson"].as_str(), z["spokesperson"].as_str())
+                else {
+                    continue;
+                };
+                assert!(d.zh_to_en(z).contains(&e), "{z} -> {e}");
+                assert!(d.en_to_zh(e).contains(&z), "{e} -> {z}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 100, "{checked} pairs");
+    }
+
     #[test]
     fn test_shipped_lexicon_parses_and_is_large() {
         let d = dictionary();
