@@ -12,6 +12,7 @@ use super::args::{FilterArgs, Format, FormatArgs, SortArg, explain_empty};
 use crate::output::json::HIT_FIELDS;
 use crate::output::{self, HitPrinter, Style, text::TextPrinter, tsv::TsvWriter};
 use crate::search::facets::{self, Dimension};
+use crate::search::hit::Via;
 use crate::search::{Filters, Request, Results, Searcher};
 
 /// Fields of TSV output when `--fields` does not say.
@@ -175,14 +176,26 @@ fn summary(results: &Results, offset: usize) -> Option<String> {
     let total = results.total.filter(|_| !results.hits.is_empty())?;
     let first = offset + 1;
     let last = offset + results.hits.len();
-    Some(if results.hits.iter().any(|h| h.partial) {
-        format!(
-            "{first}–{last}: {total} passage{} with every word, then passages with some of them (--strict: only the former)",
-            if total == 1 { "" } else { "s" }
-        )
-    } else {
-        format!("{first}–{last} of {total} matching passages")
-    })
+    let through_question = results.hits.iter().any(|h| h.via == Some(Via::Question));
+    let partial = results.hits.iter().any(|h| h.partial);
+    if !through_question && !partial {
+        return Some(format!("{first}–{last} of {total} matching passages"));
+    }
+    let mut tiers = vec![format!(
+        "{total} passage{} with every word",
+        if total == 1 { "" } else { "s" }
+    )];
+    if through_question {
+        tiers.push("answers to questions with them".into());
+    }
+    if partial {
+        tiers.push("passages with some of them".into());
+    }
+    let strict = if tiers.len() == 2 { "former" } else { "first" };
+    Some(format!(
+        "{first}–{last}: {} (--strict: only the {strict})",
+        tiers.join(", then ")
+    ))
 }
 
 fn request(args: &QueryArgs, query: String, filters: Filters, count_total: bool) -> Request {

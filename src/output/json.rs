@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use super::round4;
 use crate::briefing::{Kind, Lang};
+use crate::search::hit::Via;
 use crate::search::show::{Relation, Shown, ShownPassage};
 use crate::search::{Hit, StoredPassage};
 
@@ -46,6 +47,7 @@ pub(crate) const HIT_FIELDS: &[&str] = &[
     "group",
     "query_id",
     "outlet_id",
+    "via",
 ];
 
 /// One line of `query --json` (`schema/hit.schema.json`).
@@ -78,6 +80,7 @@ struct HitLine<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     query_id: Option<&'a str>,
     outlet_id: Option<&'a str>,
+    via: Option<&'static str>,
 }
 
 /// A hit as the JSON object of its line (also the row of TSV output).
@@ -108,6 +111,7 @@ pub(crate) fn hit(hit: &Hit) -> io::Result<Value> {
         group: hit.group,
         query_id: hit.query_id.as_deref(),
         outlet_id: p.outlet_id.as_deref(),
+        via: hit.via.map(Via::as_str),
     };
     serde_json::to_value(line).map_err(io::Error::other)
 }
@@ -207,6 +211,8 @@ mod tests {
             partial: false,
             group: Some(1),
             query_id: Some("q1".into()),
+            via: None,
+            question_snippet: None,
         };
         let keys = |h: &Hit| -> Vec<String> {
             hit(h)
@@ -241,6 +247,8 @@ mod tests {
             partial: false,
             group: None,
             query_id: None,
+            via: None,
+            question_snippet: None,
         };
         assert_eq!(hit(&h).expect("json")["score"], 7.5326);
     }

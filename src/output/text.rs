@@ -8,6 +8,7 @@ use anstyle::{AnsiColor, Style};
 use super::round4;
 use super::sanitize::for_terminal;
 use crate::search::Hit;
+use crate::search::hit::Via;
 
 /// Longest role shown in text output, in characters.
 const MAX_ROLE_CHARS: usize = 70;
@@ -18,6 +19,8 @@ pub(crate) struct TextPrinter<W: Write> {
     printed: usize,
     /// A hit with only some of the query's words was printed (and the line before it).
     partial: bool,
+    /// An answer found through its question was printed (and the line before it).
+    through_question: bool,
     /// The briefing group of the last hit (`--group briefing`).
     group: Option<usize>,
 }
@@ -49,6 +52,7 @@ impl<W: Write> TextPrinter<W> {
             color,
             printed: 0,
             partial: false,
+            through_question: false,
             group: None,
         }
     }
@@ -66,6 +70,11 @@ impl<W: Write> TextPrinter<W> {
             writeln!(self.out)?;
         }
         self.printed += 1;
+        if hit.via == Some(Via::Question) && !self.through_question {
+            self.through_question = true;
+            let line = "── answers to questions with these words ──";
+            writeln!(self.out, "    {}\n", self.styled(STYLES.dim, line))?;
+        }
         if hit.partial && !self.partial {
             self.partial = true;
             let line = "── passages with only some of the words ──";
@@ -105,6 +114,14 @@ impl<W: Write> TextPrinter<W> {
             "    {}",
             self.highlighted(&hit.snippet, &hit.snippet_highlights)
         )?;
+        if let Some(question) = &hit.question_snippet {
+            let asked = self.highlighted(&question.text, &question.highlights);
+            writeln!(
+                self.out,
+                "    {} {asked}",
+                self.styled(STYLES.dim, "↳ asked:")
+            )?;
+        }
         let id = self.styled(STYLES.dim, &for_terminal(&p.id));
         writeln!(self.out, "    {id}")
     }
@@ -188,6 +205,8 @@ mod tests {
             partial: false,
             group: None,
             query_id: None,
+            via: None,
+            question_snippet: None,
         }
     }
 

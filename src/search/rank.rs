@@ -20,19 +20,29 @@ fn length_prior(bytes: u64) -> f32 {
         .powf(0.3)
 }
 
+/// Which passages a ranked passage is among, in the order they are ranked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Tier {
+    /// Matches the query as typed, in its own text.
+    Exact,
+    /// An answer that matches with the words of the question it replies to.
+    Question,
+    /// Matches fewer of the query's words.
+    Partial,
+}
+
 /// A ranked passage.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Scored {
     pub score: f32,
     pub addr: DocAddress,
-    /// It matches the query as typed (rather than fewer of its words).
-    pub exact: bool,
+    pub tier: Tier,
 }
 
 impl Searcher {
     /// The `n` best passages in `sort` order, with their scores (0 when the query is `*`). By
-    /// score, the passages that match the query as typed come first, then (if the ranking
-    /// fills) those that match fewer of its words.
+    /// score, the passages that match the query as typed come first, then the answers that
+    /// match through their question, then those that match fewer of its words.
     pub(super) fn top(&self, prepared: &Prepared, sort: Sort, n: usize) -> Result<Vec<Scored>> {
         let n = n.max(1);
         if sort != Sort::Score {
@@ -58,26 +68,25 @@ impl Searcher {
                 .map(|(score, addr)| Scored {
                     score,
                     addr,
-                    exact: true,
+                    tier: Tier::Exact,
                 })
                 .collect());
         }
-        let mut ranked: Vec<Scored> = self
-            .top_by_score(&prepared.query, prepared.length_prior, n)?
-            .into_iter()
-            .map(|(score, addr)| Scored {
-                score,
-                addr,
-                exact: true,
-            })
-            .collect();
-        if let Some(fill) = prepared.fill.as_ref().filter(|_| ranked.len() < n) {
-            let more = self.top_by_score(fill, prepared.length_prior, n - ranked.len())?;
-            ranked.extend(more.into_iter().map(|(score, addr)| Scored {
-                score,
-                addr,
-                exact: false,
-            }));
+        let mut ranked: Vec<Scored> = Vec::new();
+        let tiers = [
+            (Some(&prepared.query), Tier::Exact),
+            (prepared.through_question.as_ref(), Tier::Question),
+            (prepared.fill.as_ref(), Tier::Partial),
+        ];
+        for (query, tier) in tiers {
+            let Some(query) = query.filter(|_| ranked.len() < n) else {
+                continue;
+            };
+            let more = self.top_by_score(query, prepared.length_prior, n - ranked.len())?;
+            ranked.extend(
+                more.into_iter()
+                    .map(|(score, addr)| Scored { score, addr, tier }),
+            );
         }
         Ok(ranked)
     }

@@ -11,12 +11,13 @@ use tantivy::SegmentOrdinal;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query};
 
+use super::hit::Via;
 use super::passage::StoredPassage;
 use super::query;
 use super::query::build::{self, Built, RankOptions};
 use super::query::syntax::{self, SyntaxError};
-use super::rank::Scored;
-use super::{Filter, Filters, Hit, collect, vocabulary};
+use super::rank::{Scored, Tier};
+use super::{Filter, Filters, Hit, collect, snippet, vocabulary};
 use crate::index::aliases::Aliases;
 use crate::index::schema::name;
 use crate::index::schema::name_key;
@@ -98,7 +99,10 @@ pub(crate) struct Prepared {
     pub built: Built,
     /// The passages that match the query as typed (every word, unless marked optional).
     pub query: BooleanQuery,
-    /// Passages that match fewer of the words, and not `query`: ranked after its matches.
+    /// Answers that match with the words of the question they reply to, and not `query`:
+    /// ranked after its matches.
+    pub through_question: Option<BooleanQuery>,
+    /// Passages that match fewer of the words, and neither of the above: ranked last.
     pub fill: Option<BooleanQuery>,
     /// Whether to discount short passages.
     pub length_prior: bool,
@@ -224,6 +228,15 @@ impl Searcher {
             BooleanQuery::new(clauses)
         };
         let query = with_filters(vec![(Occur::Must, built.matching.box_clone())], &built);
+        let through_question = built.through_question.as_ref().map(|via| {
+            with_filters(
+                vec![
+                    (Occur::Must, via.box_clone()),
+                    (Occur::MustNot, built.matching.box_clone()),
+                ],
+                &built,
+            )
+        });
         let fill = match ranking.fill {
             Some(looser) if !built.match_all && looser != ranking.matching => {
                 let loose = RankOptions {
@@ -234,13 +247,14 @@ impl Searcher {
                     .ok()
                     .filter(|relaxed| relaxed.relaxed)
                     .map(|relaxed| {
-                        with_filters(
-                            vec![
-                                (Occur::Must, relaxed.matching.box_clone()),
-                                (Occur::MustNot, built.matching.box_clone()),
-                            ],
-                            &relaxed,
-                        )
+                        let mut clauses = vec![
+                            (Occur::Must, relaxed.matching.box_clone()),
+                            (Occur::MustNot, built.matching.box_clone()),
+                        ];
+                        if let Some(via) = &built.through_question {
+                            clauses.push((Occur::MustNot, via.box_clone()));
+                        }
+                        with_filters(clauses, &relaxed)
                     })
             }
             _ => None,
@@ -248,6 +262,7 @@ impl Searcher {
         Ok(Prepared {
             built,
             query,
+            through_question,
             fill,
             length_prior: ranking.length_prior,
         })
@@ -289,6 +304,7 @@ impl Searcher {
         let defaults = RankOptions::default();
         let ranking = RankOptions {
             fill: defaults.fill.filter(|_| request.fill),
+            through_question: defaults.through_question && request.fill,
             ..defaults
         };
         let prepared = self.prepare_with(&request.query, &request.filters, &ranking)?;
@@ -406,7 +422,20 @@ impl Searcher {
                     snippet_chars,
                 );
                 hit.group = group(i);
-                hit.partial = !scored.exact;
+                hit.partial = scored.tier == Tier::Partial;
+                if scored.tier == Tier::Question {
+                    hit.via = Some(Via::Question);
+                    // The words are in the question: show where.
+                    let question = match &hit.passage.question_id {
+                        Some(id) => self.passage_text(id)?,
+                        None => None,
+                    };
+                    hit.question_snippet = question.map(|text| {
+                        let wanted = &prepared.built.highlight;
+                        let ranges = snippet::highlights(&text, wanted, &self.opened.analyzer);
+                        snippet::snippet(&text, &ranges, snippet_chars)
+                    });
+                }
                 Ok(hit)
             })
             .collect()

@@ -33,6 +33,9 @@ pub(crate) struct Highlight {
 pub(crate) struct Built {
     /// The query that decides which passages match, and scores them.
     pub matching: Box<dyn Query>,
+    /// The same, with each word found in the passage's text or in the question it replies
+    /// to (`None` when the query has no such words).
+    pub through_question: Option<Box<dyn Query>>,
     /// Extra score from title and question context; `None` when there is nothing to boost.
     pub boosts: Option<Box<dyn Query>>,
     /// True when the query is `*` alone: every passage, no scoring.
@@ -63,6 +66,10 @@ pub(super) struct Builder<'a> {
     pub(super) relaxed: bool,
     pub(super) title_clauses: Vec<Box<dyn Query>>,
     pub(super) context_clauses: Vec<Box<dyn Query>>,
+    /// Build each word as "in the text, or in the question replied to".
+    pub(super) through_question: bool,
+    /// A word was built so (the query differs from the one matching the text alone).
+    pub(super) used_question: bool,
 }
 
 /// Builds the Tantivy query for `node`.
@@ -72,7 +79,7 @@ pub(crate) fn build(
     analyzer: &Analyzer,
     options: &RankOptions,
 ) -> Result<Built, EmptyQuery> {
-    let mut builder = Builder {
+    let new_builder = |through_question| Builder {
         fields,
         analyzer,
         options,
@@ -81,8 +88,17 @@ pub(crate) fn build(
         relaxed: false,
         title_clauses: Vec::new(),
         context_clauses: Vec::new(),
+        through_question,
+        used_question: false,
     };
+    let mut builder = new_builder(false);
     let matching = builder.node(node, true).ok_or(EmptyQuery)?;
+    let through_question = if options.through_question {
+        let mut via = new_builder(true);
+        via.node(node, true).filter(|_| via.used_question)
+    } else {
+        None
+    };
     let boosts: Vec<(Occur, Box<dyn Query>)> = [
         (
             std::mem::take(&mut builder.title_clauses),
@@ -106,6 +122,7 @@ pub(crate) fn build(
     .collect();
     Ok(Built {
         matching,
+        through_question,
         boosts: (!boosts.is_empty()).then(|| Box::new(BooleanQuery::new(boosts)) as Box<dyn Query>),
         match_all: *node == Node::All,
         relaxed: builder.relaxed,

@@ -26,6 +26,9 @@ pub struct RankOptions {
     /// After the passages that match by `matching`, rank those that match by this looser rule
     /// (`None`: only the former).
     pub fill: Option<Matching>,
+    /// After the passages that match in their own text, rank the answers that match with the
+    /// words of the question they reply to (before those of `fill`).
+    pub through_question: bool,
 }
 
 impl Default for RankOptions {
@@ -41,6 +44,7 @@ impl Default for RankOptions {
             length_prior: true,
             matching: Matching::All,
             fill: Some(Matching::Any),
+            through_question: true,
         }
     }
 }

@@ -77,6 +77,7 @@ impl Builder<'_> {
                 han.then_some(surface),
                 true,
                 positive,
+                true,
             ));
         }
         units
@@ -104,10 +105,14 @@ impl Builder<'_> {
             // found as its string.
             text.trim().chars().all(is_han),
             positive,
+            // A quoted phrase stays exact: it is never found through the question.
+            false,
         ))
     }
 
-    /// One unit of meaning: `words` in order, optionally also found as the Chinese string `han`.
+    /// One unit of meaning: `words` in order, optionally also found as the Chinese string `han`
+    /// (and, when `in_question` and the builder asks for it, in the question replied to).
+    #[allow(clippy::too_many_arguments)]
     fn unit(
         &mut self,
         target: Target,
@@ -116,6 +121,7 @@ impl Builder<'_> {
         han: Option<&str>,
         literal: bool,
         positive: bool,
+        in_question: bool,
     ) -> Box<dyn Query> {
         let word_query = sequence(target.words, words);
         let query: Box<dyn Query> = match (han, target.bigrams) {
@@ -141,6 +147,21 @@ impl Builder<'_> {
                 }
             }
             _ => word_query,
+        };
+        // In the question an answer replies to (a field of words without positions): every
+        // word of the unit, in any order.
+        let query = if self.through_question && in_question && positive && field.is_none() {
+            self.used_question = true;
+            let in_question: Vec<(Occur, Box<dyn Query>)> = words
+                .iter()
+                .map(|w| (Occur::Must, sequence(self.fields.context, &[w])))
+                .collect();
+            Box::new(BooleanQuery::new(vec![
+                (Occur::Should, query),
+                (Occur::Should, Box::new(BooleanQuery::new(in_question))),
+            ]))
+        } else {
+            query
         };
         if positive && field.is_none() {
             self.proximity_words
