@@ -21,7 +21,7 @@ fn length_prior(bytes: u64) -> f32 {
 }
 
 /// Which passages a ranked passage is among, in the order they are ranked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum Tier {
     /// Matches the query as typed, in its own text.
     Exact,
@@ -188,9 +188,66 @@ impl Searcher {
     }
 }
 
+/// Ranked lists of passages of different languages as one list of `n`, tier by tier. Among
+/// the passages that hold every word, each passage goes by its score relative to the best of
+/// its language (so the best passage of each language comes first, then the next best of
+/// either); the looser tiers, where a passage holds the words of one script only, go by score.
+pub(super) fn interleave(lists: Vec<Vec<Scored>>, n: usize) -> Vec<Scored> {
+    let mut all: Vec<(Tier, f32, usize, usize, Scored)> = Vec::new();
+    for (l, list) in lists.into_iter().enumerate() {
+        let best = list
+            .iter()
+            .filter(|s| s.tier == Tier::Exact)
+            .map(|s| s.score)
+            .fold(0.0f32, f32::max);
+        for (pos, s) in list.iter().enumerate() {
+            let key = match s.tier {
+                Tier::Exact if best > 0.0 => s.score / best,
+                _ => s.score,
+            };
+            all.push((s.tier, key, pos, l, *s));
+        }
+    }
+    all.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| b.1.total_cmp(&a.1))
+            .then_with(|| a.2.cmp(&b.2))
+            .then_with(|| a.3.cmp(&b.3))
+    });
+    all.into_iter().take(n).map(|(.., s)| s).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn scored(score: f32, doc: u32, tier: Tier) -> Scored {
+        Scored {
+            score,
+            addr: DocAddress::new(0, doc),
+            tier,
+        }
+    }
+
+    #[test]
+    fn test_two_languages_interleave_by_relative_score_tier_by_tier() {
+        let en = vec![
+            scored(12.0, 1, Tier::Exact),
+            scored(11.0, 2, Tier::Exact),
+            scored(3.0, 3, Tier::Partial),
+        ];
+        let zh = vec![
+            scored(30.0, 11, Tier::Exact),
+            scored(10.0, 12, Tier::Exact),
+            scored(20.0, 13, Tier::Partial),
+        ];
+        let docs: Vec<u32> = interleave(vec![en, zh], 6)
+            .iter()
+            .map(|s| s.addr.doc_id)
+            .collect();
+        // 1.0 (en), 1.0 (zh), 0.92 (en), 0.33 (zh); then the partial tier by score.
+        assert_eq!(docs, [1, 11, 2, 12, 13, 3]);
+    }
 
     #[test]
     fn test_length_prior_discounts_only_short_passages() {

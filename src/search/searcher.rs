@@ -16,8 +16,9 @@ use super::passage::StoredPassage;
 use super::query;
 use super::query::build::{self, Built, RankOptions};
 use super::query::syntax::{self, SyntaxError};
-use super::rank::{Scored, Tier};
+use super::rank::{self, Scored, Tier};
 use super::{Filter, Filters, Hit, collect, snippet, vocabulary};
+use crate::briefing::Lang;
 use crate::index::aliases::Aliases;
 use crate::index::schema::name;
 use crate::index::schema::name_key;
@@ -106,6 +107,14 @@ pub(crate) struct Prepared {
     pub fill: Option<BooleanQuery>,
     /// Whether to discount short passages.
     pub length_prior: bool,
+}
+
+/// A request's queries, ready to rank.
+struct Plan {
+    prepared: Prepared,
+    /// The same query for each language, when the two are ranked apart.
+    per_language: Vec<Prepared>,
+    sort: Sort,
 }
 
 /// An index opened for searching.
@@ -307,11 +316,8 @@ impl Searcher {
             through_question: defaults.through_question && request.fill,
             ..defaults
         };
-        let prepared = self.prepare_with(&request.query, &request.filters, &ranking)?;
-        let sort = match request.sort {
-            Sort::Score if prepared.built.match_all => Sort::Date,
-            other => other,
-        };
+        let plan = self.plan(request, &ranking)?;
+        let prepared = &plan.prepared;
         let limit = request.limit.max(1);
         // Counting every match costs a pass over all of them; only text output shows it.
         let total = if request.count_total {
@@ -324,10 +330,10 @@ impl Searcher {
             None
         };
         let Some(per) = request.per_briefing else {
-            let scored = self.top(&prepared, sort, request.offset + limit)?;
+            let scored = self.ranked(&plan, request.offset + limit)?;
             let page: Vec<Scored> = scored.into_iter().skip(request.offset).collect();
             let hits = self.hits(
-                &prepared,
+                prepared,
                 page,
                 request.offset,
                 request.snippet_chars,
@@ -339,7 +345,7 @@ impl Searcher {
         let wanted_groups = request.offset + limit;
         let mut page = wanted_groups * per * 4;
         let groups = loop {
-            let scored = self.top(&prepared, sort, page)?;
+            let scored = self.ranked(&plan, page)?;
             let groups = self.group_by_briefing(&scored, per)?;
             if groups.len() >= wanted_groups || scored.len() < page {
                 break groups;
@@ -355,12 +361,60 @@ impl Searcher {
         {
             let rank_base = hits.len();
             let mut group_hits =
-                self.hits(&prepared, members, rank_base, request.snippet_chars, |_| {
+                self.hits(prepared, members, rank_base, request.snippet_chars, |_| {
                     Some(g + 1)
                 })?;
             hits.append(&mut group_hits);
         }
         Ok(Results { hits, total })
+    }
+
+    /// How `request` is ranked: its prepared query, and one per language when the query has
+    /// words in both scripts and no language is asked for (each language is then ranked on its
+    /// own and the two lists interleaved: BM25 scores of the two languages are not comparable).
+    fn plan(&self, request: &Request, ranking: &RankOptions) -> Result<Plan> {
+        let prepared = self.prepare_with(&request.query, &request.filters, ranking)?;
+        let sort = match request.sort {
+            Sort::Score if prepared.built.match_all => Sort::Date,
+            other => other,
+        };
+        let both_scripts = prepared.built.highlight.scripts() == (true, true);
+        let per_language = if ranking.balance_languages
+            && sort == Sort::Score
+            && request.filters.lang.is_none()
+            && both_scripts
+        {
+            [Lang::En, Lang::Zh]
+                .into_iter()
+                .map(|lang| {
+                    let filters = Filters {
+                        lang: Some(lang),
+                        ..request.filters.clone()
+                    };
+                    self.prepare_with(&request.query, &filters, ranking)
+                })
+                .collect::<Result<Vec<_>>>()?
+        } else {
+            Vec::new()
+        };
+        Ok(Plan {
+            prepared,
+            per_language,
+            sort,
+        })
+    }
+
+    /// The `n` best passages of `plan`.
+    fn ranked(&self, plan: &Plan, n: usize) -> Result<Vec<Scored>> {
+        if plan.per_language.is_empty() {
+            return self.top(&plan.prepared, plan.sort, n);
+        }
+        let lists = plan
+            .per_language
+            .iter()
+            .map(|p| self.top(p, plan.sort, n))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(rank::interleave(lists, n))
     }
 
     /// Ranked passages in groups of one briefing (at most `per` each), groups in the order of
@@ -447,13 +501,8 @@ impl Searcher {
         request: &Request,
         ranking: &RankOptions,
     ) -> Result<Vec<String>> {
-        let prepared = self.prepare_with(&request.query, &request.filters, ranking)?;
-        let sort = if prepared.built.match_all {
-            Sort::Date
-        } else {
-            request.sort
-        };
-        self.top(&prepared, sort, request.offset + request.limit.max(1))?
+        let plan = self.plan(request, ranking)?;
+        self.ranked(&plan, request.offset + request.limit.max(1))?
             .into_iter()
             .skip(request.offset)
             .map(|hit| Ok(StoredPassage::read(&self.searcher, &self.opened.fields, hit.addr)?.id))

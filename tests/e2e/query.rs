@@ -558,3 +558,23 @@ fn test_partial_hits_keep_fields_and_negations_whole() {
     assert!(!found.iter().any(|t| t.contains("trade war")), "{found:#?}");
     assert_eq!(found.len(), 2, "{found:#?}");
 }
+
+#[test]
+fn test_a_query_in_both_scripts_shows_both_languages_first() {
+    for q in [
+        "intellectual property OR 知识产权",
+        "RCEP OR 区域全面经济伙伴关系",
+    ] {
+        let langs: Vec<String> = query_json(&[q, "--limit", "2"])
+            .hits()
+            .iter()
+            .map(|h| str_field(h, "lang").to_string())
+            .collect();
+        assert!(
+            langs.contains(&"en".to_string()) && langs.contains(&"zh".to_string()),
+            "{q}: {langs:?}"
+        );
+        let chinese = query_json(&[q, "--limit", "5", "--lang", "zh"]).hits();
+        assert!(chinese.iter().all(|h| h["lang"] == "zh"), "{q}");
+    }
+}

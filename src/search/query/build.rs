@@ -21,6 +21,7 @@ pub use super::options::{Matching, RankOptions};
 use super::syntax::{Node, QueryField};
 use crate::analyze::Analyzer;
 use crate::index::Fields;
+use crate::script::is_han;
 
 /// What the query looks for, for highlighting: sequences of analysed words (a word, or a
 /// phrase), and Chinese strings to find anywhere (sub-word matches).
@@ -28,6 +29,16 @@ use crate::index::Fields;
 pub(crate) struct Highlight {
     pub sequences: Vec<Vec<String>>,
     pub han: Vec<String>,
+}
+
+impl Highlight {
+    /// Whether the query's positive words include Latin-script words, and Chinese words.
+    pub(crate) fn scripts(&self) -> (bool, bool) {
+        let words = self.sequences.iter().flatten();
+        let latin = words.clone().any(|w| !w.chars().any(is_han));
+        let han = !self.han.is_empty() || words.clone().any(|w| w.chars().any(is_han));
+        (latin, han)
+    }
 }
 
 pub(crate) struct Built {

@@ -29,6 +29,9 @@ pub struct RankOptions {
     /// After the passages that match in their own text, rank the answers that match with the
     /// words of the question they reply to (before those of `fill`).
     pub through_question: bool,
+    /// A query with words in both scripts (and no `--lang`) ranks each language on its own and
+    /// interleaves them by score relative to each language's best.
+    pub balance_languages: bool,
 }
 
 impl Default for RankOptions {
@@ -45,6 +48,7 @@ impl Default for RankOptions {
             matching: Matching::All,
             fill: Some(Matching::Any),
             through_question: true,
+            balance_languages: true,
         }
     }
 }
