@@ -8,7 +8,8 @@ use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
 
 use super::Outcome;
-use super::args::{FilterArgs, Format, FormatArgs, SortArg, explain_empty};
+use super::args::{FilterArgs, Format, FormatArgs, MatchArgs, SortArg, explain_empty};
+use crate::briefing::Lang;
 use crate::output::json::HIT_FIELDS;
 use crate::output::{self, HitPrinter, Style, text::TextPrinter, tsv::TsvWriter};
 use crate::search::facets::{self, Dimension};
@@ -35,6 +36,15 @@ pub(crate) struct QueryArgs {
 
     #[command(flatten)]
     pub filters: FilterArgs,
+
+    #[command(flatten)]
+    pub matching: MatchArgs,
+
+    /// Also search the other language: each word or phrase is translated (briefing lexicon,
+    /// then the general dictionaries) and its translations searched with it; hits in the
+    /// other language are marked (JSON: `via: "translation"`).
+    #[arg(short = 'x', long)]
+    pub cross: bool,
 
     /// Number of hits to show (with --group: number of briefings).
     #[arg(long, default_value_t = 10, value_name = "N")]
@@ -104,7 +114,8 @@ pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
             HIT_FIELDS.join(", ")
         );
     }
-    let searcher = Searcher::open(index_dir)?;
+    let mut searcher = Searcher::open(index_dir)?;
+    searcher.set_expansion(args.matching.expansion(args.cross));
     let filters = args.filters.resolve(&searcher)?;
     if args.batch {
         return batch(&searcher, &args, filters);
@@ -141,6 +152,19 @@ pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
         }
         if let Some(summary) = summary(&results, args.offset) {
             let _ = writeln!(io::stderr(), "\n{summary}");
+        }
+        if let Some((lang, n)) = searcher.other_language(&query, &filters)? {
+            let language = if lang == Lang::Zh {
+                "Chinese"
+            } else {
+                "English"
+            };
+            let _ = writeln!(
+                io::stderr(),
+                "{n} passage{} in {language} match{} the query's translation: add --cross (-x) to search them too",
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "es" } else { "" }
+            );
         }
     }
     if results.hits.is_empty() {

@@ -100,9 +100,18 @@ impl<W: Write> TextPrinter<W> {
             (Some(role), true) => format!(", {}", for_terminal(&shorten(role, MAX_ROLE_CHARS))),
             _ => String::new(),
         };
+        let translated = if hit.via == Some(Via::Translation) {
+            " · through the translation"
+        } else {
+            ""
+        };
         let meta = self.styled(
             STYLES.dim,
-            &format!("{} · score {:.2}", p.kind, round4(f64::from(hit.score))),
+            &format!(
+                "{} · score {:.2}{translated}",
+                p.kind,
+                round4(f64::from(hit.score))
+            ),
         );
         writeln!(self.out, "{rank} {date}  {who}{role}  {meta}")?;
         if hit.group.is_none() {

@@ -36,12 +36,15 @@ pub(crate) struct Hit {
 pub(crate) enum Via {
     /// An answer, through the words of the question it replies to.
     Question,
+    /// A passage of the other language, through the query's translation (`--cross`).
+    Translation,
 }
 
 impl Via {
     pub(crate) fn as_str(self) -> &'static str {
         match self {
             Via::Question => "question",
+            Via::Translation => "translation",
         }
     }
 }

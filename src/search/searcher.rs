@@ -4,26 +4,29 @@
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use anyhow::{Context, Result};
-use tantivy::SegmentOrdinal;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query};
+use tantivy::{SegmentOrdinal, Term};
 
 use super::hit::Via;
 use super::passage::StoredPassage;
 use super::query;
 use super::query::build::{self, Built, RankOptions};
-use super::query::syntax::{self, SyntaxError};
+use super::query::expand::{Expander, Synonyms};
+use super::query::syntax::{self, Node, SyntaxError};
 use super::rank::{self, Scored, Tier};
 use super::{Filter, Filters, Hit, collect, snippet, vocabulary};
 use crate::briefing::Lang;
-use crate::index::aliases::Aliases;
+use crate::index::aliases::{Aliases, SYNONYMS_FILE};
 use crate::index::schema::name;
 use crate::index::schema::name_key;
 use crate::index::{self, Fields, Opened};
 use crate::outlets::{Outlets, without_reporter};
+use crate::translate::dictionary::Dictionary;
 
 /// Order of results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -107,7 +110,12 @@ pub(crate) struct Prepared {
     pub fill: Option<BooleanQuery>,
     /// Whether to discount short passages.
     pub length_prior: bool,
+    /// The language the query is typed in (by script).
+    pub lang: Lang,
 }
+
+/// The synonym groups shipped with briefsearch.
+const SHIPPED_SYNONYMS: &str = include_str!("../../data/synonyms.txt");
 
 /// A request's queries, ready to rank.
 struct Plan {
@@ -124,6 +132,31 @@ pub struct Searcher {
     aliases: Aliases,
     /// The outlet table, extended by the alias list.
     outlets: Outlets,
+    /// Which equivalents queries are expanded with.
+    expansion: Expansion,
+    /// The synonym groups (shipped and the index's own), made on first use.
+    synonyms: OnceLock<Synonyms>,
+    /// The dictionaries of `--cross`, opened on first use.
+    dictionary: OnceLock<Option<Dictionary>>,
+    dir: PathBuf,
+}
+
+/// What a query's words are expanded with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Expansion {
+    /// Other names of the same thing (`ROK` = `South Korea`).
+    pub synonyms: bool,
+    /// Translations into the other language (`--cross`).
+    pub cross: bool,
+}
+
+impl Default for Expansion {
+    fn default() -> Expansion {
+        Expansion {
+            synonyms: true,
+            cross: false,
+        }
+    }
 }
 
 impl Searcher {
@@ -144,7 +177,112 @@ impl Searcher {
             searcher,
             aliases,
             outlets,
+            expansion: Expansion::default(),
+            synonyms: OnceLock::new(),
+            dictionary: OnceLock::new(),
+            dir: dir.to_path_buf(),
         })
+    }
+
+    /// Expands the queries of this searcher with `expansion`.
+    pub(crate) fn set_expansion(&mut self, expansion: Expansion) {
+        self.expansion = expansion;
+    }
+
+    /// The synonym groups: the list shipped with briefsearch, then the index's own.
+    fn synonyms(&self) -> Result<&Synonyms> {
+        if let Some(s) = self.synonyms.get() {
+            return Ok(s);
+        }
+        let shipped = Aliases::parse(SHIPPED_SYNONYMS, Path::new("data/synonyms.txt"))?;
+        let own = Aliases::load_file(&self.dir, SYNONYMS_FILE)?;
+        let groups: Vec<Vec<String>> = shipped
+            .groups()
+            .iter()
+            .chain(own.groups())
+            .cloned()
+            .collect();
+        Ok(self
+            .synonyms
+            .get_or_init(|| Synonyms::new(&groups, &self.opened.analyzer)))
+    }
+
+    /// The dictionaries of cross-lingual search.
+    fn dictionary(&self) -> Result<&Dictionary> {
+        self.dictionary
+            .get_or_init(|| Dictionary::new().ok())
+            .as_ref()
+            .context("the translation dictionaries cannot be read")
+    }
+
+    /// How many passages hold every word of `text` at most (the rarest word's count).
+    pub(crate) fn frequency(&self, text: &str) -> u64 {
+        self.opened
+            .analyzer
+            .words(text)
+            .iter()
+            .map(|t| {
+                let term = Term::from_field_text(self.opened.fields.text, &t.text);
+                self.searcher.doc_freq(&term).unwrap_or(0)
+            })
+            .min()
+            .unwrap_or(0)
+    }
+
+    /// When the query is not translated: how many passages of the other language its
+    /// translation would find (with the same filters), and which language that is.
+    pub(crate) fn other_language(
+        &self,
+        query: &str,
+        filters: &Filters,
+    ) -> Result<Option<(Lang, usize)>> {
+        let typed = Lang::detect([query]);
+        let other = match typed {
+            Lang::En => Lang::Zh,
+            Lang::Zh => Lang::En,
+        };
+        if self.expansion.cross || filters.lang == Some(typed) {
+            return Ok(None);
+        }
+        let filters = Filters {
+            lang: Some(other),
+            ..filters.clone()
+        };
+        let expansion = Expansion {
+            cross: true,
+            ..self.expansion
+        };
+        let prepared = self.prepare_as(query, &filters, &RankOptions::default(), expansion)?;
+        let n = self
+            .searcher
+            .search(&prepared.query, &Count)
+            .context("search failed")?;
+        Ok((n > 0).then_some((other, n)))
+    }
+
+    /// `node` with its words grouped with their equivalents, as `expansion` asks.
+    fn expand(&self, node: Node, expansion: Expansion) -> Result<Node> {
+        let synonyms = if expansion.synonyms {
+            Some(self.synonyms()?)
+        } else {
+            None
+        };
+        let dictionary = if expansion.cross {
+            Some(self.dictionary()?)
+        } else {
+            None
+        };
+        if synonyms.is_none() && dictionary.is_none() {
+            return Ok(node);
+        }
+        let frequency = |text: &str| self.frequency(text);
+        let expander = Expander {
+            analyzer: &self.opened.analyzer,
+            synonyms,
+            dictionary,
+            frequency: &frequency,
+        };
+        Ok(expander.expand(node))
     }
 
     /// The outlet a name stands for: the same for every spelling of one outlet.
@@ -197,12 +335,25 @@ impl Searcher {
         filters: &Filters,
         ranking: &RankOptions,
     ) -> Result<Prepared> {
+        self.prepare_as(query, filters, ranking, self.expansion)
+    }
+
+    /// Like [`Searcher::prepare_with`], with the query expanded by `expansion`.
+    fn prepare_as(
+        &self,
+        query: &str,
+        filters: &Filters,
+        ranking: &RankOptions,
+        expansion: Expansion,
+    ) -> Result<Prepared> {
+        let typed_lang = Lang::detect([query]);
         let node = syntax::parse(query).map_err(|error| BadQuery {
             query: query.to_string(),
             error,
         })?;
         // A speaker stands for all their names, in the query and in the filter.
         let node = query::aliases::with_aliases(node, &self.aliases);
+        let node = self.expand(node, expansion)?;
         let mut outlets = Vec::new();
         for name in &filters.outlets {
             outlets.extend(self.outlet_ids(name)?);
@@ -274,6 +425,7 @@ impl Searcher {
             through_question,
             fill,
             length_prior: ranking.length_prior,
+            lang: typed_lang,
         })
     }
 
@@ -477,6 +629,9 @@ impl Searcher {
                 );
                 hit.group = group(i);
                 hit.partial = scored.tier == Tier::Partial;
+                if self.expansion.cross && hit.passage.lang != prepared.lang {
+                    hit.via = Some(Via::Translation);
+                }
                 if scored.tier == Tier::Question {
                     hit.via = Some(Via::Question);
                     // The words are in the question: show where.

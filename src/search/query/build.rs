@@ -191,7 +191,7 @@ impl Builder<'_> {
                 })
                 .collect(),
             Node::Phrase { field, text } => self
-                .phrase(*field, text, positive)
+                .phrase(*field, text, positive, false)
                 .into_iter()
                 .map(if field.is_some() {
                     Part::Field
@@ -204,6 +204,14 @@ impl Builder<'_> {
                 .node(node, positive)
                 .into_iter()
                 .map(Part::Field)
+                .collect(),
+            Node::Group {
+                typed,
+                alternatives,
+            } => self
+                .group(typed, alternatives, positive)
+                .into_iter()
+                .map(Part::Optional)
                 .collect(),
             Node::Required(inner) => self
                 .parts(inner, positive)

@@ -7,7 +7,7 @@ use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQu
 use tantivy::schema::{Field, IndexRecordOption};
 
 use super::build::{Builder, Target};
-use super::syntax::QueryField;
+use super::syntax::{Alternative, QueryField};
 use crate::script::is_han;
 
 impl Builder<'_> {
@@ -83,11 +83,14 @@ impl Builder<'_> {
         units
     }
 
+    /// Words to match in order: a quoted phrase (`in_question` false: it stays exact), or the
+    /// typed words or an equivalent of a group.
     pub(super) fn phrase(
         &mut self,
         field: Option<QueryField>,
         text: &str,
         positive: bool,
+        in_question: bool,
     ) -> Option<Box<dyn Query>> {
         let tokens = self.analyzer.words(text);
         if tokens.is_empty() {
@@ -105,8 +108,7 @@ impl Builder<'_> {
             // found as its string.
             text.trim().chars().all(is_han),
             positive,
-            // A quoted phrase stays exact: it is never found through the question.
-            false,
+            in_question,
         ))
     }
 
@@ -189,6 +191,32 @@ impl Builder<'_> {
             }
         }
         query
+    }
+
+    /// Typed words or any of their equivalents (weighted), as one unit.
+    pub(super) fn group(
+        &mut self,
+        typed: &str,
+        alternatives: &[Alternative],
+        positive: bool,
+    ) -> Option<Box<dyn Query>> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if let Some(q) = self.phrase(None, typed, positive, true) {
+            clauses.push((Occur::Should, q));
+        }
+        for alternative in alternatives {
+            if let Some(q) = self.phrase(None, &alternative.text, positive, true) {
+                clauses.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(q, alternative.weight)),
+                ));
+            }
+        }
+        match clauses.len() {
+            0 => None,
+            1 => clauses.pop().map(|(_, q)| q),
+            _ => Some(Box::new(BooleanQuery::new(clauses))),
+        }
     }
 
     /// The query's positive words near one another in the text, as a sloppy phrase.
