@@ -227,6 +227,19 @@ impl Expander<'_> {
                 found = Some((m.tokens, alternatives));
             }
         }
+        if found.is_none() {
+            let surface = &words[pieces[start].node][pieces[start].from..pieces[start].to];
+            let variants: Vec<Alternative> = spellings(surface)
+                .into_iter()
+                .filter(|v| (self.frequency)(v) > 0)
+                .map(|text| Alternative {
+                    text,
+                    weight: 1.0,
+                    equivalence: Equivalence::Synonym,
+                })
+                .collect();
+            found = Some((1, variants));
+        }
         found.filter(|(_, alternatives)| !alternatives.is_empty())
     }
 
@@ -250,6 +263,61 @@ impl Expander<'_> {
             })
             .collect()
     }
+}
+
+/// British and American spellings of an English word (`labour` and `labor`, `defence` and
+/// `defense`, `organise` and `organize`, `travelled` and `traveled`): the word's other
+/// spellings by the regular correspondences, to be kept only where the index holds them.
+fn spellings(word: &str) -> Vec<String> {
+    let lower = word.to_lowercase();
+    if lower.chars().count() < 5 || !lower.chars().all(|c| c.is_ascii_lowercase()) {
+        return Vec::new();
+    }
+    // (British, American) endings, longest first; a word may carry an inflection after them.
+    const ENDINGS: &[(&str, &str)] = &[
+        ("isation", "ization"),
+        ("ise", "ize"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("ising", "izing"),
+        ("yse", "yze"),
+        ("our", "or"),
+        ("ours", "ors"),
+        ("oured", "ored"),
+        ("ouring", "oring"),
+        ("ence", "ense"),
+        ("ences", "enses"),
+        ("tre", "ter"),
+        ("tres", "ters"),
+        ("ogue", "og"),
+        ("ogues", "ogs"),
+        ("lled", "led"),
+        ("lling", "ling"),
+    ];
+    // What must come before an ending for the correspondence to hold: British doubles the l
+    // of an unstressed -el/-al (travel, signal: not fill or roll), and -or is -our after a
+    // consonant (labor, color: not floor).
+    let fits = |stem: &str, ending: &str| match ending {
+        "lled" | "lling" | "led" | "ling" => {
+            stem.len() >= 4 && (stem.ends_with('e') || stem.ends_with('a'))
+        }
+        "or" | "ors" | "ored" | "oring" => stem.len() >= 3 && !stem.ends_with('o'),
+        _ => stem.len() >= 2,
+    };
+    let mut out = Vec::new();
+    for (british, american) in ENDINGS {
+        for (from, to) in [(british, american), (american, british)] {
+            if let Some(stem) = lower.strip_suffix(from)
+                && fits(stem, from)
+            {
+                let variant = format!("{stem}{to}");
+                if !out.contains(&variant) && variant != lower {
+                    out.push(variant);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The nodes of a run of typed words with `groups` (piece ranges and their equivalents): each
@@ -414,6 +482,20 @@ mod tests {
             word("UN"),
             "no equivalent in the index: no group"
         );
+    }
+
+    #[test]
+    fn test_british_and_american_spellings() {
+        assert!(spellings("labour").contains(&"labor".to_string()));
+        assert!(spellings("labor").contains(&"labour".to_string()));
+        assert!(spellings("defence").contains(&"defense".to_string()));
+        assert!(spellings("organised").contains(&"organized".to_string()));
+        assert!(spellings("travelled").contains(&"traveled".to_string()));
+        assert!(spellings("centre").contains(&"center".to_string()));
+        assert!(spellings("for").is_empty() && spellings("US").is_empty());
+        for word in ["filled", "floor", "rolled"] {
+            assert!(spellings(word).is_empty(), "{word}: {:?}", spellings(word));
+        }
     }
 
     #[test]
