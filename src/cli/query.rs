@@ -14,7 +14,7 @@ use crate::output::json::HIT_FIELDS;
 use crate::output::{self, HitPrinter, Style, text::TextPrinter, tsv::TsvWriter};
 use crate::search::facets::{self, Dimension};
 use crate::search::hit::Via;
-use crate::search::{Filters, Request, Results, Searcher};
+use crate::search::{Filters, Request, Results, Searcher, UnitSummary};
 
 /// Fields of TSV output when `--fields` does not say.
 const DEFAULT_TSV_FIELDS: &[&str] = &[
@@ -98,6 +98,11 @@ pub(crate) struct QueryArgs {
     /// hits carry the query id.
     #[arg(long)]
     pub batch: bool,
+
+    /// Say how the query was analysed (its units: words, sub-word bigrams, segmentation,
+    /// synonyms and translations with their weights) and each hit's score by part.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
@@ -140,7 +145,11 @@ pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
     let text = matches!(style, Style::Text { .. });
     let request = request(&args, query.clone(), filters.clone(), text);
     let results = searcher.search(&request)?;
-    let mut printer = printer(&mut stdout, style, &args);
+    if let (Some(units), Style::Text { color }) = (&results.analysis, style) {
+        output::text::analysis(&mut stdout, units, color)?;
+    }
+    let units = results.analysis.clone().unwrap_or_default();
+    let mut printer = printer(&mut stdout, style, &args, units);
     for hit in &results.hits {
         printer.hit(hit)?;
     }
@@ -234,13 +243,19 @@ fn request(args: &QueryArgs, query: String, filters: Filters, count_total: bool)
         count_total,
         // Groups rank briefings by their best passages: with every word, as counts do.
         fill: !args.strict && args.group.is_none(),
+        explain: args.explain,
     }
 }
 
-fn printer<'w, W: Write>(out: &'w mut W, style: Style, args: &QueryArgs) -> HitPrinter<&'w mut W> {
+fn printer<'w, W: Write>(
+    out: &'w mut W,
+    style: Style,
+    args: &QueryArgs,
+    units: Vec<UnitSummary>,
+) -> HitPrinter<&'w mut W> {
     let fields = (!args.fields.is_empty()).then(|| args.fields.clone());
     match style {
-        Style::Json => HitPrinter::Json(out, fields),
+        Style::Json => HitPrinter::Json(out, fields, units),
         Style::Tsv => HitPrinter::Tsv(TsvWriter::new(
             out,
             fields.unwrap_or_else(|| DEFAULT_TSV_FIELDS.iter().map(|s| s.to_string()).collect()),
@@ -297,7 +312,8 @@ fn batch(searcher: &Searcher, args: &QueryArgs, filters: Filters) -> Result<Outc
                 continue;
             }
         };
-        let mut printer = HitPrinter::Json(&mut stdout, fields.clone());
+        let units = results.analysis.clone().unwrap_or_default();
+        let mut printer = HitPrinter::Json(&mut stdout, fields.clone(), units);
         for mut hit in results.hits {
             hit.query_id = Some(id.clone());
             printer.hit(&hit)?;

@@ -29,6 +29,20 @@ pub(crate) struct Hit {
     pub via: Option<Via>,
     /// For an answer found through its question: the window of the question with the matches.
     pub question_snippet: Option<Snippet>,
+    /// With `--explain`: the score by part.
+    pub explain: Option<Explanation>,
+}
+
+/// A hit's score by part (`--explain`): what each unit of the query and each boost adds,
+/// and the length prior that multiplies the sum.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Explanation {
+    /// Each unit of the query (as typed) and its score in this passage.
+    pub units: Vec<(String, f32)>,
+    /// Each boost ("title", "question", "proximity") and its score.
+    pub boosts: Vec<(&'static str, f32)>,
+    /// The multiplier of short passages (1 for most).
+    pub length_prior: f32,
 }
 
 /// How a hit was reached when not by its own words.
@@ -72,6 +86,7 @@ impl Hit {
             query_id: None,
             via: None,
             question_snippet: None,
+            explain: None,
         }
     }
 }

@@ -166,6 +166,26 @@ impl Searcher {
             .unwrap_or(u64::MAX)
     }
 
+    /// The score `query` gives the passage at `addr` (0 if it does not match).
+    pub(super) fn score_at(&self, query: &dyn Query, addr: DocAddress) -> Result<f32> {
+        let weight = query
+            .weight(EnableScoring::enabled_from_searcher(&self.searcher))
+            .context("cannot score the query")?;
+        let reader = self.searcher.segment_reader(addr.segment_ord);
+        let mut scorer = weight
+            .scorer(reader, 1.0)
+            .context("cannot score the query")?;
+        if scorer.seek(addr.doc_id) != addr.doc_id || scorer.doc() == TERMINATED {
+            return Ok(0.0);
+        }
+        Ok(scorer.score())
+    }
+
+    /// The length prior of the passage at `addr` (1 when the ranking uses none).
+    pub(super) fn prior_at(&self, length_prior: bool, addr: DocAddress) -> f32 {
+        self.prior(length_prior, addr)
+    }
+
     /// The relevance score of each passage in `addrs` (for results sorted by date).
     pub(super) fn scores(&self, prepared: &Prepared, addrs: &[DocAddress]) -> Result<Vec<f32>> {
         let weight = prepared

@@ -12,12 +12,12 @@ use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::{SegmentOrdinal, Term};
 
-use super::hit::Via;
+use super::hit::{Explanation, Via};
 use super::passage::StoredPassage;
 use super::query;
 use super::query::build::{self, Built, RankOptions};
 use super::query::expand::{Expander, Synonyms};
-use super::query::syntax::{self, Node, SyntaxError};
+use super::query::syntax::{self, Alternative, Node, SyntaxError};
 use super::rank::{self, Scored, Tier};
 use super::{Filter, Filters, Hit, collect, snippet, vocabulary};
 use crate::briefing::Lang;
@@ -57,6 +57,8 @@ pub(crate) struct Request {
     /// Ranked by score, follow the passages that match the query as typed with those that
     /// have some of its words.
     pub fill: bool,
+    /// Say how the query was analysed and each hit scored.
+    pub explain: bool,
 }
 
 /// Hits and, when asked for, the number of passages that matched in all.
@@ -64,6 +66,17 @@ pub(crate) struct Request {
 pub(crate) struct Results {
     pub hits: Vec<Hit>,
     pub total: Option<usize>,
+    /// With `--explain`: how the query was analysed, unit by unit.
+    pub analysis: Option<Vec<UnitSummary>>,
+}
+
+/// One unit of the query as analysed (`--explain`).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct UnitSummary {
+    pub typed: String,
+    pub words: Vec<String>,
+    pub bigrams: Vec<String>,
+    pub alternatives: Vec<Alternative>,
 }
 
 /// A query the user must fix: the message says what and where.
@@ -484,14 +497,19 @@ impl Searcher {
         let Some(per) = request.per_briefing else {
             let scored = self.ranked(&plan, request.offset + limit)?;
             let page: Vec<Scored> = scored.into_iter().skip(request.offset).collect();
-            let hits = self.hits(
+            let mut hits = self.hits(
                 prepared,
                 page,
                 request.offset,
                 request.snippet_chars,
                 |_| None,
             )?;
-            return Ok(Results { hits, total });
+            let analysis = self.explain(request, prepared, &mut hits)?;
+            return Ok(Results {
+                hits,
+                total,
+                analysis,
+            });
         };
         // Best passages per briefing: read ranked passages until enough briefings are filled.
         let wanted_groups = request.offset + limit;
@@ -518,7 +536,70 @@ impl Searcher {
                 })?;
             hits.append(&mut group_hits);
         }
-        Ok(Results { hits, total })
+        let analysis = self.explain(request, prepared, &mut hits)?;
+        Ok(Results {
+            hits,
+            total,
+            analysis,
+        })
+    }
+
+    /// With `request.explain`: each hit's score by part, and the query's units.
+    fn explain(
+        &self,
+        request: &Request,
+        prepared: &Prepared,
+        hits: &mut [Hit],
+    ) -> Result<Option<Vec<UnitSummary>>> {
+        if !request.explain {
+            return Ok(None);
+        }
+        let built = &prepared.built;
+        for hit in hits.iter_mut() {
+            let Some(addr) = self.address_of(&hit.passage.id)? else {
+                continue;
+            };
+            let units = built
+                .analysis
+                .iter()
+                .map(|u| Ok((u.typed.clone(), self.score_at(u.query.as_ref(), addr)?)))
+                .collect::<Result<Vec<_>>>()?;
+            let boosts = built
+                .boost_parts
+                .iter()
+                .map(|(name, q)| Ok((*name, self.score_at(q.as_ref(), addr)?)))
+                .collect::<Result<Vec<_>>>()?;
+            hit.explain = Some(Explanation {
+                units,
+                boosts,
+                length_prior: self.prior_at(prepared.length_prior, addr),
+            });
+        }
+        Ok(Some(
+            built
+                .analysis
+                .iter()
+                .map(|u| UnitSummary {
+                    typed: u.typed.clone(),
+                    words: u.words.clone(),
+                    bigrams: u.bigrams.clone(),
+                    alternatives: u.alternatives.clone(),
+                })
+                .collect(),
+        ))
+    }
+
+    /// Where the passage `id` is in the index.
+    fn address_of(&self, id: &str) -> Result<Option<tantivy::DocAddress>> {
+        let query = tantivy::query::TermQuery::new(
+            Term::from_field_text(self.opened.fields.id, id),
+            tantivy::schema::IndexRecordOption::Basic,
+        );
+        let found = self
+            .searcher
+            .search(&query, &TopDocs::with_limit(1).order_by_score())
+            .context("search failed")?;
+        Ok(found.first().map(|&(_, addr)| addr))
     }
 
     /// How `request` is ranked: its prepared query, and one per language when the query has

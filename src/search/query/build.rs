@@ -18,7 +18,7 @@ use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query};
 use tantivy::schema::Field;
 
 pub use super::options::{Matching, RankOptions};
-use super::syntax::{Node, QueryField};
+use super::syntax::{Alternative, Node, QueryField};
 use crate::analyze::Analyzer;
 use crate::index::Fields;
 use crate::script::is_han;
@@ -41,6 +41,20 @@ impl Highlight {
     }
 }
 
+/// How one unit of the query was analysed: for `--explain`.
+pub(crate) struct UnitAnalysis {
+    /// The unit as typed (a word, a Chinese word, the words of a group).
+    pub typed: String,
+    /// Terms of the word field, in order.
+    pub words: Vec<String>,
+    /// Terms of the bigram field (sub-word matches), in order.
+    pub bigrams: Vec<String>,
+    /// Its equivalents, when it is a group.
+    pub alternatives: Vec<Alternative>,
+    /// The unit's query, to score passages by part.
+    pub query: Box<dyn Query>,
+}
+
 pub(crate) struct Built {
     /// The query that decides which passages match, and scores them.
     pub matching: Box<dyn Query>,
@@ -54,6 +68,10 @@ pub(crate) struct Built {
     /// True when some typed words were made optional (fewer than all of them may match).
     pub relaxed: bool,
     pub highlight: Highlight,
+    /// The units of the query, in order (positive, unfielded ones).
+    pub analysis: Vec<UnitAnalysis>,
+    /// The boosts one by one: ("title", …), ("question", …), ("proximity", …).
+    pub boost_parts: Vec<(&'static str, Box<dyn Query>)>,
 }
 
 /// Why a query cannot be built (a syntax tree that analyses to nothing).
@@ -81,6 +99,10 @@ pub(super) struct Builder<'a> {
     pub(super) through_question: bool,
     /// A word was built so (the query differs from the one matching the text alone).
     pub(super) used_question: bool,
+    /// Units analysed so far (for `--explain`).
+    pub(super) analysis: Vec<UnitAnalysis>,
+    /// Building the members of a group (which is analysed as one unit).
+    pub(super) in_group: bool,
 }
 
 /// Builds the Tantivy query for `node`.
@@ -101,6 +123,8 @@ pub(crate) fn build(
         context_clauses: Vec::new(),
         through_question,
         used_question: false,
+        analysis: Vec::new(),
+        in_group: false,
     };
     let mut builder = new_builder(false);
     let matching = builder.node(node, true).ok_or(EmptyQuery)?;
@@ -110,27 +134,33 @@ pub(crate) fn build(
     } else {
         None
     };
-    let boosts: Vec<(Occur, Box<dyn Query>)> = [
+    let boost_parts: Vec<(&'static str, Box<dyn Query>)> = [
         (
+            "title",
             std::mem::take(&mut builder.title_clauses),
             options.title_boost,
         ),
         (
+            "question",
             std::mem::take(&mut builder.context_clauses),
             options.context_boost,
         ),
-        (builder.proximity(), options.proximity_boost),
+        ("proximity", builder.proximity(), options.proximity_boost),
     ]
     .into_iter()
-    .filter(|(clauses, boost)| !clauses.is_empty() && *boost > 0.0)
-    .map(|(clauses, boost)| {
+    .filter(|(_, clauses, boost)| !clauses.is_empty() && *boost > 0.0)
+    .map(|(name, clauses, boost)| {
         let any = BooleanQuery::new(clauses.into_iter().map(|q| (Occur::Should, q)).collect());
         (
-            Occur::Should,
+            name,
             Box::new(BoostQuery::new(Box::new(any), boost)) as Box<dyn Query>,
         )
     })
     .collect();
+    let boosts: Vec<(Occur, Box<dyn Query>)> = boost_parts
+        .iter()
+        .map(|(_, q)| (Occur::Should, q.box_clone()))
+        .collect();
     Ok(Built {
         matching,
         through_question,
@@ -138,6 +168,8 @@ pub(crate) fn build(
         match_all: *node == Node::All,
         relaxed: builder.relaxed,
         highlight: builder.highlight,
+        analysis: builder.analysis,
+        boost_parts,
     })
 }
 

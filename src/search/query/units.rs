@@ -3,12 +3,17 @@
 //! term or phrase queries of the word and bigram fields, with what to highlight and boost.
 
 use tantivy::Term;
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, PhraseQuery, Query, TermQuery,
+};
 use tantivy::schema::{Field, IndexRecordOption};
 
-use super::build::{Builder, Target};
+use super::build::{Builder, Target, UnitAnalysis};
 use super::syntax::{Alternative, QueryField};
 use crate::script::is_han;
+
+/// What the other matches of a group add to its best one.
+const GROUP_TIE_BREAKER: f32 = 0.1;
 
 impl Builder<'_> {
     /// The units of an unquoted word: its English words, or each of its Chinese words.
@@ -126,6 +131,7 @@ impl Builder<'_> {
         in_question: bool,
     ) -> Box<dyn Query> {
         let word_query = sequence(target.words, words);
+        let mut unit_bigrams: Vec<String> = Vec::new();
         let query: Box<dyn Query> = match (han, target.bigrams) {
             (Some(han), Some(bigram_field)) if self.options.bigrams => {
                 let bigrams: Vec<String> = self
@@ -134,6 +140,7 @@ impl Builder<'_> {
                     .into_iter()
                     .map(|t| t.text)
                     .collect();
+                unit_bigrams.clone_from(&bigrams);
                 let bigram_refs: Vec<&str> = bigrams.iter().map(String::as_str).collect();
                 let bigram_query = Box::new(BoostQuery::new(
                     sequence(bigram_field, &bigram_refs),
@@ -165,6 +172,15 @@ impl Builder<'_> {
         } else {
             query
         };
+        if positive && field.is_none() && !self.in_group {
+            self.analysis.push(UnitAnalysis {
+                typed: han.map_or_else(|| words.join(" "), str::to_string),
+                words: words.iter().map(|w| w.to_string()).collect(),
+                bigrams: unit_bigrams,
+                alternatives: Vec::new(),
+                query: query.box_clone(),
+            });
+        }
         if positive && field.is_none() {
             self.proximity_words
                 .extend(words.iter().map(|w| w.to_string()));
@@ -200,23 +216,42 @@ impl Builder<'_> {
         alternatives: &[Alternative],
         positive: bool,
     ) -> Option<Box<dyn Query>> {
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut disjuncts: Vec<Box<dyn Query>> = Vec::new();
+        let outer = std::mem::replace(&mut self.in_group, true);
         if let Some(q) = self.phrase(None, typed, positive, true) {
-            clauses.push((Occur::Should, q));
+            disjuncts.push(q);
         }
         for alternative in alternatives {
             if let Some(q) = self.phrase(None, &alternative.text, positive, true) {
-                clauses.push((
-                    Occur::Should,
-                    Box::new(BoostQuery::new(q, alternative.weight)),
-                ));
+                disjuncts.push(Box::new(BoostQuery::new(q, alternative.weight)));
             }
         }
-        match clauses.len() {
-            0 => None,
-            1 => clauses.pop().map(|(_, q)| q),
-            _ => Some(Box::new(BooleanQuery::new(clauses))),
+        self.in_group = outer;
+        // A passage scores as its best match among the names: one name said three ways is
+        // still one word of the query.
+        let query: Box<dyn Query> = match disjuncts.len() {
+            0 => return None,
+            1 => disjuncts.pop()?,
+            _ => Box::new(DisjunctionMaxQuery::with_tie_breaker(
+                disjuncts,
+                GROUP_TIE_BREAKER,
+            )),
+        };
+        if positive && !self.in_group {
+            self.analysis.push(UnitAnalysis {
+                typed: typed.to_string(),
+                words: self
+                    .analyzer
+                    .words(typed)
+                    .into_iter()
+                    .map(|t| t.text)
+                    .collect(),
+                bigrams: Vec::new(),
+                alternatives: alternatives.to_vec(),
+                query: query.box_clone(),
+            });
         }
+        Some(query)
     }
 
     /// The query's positive words near one another in the text, as a sloppy phrase.
