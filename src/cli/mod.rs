@@ -38,7 +38,7 @@ Examples:
 
 Pipelines:
   briefsearch query tariffs --json | jq -r .speaker | sort | uniq -c | sort -rn
-  briefsearch query 知识产权 --kind question --json | jq -r '.outlet // empty' | sort | uniq -c
+  briefsearch query 知识产权 --kind question --json | jq -r '.outlet_id // empty' | sort | uniq -c
   briefsearch query RCEP -l -0 | xargs -0 grep -c RCEP
   briefsearch query RCEP --format tsv --fields date,speaker,id | sort | cut -f2 | uniq -c
   printf 'q1\\tRCEP\\nq2\\t稳外贸\\n' | briefsearch query --batch --limit 3 | jq -r '[.query_id, .id] | @tsv'

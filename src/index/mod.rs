@@ -229,11 +229,10 @@ pub(crate) fn remove(dir: &Path) -> Result<()> {
     }
     for entry in fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
         let path = entry?.path();
-        // The alias and word lists are configuration, not content: a rebuild keeps them.
-        if path
-            .file_name()
-            .is_some_and(|n| n == aliases::FILE || n == wordlist::FILE)
-        {
+        // The alias, synonym and word lists are configuration, not content: a rebuild keeps them.
+        if path.file_name().is_some_and(|n| {
+            n == aliases::FILE || n == aliases::SYNONYMS_FILE || n == wordlist::FILE
+        }) {
             continue;
         }
         if path.is_dir() {

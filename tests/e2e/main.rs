@@ -4,10 +4,12 @@
 //! Tests over the real archives (`real`) run when `BRIEFSEARCH_REAL` points at them and say
 //! that they were skipped otherwise.
 
+mod attribution;
 mod bad_input;
 mod commands;
 mod common;
 mod exit_codes;
+mod expansion;
 mod formats;
 mod index;
 mod query;

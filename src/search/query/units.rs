@@ -3,11 +3,13 @@
 //! term or phrase queries of the word and bigram fields, with what to highlight and boost.
 
 use tantivy::Term;
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, PhraseQuery, Query, TermQuery,
+};
 use tantivy::schema::{Field, IndexRecordOption};
 
-use super::build::{Builder, Target};
-use super::syntax::QueryField;
+use super::build::{Builder, Target, UnitAnalysis};
+use super::syntax::{Alternative, QueryField};
 use crate::analyze::{acronyms, bigrams};
 use crate::script::{fold_str, is_han};
 
@@ -22,7 +24,12 @@ struct Unit<'a> {
     sub_word: bool,
     /// An acronym a lower-case word also stands for (`eu` → `EU`).
     also: Option<&'static str>,
+    /// Also found in the question an answer replies to (when the builder asks for it).
+    in_question: bool,
 }
+
+/// What the other matches of a group add to its best one.
+const GROUP_TIE_BREAKER: f32 = 0.1;
 
 impl Builder<'_> {
     /// The units of an unquoted word: its English words, or each of its Chinese words.
@@ -95,17 +102,21 @@ impl Builder<'_> {
                 } else {
                     acronyms::for_lower_case(surface)
                 },
+                in_question: true,
             };
             units.push(self.unit(target, field, unit, positive));
         }
         units
     }
 
+    /// Words to match in order: a quoted phrase (`in_question` false: it stays exact), or the
+    /// typed words or an equivalent of a group.
     pub(super) fn phrase(
         &mut self,
         field: Option<QueryField>,
         text: &str,
         positive: bool,
+        in_question: bool,
     ) -> Option<Box<dyn Query>> {
         let tokens = self.analyzer.words(text);
         if tokens.is_empty() {
@@ -122,11 +133,12 @@ impl Builder<'_> {
             literal: text.trim().chars().all(is_han),
             sub_word: false,
             also: None,
+            in_question,
         };
         Some(self.unit(self.target(field), field, unit, positive))
     }
 
-    /// The query of one unit, and what it adds to highlighting and boosts.
+    /// The query of one unit, and what it adds to highlighting, boosts and the analysis shown.
     fn unit(
         &mut self,
         target: Target,
@@ -140,6 +152,7 @@ impl Builder<'_> {
             literal,
             sub_word,
             also,
+            in_question,
         } = unit;
         let mut word_query = sequence(target.words, words);
         if let Some(acronym) = also {
@@ -148,9 +161,11 @@ impl Builder<'_> {
                 (Occur::Should, sequence(target.words, &[acronym])),
             ]));
         }
+        let mut unit_bigrams: Vec<String> = Vec::new();
         let query: Box<dyn Query> = match (han, target.bigrams) {
             (Some(han), Some(bigram_field)) if self.options.bigrams => {
                 let bigrams = bigrams::terms(han, sub_word);
+                unit_bigrams.clone_from(&bigrams);
                 let bigram_refs: Vec<&str> = bigrams.iter().map(String::as_str).collect();
                 let bigram_query = Box::new(BoostQuery::new(
                     sequence(bigram_field, &bigram_refs),
@@ -167,6 +182,30 @@ impl Builder<'_> {
             }
             _ => word_query,
         };
+        // In the question an answer replies to (a field of words without positions): every
+        // word of the unit, in any order.
+        let query = if self.through_question && in_question && positive && field.is_none() {
+            self.used_question = true;
+            let in_question: Vec<(Occur, Box<dyn Query>)> = words
+                .iter()
+                .map(|w| (Occur::Must, sequence(self.fields.context, &[w])))
+                .collect();
+            Box::new(BooleanQuery::new(vec![
+                (Occur::Should, query),
+                (Occur::Should, Box::new(BooleanQuery::new(in_question))),
+            ]))
+        } else {
+            query
+        };
+        if positive && field.is_none() && !self.in_group {
+            self.analysis.push(UnitAnalysis {
+                typed: han.map_or_else(|| words.join(" "), str::to_string),
+                words: words.iter().map(|w| w.to_string()).collect(),
+                bigrams: unit_bigrams,
+                alternatives: Vec::new(),
+                query: query.box_clone(),
+            });
+        }
         if positive && field.is_none() {
             self.proximity_words
                 .extend(words.iter().map(|w| w.to_string()));
@@ -203,6 +242,51 @@ impl Builder<'_> {
             }
         }
         query
+    }
+
+    /// Typed words or any of their equivalents (weighted), as one unit.
+    pub(super) fn group(
+        &mut self,
+        typed: &str,
+        alternatives: &[Alternative],
+        positive: bool,
+    ) -> Option<Box<dyn Query>> {
+        let mut disjuncts: Vec<Box<dyn Query>> = Vec::new();
+        let outer = std::mem::replace(&mut self.in_group, true);
+        if let Some(q) = self.phrase(None, typed, positive, true) {
+            disjuncts.push(q);
+        }
+        for alternative in alternatives {
+            if let Some(q) = self.phrase(None, &alternative.text, positive, true) {
+                disjuncts.push(Box::new(BoostQuery::new(q, alternative.weight)));
+            }
+        }
+        self.in_group = outer;
+        // A passage scores as its best match among the names: one name said three ways is
+        // still one word of the query.
+        let query: Box<dyn Query> = match disjuncts.len() {
+            0 => return None,
+            1 => disjuncts.pop()?,
+            _ => Box::new(DisjunctionMaxQuery::with_tie_breaker(
+                disjuncts,
+                GROUP_TIE_BREAKER,
+            )),
+        };
+        if positive && !self.in_group {
+            self.analysis.push(UnitAnalysis {
+                typed: typed.to_string(),
+                words: self
+                    .analyzer
+                    .words(typed)
+                    .into_iter()
+                    .map(|t| t.text)
+                    .collect(),
+                bigrams: Vec::new(),
+                alternatives: alternatives.to_vec(),
+                query: query.box_clone(),
+            });
+        }
+        Some(query)
     }
 
     /// The query's positive words near one another in the text, as a sloppy phrase.

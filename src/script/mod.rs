@@ -2,9 +2,11 @@
 //!
 //! Only per-character decisions live here; how characters group into tokens is the tokenizers'
 //! business. Folding is character for character, so that a token's offsets always point into
-//! the original text and snippets show it as written.
+//! the original text and snippets show it as written. [`traditional`] is the narrower folding
+//! that label rules read transcripts with (no character that is also a simplified one in use).
 
 mod t2s;
+pub(crate) mod traditional;
 
 /// True for Han ideographs (CJK Unified Ideographs and their extensions, compatibility
 /// ideographs, and the ideographic zero 〇).
