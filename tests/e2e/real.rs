@@ -503,6 +503,10 @@ fn test_dollars_are_not_heads_of_state_and_the_us_is_not_us() {
     assert!(dollars.len() > 50, "{}", dollars.len());
     for hit in &dollars {
         let text = str_field(hit, "text");
+        // An answer found through its question's words need not say 美元 itself.
+        if hit["via"] == "question" {
+            continue;
+        }
         assert!(text.replace("中美元首", "").contains("美元"), "{text}");
     }
     // U.S. is the country: no hit is found through the pronoun "us".
@@ -521,15 +525,18 @@ fn test_dollars_are_not_heads_of_state_and_the_us_is_not_us() {
                 "pronoun highlighted in {text}"
             );
         }
-        if hit["partial"] == false {
-            let acronym = ["U.S.", "US", "USA"].iter().any(|form| {
-                text.match_indices(form).any(|(at, _)| {
-                    let before = text[..at].chars().next_back();
-                    let after = text[at + form.len()..].chars().next();
-                    before.is_none_or(|c| !c.is_alphanumeric())
-                        && after.is_none_or(|c| !c.is_alphanumeric())
-                })
-            });
+        if hit["partial"] == false && hit["via"] != "question" {
+            // The acronym, or another name of the country (synonyms).
+            let acronym = ["U.S.", "US", "USA", "United States", "America"]
+                .iter()
+                .any(|form| {
+                    text.match_indices(form).any(|(at, _)| {
+                        let before = text[..at].chars().next_back();
+                        let after = text[at + form.len()..].chars().next();
+                        before.is_none_or(|c| !c.is_alphanumeric())
+                            && after.is_none_or(|c| !c.is_alphanumeric())
+                    })
+                });
             assert!(acronym, "no U.S. in {text}");
         }
     }

@@ -39,7 +39,9 @@ impl Highlight {
     pub(crate) fn scripts(&self) -> (bool, bool) {
         let words = self.sequences.iter().flatten();
         let latin = words.clone().any(|w| !w.chars().any(is_han));
-        let han = !self.han.is_empty() || words.clone().any(|w| w.chars().any(is_han));
+        let han = !self.han.is_empty()
+            || !self.inner.is_empty()
+            || words.clone().any(|w| w.chars().any(is_han));
         (latin, han)
     }
 }

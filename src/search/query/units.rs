@@ -131,7 +131,9 @@ impl Builder<'_> {
             // "海关 稳外贸" matches 海关，稳外贸: only a phrase of Han characters alone is
             // found as its string.
             literal: text.trim().chars().all(is_han),
-            sub_word: false,
+            // A name of a group that is one Chinese word is found as a typed word is: inside
+            // longer words, never across two.
+            sub_word: in_question && all_han && words.len() == 1 && words[0].chars().count() >= 2,
             also: None,
             in_question,
         };
