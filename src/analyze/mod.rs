@@ -9,6 +9,10 @@
 //!   with positions, so phrases work in both scripts.
 //! - [`BIGRAMS`] ([`bigrams`]): overlapping Han character pairs, for the `text_cjk` field; the
 //!   pairs inside one word are indexed a second time, marked, for sub-word matches.
+//! - [`FORMS`]: the Latin-script words of [`WORDS`] as written, lower-cased but not stemmed
+//!   (`stabilizing`, `china's`), for the `text_forms` field: the vocabulary that prefixes,
+//!   fuzzy words and spelling suggestions look words up in. Han text gives no token (the
+//!   word field's Chinese terms are already the words as written).
 //!
 //! Both fold the text first ([`crate::script::fold`]: full-width forms to ASCII, traditional
 //! characters to simplified), character for character, so offsets point into the original.
@@ -23,6 +27,7 @@
 
 pub(crate) mod acronyms;
 pub(crate) mod bigrams;
+mod forms;
 mod jieba_dict;
 pub(crate) mod segmenter;
 pub(crate) mod wordlist;
@@ -39,6 +44,8 @@ pub(crate) use wordlist::WordList;
 pub(crate) const WORDS: &str = "briefsearch_words";
 /// Name under which the bigram tokenizer is registered.
 pub(crate) const BIGRAMS: &str = "briefsearch_bigrams";
+/// Name under which the word-form tokenizer is registered.
+pub(crate) const FORMS: &str = "briefsearch_forms";
 
 /// Version of the analysis rules; stored in the index so that a change forces a re-index.
 /// 2: briefing vocabulary, marked bigrams inside words, traditional → simplified, acronyms.
@@ -171,7 +178,7 @@ impl Analyzer {
         self.segmenter.is_loaded()
     }
 
-    /// Registers both tokenizers. The only place where briefsearch's tokenizers are registered.
+    /// Registers the tokenizers. The only place where briefsearch's tokenizers are registered.
     pub(crate) fn register(&self, manager: &TokenizerManager) {
         manager.register(
             WORDS,
@@ -188,6 +195,28 @@ impl Analyzer {
                 stream: CompactTokenStream::default(),
             },
         );
+        manager.register(
+            FORMS,
+            FormTokenizer {
+                stream: CompactTokenStream::default(),
+            },
+        );
+    }
+}
+
+#[derive(Clone)]
+struct FormTokenizer {
+    stream: CompactTokenStream,
+}
+
+impl Tokenizer for FormTokenizer {
+    type TokenStream<'a> = &'a mut CompactTokenStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> &'a mut CompactTokenStream {
+        self.stream.reset();
+        let stream = &mut self.stream;
+        forms::each_form(text, |from, to, form| stream.push(from, to, form, 1));
+        &mut self.stream
     }
 }
 

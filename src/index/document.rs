@@ -69,6 +69,7 @@ pub(crate) fn documents(
             doc.add_text(fields.title_cjk, &briefing.title);
             doc.add_text(fields.text, p.text);
             doc.add_text(fields.text_cjk, p.text);
+            doc.add_text(fields.text_forms, p.text);
             if let Some(question) = &p.question_text {
                 doc.add_text(fields.context, opening(question, CONTEXT_BYTES));
             }

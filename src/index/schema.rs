@@ -9,10 +9,10 @@ use tantivy::schema::{
     Schema, TextFieldIndexing, TextOptions,
 };
 
-use crate::analyze::{BIGRAMS, WORDS};
+use crate::analyze::{BIGRAMS, FORMS, WORDS};
 
 /// Version of the fields below; stored in the index beside the analyzer version.
-pub(crate) const SCHEMA_VERSION: u32 = 3;
+pub(crate) const SCHEMA_VERSION: u32 = 5;
 
 /// The names of the fields: part of the on-disk format, so written once, here.
 pub(crate) mod name {
@@ -26,6 +26,7 @@ pub(crate) mod name {
     pub(crate) const TITLE_CJK: &str = "title_cjk";
     pub(crate) const TEXT: &str = "text";
     pub(crate) const TEXT_CJK: &str = "text_cjk";
+    pub(crate) const TEXT_FORMS: &str = "text_forms";
     pub(crate) const CONTEXT: &str = "context";
     pub(crate) const SPEAKER: &str = "speaker";
     pub(crate) const SPEAKER_KEY: &str = "speaker_key";
@@ -62,6 +63,9 @@ pub struct Fields {
     pub title_cjk: Field,
     pub text: Field,
     pub text_cjk: Field,
+    /// The passage's Latin-script words as written, lower-cased, unstemmed (no positions): the
+    /// vocabulary of prefixes, fuzzy words and spelling suggestions.
+    pub text_forms: Field,
     /// For answers, the opening of the question they reply to (words, for a ranking boost;
     /// not stored, no positions).
     pub context: Field,
@@ -114,6 +118,13 @@ pub(crate) fn build() -> (Schema, Fields) {
             .set_tokenizer(BIGRAMS)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
+    // Which passages hold a form is all its lookups need.
+    let forms = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(FORMS)
+            .set_index_option(IndexRecordOption::Basic)
+            .set_fieldnorms(false),
+    );
     let date_options = DateOptions::from(INDEXED)
         .set_stored()
         .set_fast()
@@ -129,6 +140,7 @@ pub(crate) fn build() -> (Schema, Fields) {
         title_cjk: b.add_text_field(name::TITLE_CJK, bigrams.clone()),
         text: b.add_text_field(name::TEXT, words(true)),
         text_cjk: b.add_text_field(name::TEXT_CJK, bigrams),
+        text_forms: b.add_text_field(name::TEXT_FORMS, forms),
         context: b.add_text_field(name::CONTEXT, context),
         speaker: b.add_text_field(name::SPEAKER, STRING | STORED | FAST),
         speaker_key: b.add_text_field(name::SPEAKER_KEY, STRING | FAST),
@@ -164,6 +176,7 @@ pub(crate) fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         title_cjk: f(name::TITLE_CJK)?,
         text: f(name::TEXT)?,
         text_cjk: f(name::TEXT_CJK)?,
+        text_forms: f(name::TEXT_FORMS)?,
         context: f(name::CONTEXT)?,
         speaker: f(name::SPEAKER)?,
         speaker_key: f(name::SPEAKER_KEY)?,
