@@ -287,21 +287,23 @@ impl ColorChoice {
     }
 }
 
-/// Tells on stderr why filters left nothing, when the query alone has hits.
-pub(super) fn explain_empty(searcher: &Searcher, query: &str, filters: &Filters) -> Result<()> {
-    if let Some((unfiltered, culprits)) = searcher.why_empty(query, filters)? {
-        let which = if culprits.is_empty() {
-            "no single filter is to blame: together they leave none".to_string()
-        } else {
-            let names: Vec<String> = culprits.iter().map(|f| filters.describe(*f)).collect();
-            format!(
-                "without {} there would be hits",
-                names.join(", or without ")
-            )
-        };
-        eprintln!(
-            "briefsearch: no hit with these filters, though the query alone matches {unfiltered} passages; {which}"
-        );
-    }
-    Ok(())
+/// Tells on stderr why filters left nothing, when the query alone has hits (and whether it
+/// did).
+pub(super) fn explain_empty(searcher: &Searcher, query: &str, filters: &Filters) -> Result<bool> {
+    let Some((unfiltered, culprits)) = searcher.why_empty(query, filters)? else {
+        return Ok(false);
+    };
+    let which = if culprits.is_empty() {
+        "no single filter is to blame: together they leave none".to_string()
+    } else {
+        let names: Vec<String> = culprits.iter().map(|f| filters.describe(*f)).collect();
+        format!(
+            "without {} there would be hits",
+            names.join(", or without ")
+        )
+    };
+    eprintln!(
+        "briefsearch: no hit with these filters, though the query alone matches {unfiltered} passages; {which}"
+    );
+    Ok(true)
 }

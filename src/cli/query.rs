@@ -11,10 +11,11 @@ use super::Outcome;
 use super::args::{FilterArgs, Format, FormatArgs, MatchArgs, SortArg, explain_empty};
 use crate::briefing::Lang;
 use crate::output::json::HIT_FIELDS;
+use crate::output::sanitize::for_terminal;
 use crate::output::{self, HitPrinter, Style, text::TextPrinter, tsv::TsvWriter};
 use crate::search::facets::{self, Dimension};
 use crate::search::hit::Via;
-use crate::search::{Filters, Request, Results, Searcher, UnitSummary};
+use crate::search::{Advice, Filters, Request, Results, Searcher, UnitSummary};
 
 /// Fields of TSV output when `--fields` does not say.
 const DEFAULT_TSV_FIELDS: &[&str] = &[
@@ -30,7 +31,8 @@ pub(crate) enum Grouping {
 #[derive(Debug, Args)]
 pub(crate) struct QueryArgs {
     /// Words, "quoted phrases", AND / OR / NOT, +word / -word, (groups), title: and speaker:
-    /// fields; `*` alone matches every passage (listed in date order).
+    /// fields, prefixes (Taiw*) and words spelled nearly so (Fukushma~, ~1, ~2); `*` alone
+    /// matches every passage (listed in date order).
     #[arg(value_name = "QUERY", required_unless_present = "batch")]
     pub query: Option<String>,
 
@@ -100,7 +102,8 @@ pub(crate) struct QueryArgs {
     pub batch: bool,
 
     /// Say how the query was analysed (its units: words, sub-word bigrams, segmentation,
-    /// synonyms and translations with their weights) and each hit's score by part.
+    /// synonyms and translations with their weights, the words a prefix or fuzzy word stands
+    /// for) and each hit's score by part.
     #[arg(long)]
     pub explain: bool,
 }
@@ -130,11 +133,13 @@ pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
     if args.count {
         let n = searcher.count(&query, &filters)?;
         writeln!(stdout, "{n}")?;
-        return Ok(if n > 0 {
-            Outcome::Found
-        } else {
-            Outcome::NotFound
-        });
+        stdout.flush()?;
+        tell(&searcher.advise(&query)?);
+        if n == 0 {
+            explain_empty(&searcher, &query, &filters)?;
+            return Ok(Outcome::NotFound);
+        }
+        return Ok(Outcome::Found);
     }
     if args.files {
         return list_files(&mut stdout, &searcher, &query, &filters, args.null);
@@ -176,11 +181,37 @@ pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
             );
         }
     }
+    tell(&results.advice);
     if results.hits.is_empty() {
-        explain_empty(&searcher, &query, &filters)?;
+        // People are told that nothing matched; scripts have the exit status.
+        if text {
+            say_empty(&searcher, &query, &filters)?;
+        } else {
+            explain_empty(&searcher, &query, &filters)?;
+        }
         return Ok(Outcome::NotFound);
     }
     Ok(Outcome::Found)
+}
+
+/// On stderr: the notices about the query's prefixes and fuzzy words, and the words its rare
+/// words may be misspellings of ("Fukushma: did you mean Fukushima?").
+fn tell(advice: &Advice) {
+    let mut stderr = io::stderr().lock();
+    for notice in &advice.notices {
+        let _ = writeln!(stderr, "{}", for_terminal(notice));
+    }
+    for suggestion in &advice.suggestions {
+        let _ = writeln!(stderr, "{}", for_terminal(&suggestion.to_string()));
+    }
+}
+
+/// On stderr (text output): that nothing matched, and which filters are to blame if any.
+fn say_empty(searcher: &Searcher, query: &str, filters: &Filters) -> Result<()> {
+    if !explain_empty(searcher, query, filters)? {
+        eprintln!("briefsearch: no passage matches the query");
+    }
+    Ok(())
 }
 
 /// `-l`: the distinct files of the matching passages, one per line (or NUL-terminated).
@@ -197,6 +228,7 @@ fn list_files(
         out.write_all(if null { b"\0" } else { b"\n" })?;
     }
     out.flush()?;
+    tell(&searcher.advise(query)?);
     if sources.is_empty() {
         explain_empty(searcher, query, filters)?;
         return Ok(Outcome::NotFound);

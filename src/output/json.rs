@@ -95,16 +95,33 @@ fn explanation(why: &Explanation, units: &[UnitSummary]) -> Value {
         Equivalence::Translation => "translation",
     };
     serde_json::json!({
-        "query": units.iter().map(|u| serde_json::json!({
-            "typed": u.typed,
-            "words": u.words,
-            "bigrams": u.bigrams,
-            "alternatives": u.alternatives.iter().map(|a| serde_json::json!({
-                "text": a.text,
-                "weight": round4(f64::from(a.weight)),
-                "kind": kind(a.equivalence),
-            })).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
+        "query": units.iter().map(|u| {
+            let mut unit = serde_json::json!({
+                "typed": u.typed,
+                "words": u.words,
+                "bigrams": u.bigrams,
+                "alternatives": u.alternatives.iter().map(|a| serde_json::json!({
+                    "text": a.text,
+                    "weight": round4(f64::from(a.weight)),
+                    "kind": kind(a.equivalence),
+                })).collect::<Vec<_>>(),
+            });
+            // A prefix or fuzzy word: the words of the index it stands for.
+            if let (Some(variants), Some(object)) = (&u.variants, unit.as_object_mut()) {
+                object.insert(
+                    "expansions".to_string(),
+                    variants
+                        .iter()
+                        .map(|v| serde_json::json!({
+                            "word": v.surface,
+                            "term": v.term,
+                            "passages": v.passages,
+                        }))
+                        .collect(),
+                );
+            }
+            unit
+        }).collect::<Vec<_>>(),
         "units": why.units.iter().map(|(unit, score)| serde_json::json!({
             "unit": unit,
             "score": round4(f64::from(*score)),

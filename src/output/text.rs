@@ -10,7 +10,7 @@ use super::sanitize::for_terminal;
 use crate::search::Hit;
 use crate::search::UnitSummary;
 use crate::search::hit::{Explanation, Via};
-use crate::search::query::syntax::Equivalence;
+use crate::search::query::syntax::{Equivalence, Variant};
 
 /// Longest role shown in text output, in characters.
 const MAX_ROLE_CHARS: usize = 70;
@@ -223,9 +223,35 @@ pub(crate) fn analysis(out: &mut impl Write, units: &[UnitSummary], color: bool)
                 line.push_str(&format!("; {name} {}", of_kind.join(", ")));
             }
         }
+        if let Some(of) = &u.variants {
+            line.push_str(&variants(of));
+        }
         writeln!(out, "{}", dim(line))?;
     }
     writeln!(out)
+}
+
+/// Most words of a prefix or fuzzy word shown by `--explain`.
+const SHOWN_VARIANTS: usize = 20;
+
+/// The words a prefix or fuzzy word stands for, with their passages: `; stands for taiwan
+/// (5120), taiwanese (311)`.
+fn variants(variants: &[Variant]) -> String {
+    if variants.is_empty() {
+        return "; stands for no word of the index".to_string();
+    }
+    let shown: Vec<String> = variants
+        .iter()
+        .take(SHOWN_VARIANTS)
+        .map(|v| format!("{} ({})", for_terminal(&v.surface), v.passages))
+        .collect();
+    let more = variants.len().saturating_sub(SHOWN_VARIANTS);
+    let rest = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
+    format!("; stands for {}{rest}", shown.join(", "))
 }
 
 /// Matches separated only by spaces are shown as one: "[bonded logistics park]".

@@ -5,7 +5,7 @@ use std::collections::hash_map::Entry;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use anyhow::{Context, Result};
 use tantivy::collector::{Count, TopDocs};
@@ -13,11 +13,12 @@ use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::{SegmentOrdinal, Term};
 
 use super::hit::{Explanation, Via};
+use super::lexicon::{self, Found, Lexicon};
 use super::passage::StoredPassage;
 use super::query;
 use super::query::build::{self, Built, Matching, RankOptions};
 use super::query::expand::{Expander, Synonyms};
-use super::query::syntax::{self, Alternative, Node, SyntaxError};
+use super::query::syntax::{self, Alternative, Node, SyntaxError, Variant};
 use super::rank::{self, Scored, Tier};
 use super::{Filter, Filters, Hit, collect, snippet, vocabulary};
 use crate::briefing::Lang;
@@ -68,6 +69,39 @@ pub(crate) struct Results {
     pub total: Option<usize>,
     /// With `--explain`: how the query was analysed, unit by unit.
     pub analysis: Option<Vec<UnitSummary>>,
+    /// What to tell the user about the query (on stderr): capped prefixes, words the index
+    /// may spell otherwise.
+    pub advice: Advice,
+}
+
+/// What to tell the user about a query: notices about its prefixes and fuzzy words, and words
+/// of the index its rare words may be misspellings of.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Advice {
+    pub notices: Vec<String>,
+    pub suggestions: Vec<Suggestion>,
+}
+
+/// Words of the index that a typed word may be a misspelling of.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Suggestion {
+    /// As typed.
+    pub typed: String,
+    /// The passages it is in.
+    pub passages: u64,
+    /// Closest first, as a user would type them.
+    pub words: Vec<String>,
+}
+
+impl fmt::Display for Suggestion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let words = match self.words.as_slice() {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        };
+        write!(f, "{}: did you mean {words}?", self.typed)
+    }
 }
 
 /// One unit of the query as analysed (`--explain`).
@@ -77,6 +111,8 @@ pub(crate) struct UnitSummary {
     pub words: Vec<String>,
     pub bigrams: Vec<String>,
     pub alternatives: Vec<Alternative>,
+    /// The words of the index a prefix or fuzzy word stands for (`None`: another unit).
+    pub variants: Option<Vec<Variant>>,
 }
 
 /// A query the user must fix: the message says what and where.
@@ -128,6 +164,8 @@ pub(crate) struct Prepared {
     pub lang: Lang,
     /// What the scores of each level of `fill` are multiplied by, relative to the level above.
     pub level_discount: f32,
+    /// Notices about the query's prefixes and fuzzy words (a cap reached, no word found).
+    pub notices: Vec<String>,
 }
 
 /// The synonym groups shipped with briefsearch.
@@ -154,7 +192,16 @@ pub struct Searcher {
     synonyms: OnceLock<Synonyms>,
     /// The dictionaries of `--cross`, opened on first use.
     dictionary: OnceLock<Option<Dictionary>>,
+    /// Prefixes and fuzzy words looked up so far (a query is prepared several times).
+    looked_up: Mutex<HashMap<Lookup, Arc<Found>>>,
     dir: PathBuf,
+}
+
+/// A prefix or fuzzy word to look up in the index's vocabulary.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Lookup {
+    Prefix(String),
+    Fuzzy(String, Option<u8>),
 }
 
 /// What a query's words are expanded with.
@@ -196,6 +243,7 @@ impl Searcher {
             expansion: Expansion::default(),
             synonyms: OnceLock::new(),
             dictionary: OnceLock::new(),
+            looked_up: Mutex::new(HashMap::new()),
             dir: dir.to_path_buf(),
         })
     }
@@ -301,6 +349,150 @@ impl Searcher {
         Ok(expander.expand(node))
     }
 
+    /// The index's vocabulary.
+    fn lexicon(&self) -> Lexicon<'_> {
+        Lexicon {
+            searcher: &self.searcher,
+            fields: &self.opened.fields,
+            analyzer: &self.opened.analyzer,
+        }
+    }
+
+    /// The words of the index `lookup` stands for (looked up once per searcher).
+    fn look_up(&self, lookup: &Lookup) -> Result<Arc<Found>> {
+        if let Ok(cache) = self.looked_up.lock()
+            && let Some(found) = cache.get(lookup)
+        {
+            return Ok(Arc::clone(found));
+        }
+        let found = Arc::new(match lookup {
+            Lookup::Prefix(text) => self.lexicon().prefix(text)?,
+            Lookup::Fuzzy(text, distance) => self.lexicon().fuzzy(text, *distance)?,
+        });
+        if let Ok(mut cache) = self.looked_up.lock() {
+            cache.insert(lookup.clone(), Arc::clone(&found));
+        }
+        Ok(found)
+    }
+
+    /// `node` with each prefix and fuzzy word replaced by the words of the index it stands
+    /// for; what the user should know about them is added to `notices`.
+    fn resolve(&self, node: Node, notices: &mut Vec<String>) -> Result<Node> {
+        let all = |children: Vec<Node>, notices: &mut Vec<String>| {
+            children
+                .into_iter()
+                .map(|c| self.resolve(c, notices))
+                .collect::<Result<Vec<_>>>()
+        };
+        Ok(match node {
+            Node::Prefix { field, text } => {
+                let found = self.look_up(&Lookup::Prefix(text.clone()))?;
+                let typed = format!("{text}*");
+                if found.words.is_empty() {
+                    notices.push(format!("{typed}: no word of the index begins so"));
+                } else if found.total > found.words.len() {
+                    notices.push(format!(
+                        "{typed}: {} words of the index begin so; only the {} most frequent are searched (type more of the word to narrow it)",
+                        found.total,
+                        found.words.len()
+                    ));
+                }
+                Node::Variants {
+                    field,
+                    typed,
+                    words: found.words.clone(),
+                    as_typed: false,
+                }
+            }
+            Node::Fuzzy {
+                field,
+                text,
+                distance,
+            } => {
+                let found = self.look_up(&Lookup::Fuzzy(text.clone(), distance))?;
+                let typed = match distance {
+                    Some(d) => format!("{text}~{d}"),
+                    None => format!("{text}~"),
+                };
+                if found.words.is_empty() {
+                    notices.push(format!(
+                        "{typed}: no word of the index is spelled so or nearly so"
+                    ));
+                } else if found.total > found.words.len() {
+                    notices.push(format!(
+                        "{typed}: {} words of the index are spelled nearly so; only the {} closest are searched",
+                        found.total,
+                        found.words.len()
+                    ));
+                }
+                Node::Variants {
+                    field,
+                    typed,
+                    words: found.words.clone(),
+                    as_typed: true,
+                }
+            }
+            Node::And(children) => Node::And(all(children, notices)?),
+            Node::Or(children) => Node::Or(all(children, notices)?),
+            Node::Not(inner) => Node::Not(Box::new(self.resolve(*inner, notices)?)),
+            Node::Required(inner) => Node::Required(Box::new(self.resolve(*inner, notices)?)),
+            other => other,
+        })
+    }
+
+    /// What to tell the user about `prepared`: its notices, and for each word of the query in
+    /// fewer than [`lexicon::FEW_PASSAGES`] passages, the words of the index it may be a
+    /// misspelling of.
+    pub(crate) fn advice(&self, prepared: &Prepared) -> Result<Advice> {
+        let mut suggestions = Vec::new();
+        for unit in &prepared.built.analysis {
+            let Some(spelled) = &unit.spelled else {
+                continue;
+            };
+            // The word's own count is enough to know it is frequent (for Chinese, the whole
+            // unit as one word); only a rare one is counted as the unit matches, sub-words
+            // included.
+            let word = if spelled.chars().all(crate::script::is_han) {
+                spelled.as_str()
+            } else {
+                unit.words.first().map_or("", String::as_str)
+            };
+            let term = Term::from_field_text(self.opened.fields.text, word);
+            if self.searcher.doc_freq(&term).unwrap_or(0) >= lexicon::FEW_PASSAGES {
+                continue;
+            }
+            let passages = self
+                .searcher
+                .search(unit.query.as_ref(), &Count)
+                .context("search failed")? as u64;
+            if passages >= lexicon::FEW_PASSAGES {
+                continue;
+            }
+            // The widest Chinese with a suggestion, else the unit alone.
+            for typed in unit.around.iter().chain([spelled]) {
+                let words = self.lexicon().suggest(typed, passages)?;
+                if !words.is_empty() {
+                    suggestions.push(Suggestion {
+                        typed: typed.clone(),
+                        passages,
+                        words,
+                    });
+                    break;
+                }
+            }
+        }
+        Ok(Advice {
+            notices: prepared.notices.clone(),
+            suggestions,
+        })
+    }
+
+    /// [`Searcher::advice`] for `query` alone.
+    pub(crate) fn advise(&self, query: &str) -> Result<Advice> {
+        let prepared = self.prepare(query, &Filters::default())?;
+        self.advice(&prepared)
+    }
+
     /// The outlet a name stands for: the same for every spelling of one outlet.
     pub(crate) fn outlet(&self, name: &str) -> String {
         self.outlets
@@ -370,6 +562,8 @@ impl Searcher {
         // A speaker stands for all their names, in the query and in the filter.
         let node = query::aliases::with_aliases(node, &self.aliases);
         let node = self.expand(node, expansion)?;
+        let mut notices = Vec::new();
+        let node = self.resolve(node, &mut notices)?;
         let mut outlets = Vec::new();
         for name in &filters.outlets {
             outlets.extend(self.outlet_ids(name)?);
@@ -491,6 +685,7 @@ impl Searcher {
             length_prior: ranking.length_prior,
             lang: typed_lang,
             level_discount: ranking.level_discount,
+            notices,
         })
     }
 
@@ -557,10 +752,12 @@ impl Searcher {
                 |_| None,
             )?;
             let analysis = self.explain(request, prepared, &mut hits)?;
+            let advice = self.advice(prepared)?;
             return Ok(Results {
                 hits,
                 total,
                 analysis,
+                advice,
             });
         };
         // Best passages per briefing: read ranked passages until enough briefings are filled.
@@ -589,10 +786,12 @@ impl Searcher {
             hits.append(&mut group_hits);
         }
         let analysis = self.explain(request, prepared, &mut hits)?;
+        let advice = self.advice(prepared)?;
         Ok(Results {
             hits,
             total,
             analysis,
+            advice,
         })
     }
 
@@ -636,6 +835,7 @@ impl Searcher {
                     words: u.words.clone(),
                     bigrams: u.bigrams.clone(),
                     alternatives: u.alternatives.clone(),
+                    variants: u.variants.clone(),
                 })
                 .collect(),
         ))

@@ -33,7 +33,20 @@ pub(crate) fn highlights(text: &str, wanted: &Highlight, analyzer: &Analyzer) ->
         } else {
             analyzer.words_outside_han(text)
         };
-        for sequence in &wanted.sequences {
+        // Single words (a prefix or fuzzy word may stand for hundreds) in one pass.
+        let singles: std::collections::HashSet<&str> = wanted
+            .sequences
+            .iter()
+            .filter(|s| s.len() == 1)
+            .map(|s| s[0].as_str())
+            .collect();
+        ranges.extend(
+            tokens
+                .iter()
+                .filter(|t| singles.contains(t.text.as_str()))
+                .map(|t| [t.offset_from, t.offset_to]),
+        );
+        for sequence in wanted.sequences.iter().filter(|s| s.len() > 1) {
             for start in 0..tokens.len() {
                 let window = &tokens[start..(start + sequence.len()).min(tokens.len())];
                 if window.len() == sequence.len()

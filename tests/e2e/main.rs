@@ -19,3 +19,4 @@ mod relevance;
 mod reliability;
 mod scripts;
 mod segmentation;
+mod typos;

@@ -541,3 +541,54 @@ fn test_dollars_are_not_heads_of_state_and_the_us_is_not_us() {
         }
     }
 }
+
+#[test]
+fn test_misspellings_and_prefixes_on_the_real_archives() {
+    let Some(archive) = archive("test_misspellings_and_prefixes_on_the_real_archives") else {
+        return;
+    };
+    let count = |q: &str| crate::common::count(&archive.index, q);
+    // Misspellings that find nothing, with the word the archives write, closest and most
+    // frequent first.
+    for (typed, meant) in [
+        ("Fukushma", "Fukushima"),
+        ("Afganistan", "Afghanistan"),
+        ("Zelenskiy", "Zelenskyy"),
+        ("乌克栏", "乌克兰"),
+        ("汪文彬", "汪文斌"),
+    ] {
+        let r = on_archive(archive, &["query", typed]);
+        assert_eq!(r.code, 1, "{typed}: {}", r.stderr);
+        assert_has(&r.stderr, &format!("{typed}: did you mean {meant}"));
+        assert_has(&r.stderr, "no passage matches the query");
+        // The same word, fuzzy, finds what the right spelling finds (but for the synonyms that
+        // expand a word typed right).
+        let (fuzzy, right) = (count(&format!("{typed}~")), count(meant));
+        assert!(
+            fuzzy > 0 && fuzzy * 10 >= right * 9,
+            "{typed}~: {fuzzy} of {right}"
+        );
+    }
+    // A prefix finds the words that begin so, as written.
+    assert!(count("Taiw*") >= count("Taiwan").max(count("Taiwanese")));
+    let r = on_archive(
+        archive,
+        &["query", "Taiw*", "--explain", "--json", "--limit", "1"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let hits = r.hits();
+    let words: Vec<&str> = hits[0]["explain"]["query"][0]["expansions"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|e| e["word"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(
+        words.contains(&"taiwan") && words.contains(&"taiwanese"),
+        "{words:?}"
+    );
+    // Chinese: words beginning so (台湾, 台海, 台独…), not 台 inside a word.
+    assert!(count("台*") > count("台湾") / 2);
+    // A one-letter prefix reaches the cap, and says so.
+    let r = on_archive(archive, &["query", "a*", "--count"]);
+    assert_eq!(r.code, 0);
+    assert_has(&r.stderr, "only the 200 most frequent are searched");
+}

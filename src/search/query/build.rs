@@ -19,7 +19,7 @@ use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query};
 use tantivy::schema::Field;
 
 pub use super::options::{Matching, RankOptions};
-use super::syntax::{Alternative, Node, QueryField};
+use super::syntax::{Alternative, Node, QueryField, Variant};
 use crate::analyze::Analyzer;
 use crate::index::Fields;
 use crate::script::is_han;
@@ -56,6 +56,14 @@ pub(crate) struct UnitAnalysis {
     pub bigrams: Vec<String>,
     /// Its equivalents, when it is a group.
     pub alternatives: Vec<Alternative>,
+    /// The words of the index it stands for, when it is a prefix or fuzzy word.
+    pub variants: Option<Vec<Variant>>,
+    /// The unit as typed when it is one word that may be misspelt (a Latin-script word, or
+    /// Chinese typed without quotes), for spelling suggestions.
+    pub spelled: Option<String>,
+    /// For a Chinese unit, the Chinese typed right around it with it, widest first (`海关总属`
+    /// for `总属` after `海关`): a misspelt character may have cut a word apart.
+    pub around: Vec<String>,
     /// The unit's query, to score passages by part.
     pub query: Box<dyn Query>,
 }
@@ -227,6 +235,29 @@ impl Builder<'_> {
                     Part::Optional
                 })
                 .collect(),
+            // Unresolved (no index to look the words up in): the word itself.
+            Node::Prefix { field, text } | Node::Fuzzy { field, text, .. } => self
+                .word(*field, text, positive)
+                .into_iter()
+                .map(if field.is_some() {
+                    Part::Field
+                } else {
+                    Part::Optional
+                })
+                .collect(),
+            Node::Variants {
+                field,
+                typed,
+                words,
+                as_typed,
+            } => {
+                let query = self.variants(*field, typed, words, *as_typed, positive);
+                vec![if field.is_some() {
+                    Part::Field(query)
+                } else {
+                    Part::Optional(query)
+                }]
+            }
             Node::Phrase { field, text } => self
                 .phrase(*field, text, positive, false)
                 .into_iter()
@@ -343,7 +374,11 @@ enum Part {
 fn is_fielded(node: &Node) -> bool {
     matches!(
         node,
-        Node::Word { field: Some(_), .. } | Node::Phrase { field: Some(_), .. }
+        Node::Word { field: Some(_), .. }
+            | Node::Phrase { field: Some(_), .. }
+            | Node::Prefix { field: Some(_), .. }
+            | Node::Fuzzy { field: Some(_), .. }
+            | Node::Variants { field: Some(_), .. }
     )
 }
 
@@ -435,6 +470,115 @@ mod tests {
     fn test_a_lone_chinese_character_joins_its_neighbour() {
         let b = built("促消费");
         assert_eq!(b.highlight.han, ["促消费"]);
+    }
+
+    fn variants(typed: &str, terms: &[&str]) -> Node {
+        Node::Variants {
+            field: None,
+            as_typed: false,
+            typed: typed.into(),
+            words: terms
+                .iter()
+                .map(|t| Variant {
+                    term: t.to_string(),
+                    surface: t.to_string(),
+                    passages: 1,
+                })
+                .collect(),
+        }
+    }
+
+    fn built_node(node: &Node) -> Built {
+        let (_, fields) = schema::build();
+        build(node, &fields, &Analyzer::new(), &RankOptions::default()).expect("builds")
+    }
+
+    #[test]
+    fn test_a_prefix_is_one_unit_of_its_words() {
+        let node = Node::And(vec![
+            variants("Taiw*", &["taiwan", "taiwanes"]),
+            Node::Word {
+                field: None,
+                text: "trade".into(),
+            },
+        ]);
+        let b = built_node(&node);
+        assert_eq!(b.analysis.len(), 2);
+        assert_eq!(b.analysis[0].typed, "Taiw*");
+        assert_eq!(b.analysis[0].words, ["taiwan", "taiwanes"]);
+        assert_eq!(
+            b.analysis[0].variants.as_ref().map(Vec::len),
+            Some(2),
+            "the words it stands for are shown"
+        );
+        assert_eq!(b.highlight.sequences, [["taiwan"], ["taiwanes"], ["trade"]]);
+        let debug = format!("{:?}", b.matching);
+        assert!(debug.contains("DisjunctionMaxQuery"), "{debug}");
+        assert!(!b.relaxed, "both units are required by default");
+    }
+
+    #[test]
+    fn test_units_keep_how_they_were_typed_for_suggestions() {
+        let b = built("Fukushma eu \"bonded park\" 海关总属");
+        let typed: Vec<(Option<&str>, &[String])> = b
+            .analysis
+            .iter()
+            .map(|u| (u.spelled.as_deref(), u.around.as_slice()))
+            .collect();
+        assert_eq!(
+            typed,
+            [
+                (Some("Fukushma"), &[][..]),
+                (None, &[][..]),
+                (None, &[][..]),
+                (Some("海关"), &["海关总属".to_string()][..]),
+                (Some("总属"), &["海关总属".to_string()][..]),
+            ]
+        );
+    }
+
+    #[test]
+    fn test_chinese_words_of_a_fuzzy_word_are_found_inside_words() {
+        let node = Node::Variants {
+            field: None,
+            typed: "乌克栏~".into(),
+            words: vec![Variant {
+                term: "乌克兰".into(),
+                surface: "乌克兰".into(),
+                passages: 1,
+            }],
+            as_typed: true,
+        };
+        let b = built_node(&node);
+        assert_eq!(b.highlight.inner, ["乌克兰"]);
+        let debug = format!("{:?}", b.matching);
+        assert!(
+            debug.contains("_乌克") && debug.contains("_克兰"),
+            "{debug}"
+        );
+        // A prefix's words are words alone.
+        let b = built_node(&variants("乌克*", &["乌克兰"]));
+        assert!(!format!("{:?}", b.matching).contains("_乌克"));
+        assert_eq!(b.highlight.sequences, [["乌克兰"]]);
+    }
+
+    #[test]
+    fn test_a_prefix_of_no_word_matches_nothing_but_builds() {
+        let b = built_node(&variants("Taiwx*", &[]));
+        assert!(format!("{:?}", b.matching).contains("EmptyQuery"));
+        assert!(b.highlight.sequences.is_empty());
+        assert_eq!(
+            b.analysis[0].variants.as_deref(),
+            Some(&[][..]),
+            "--explain shows it stands for nothing"
+        );
+    }
+
+    #[test]
+    fn test_unresolved_prefix_and_fuzzy_words_are_the_word_itself() {
+        // Without an index to look words up in (fuzzing, `compile`).
+        assert_eq!(built("Taiwan*").highlight.sequences, [["taiwan"]]);
+        assert_eq!(built("tarif~").highlight.sequences, [["tarif"]]);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! The query language: words, "quoted phrases", AND / OR / NOT, + and -, parentheses,
-//! `field:` prefixes and `*`.
+//! `field:` prefixes, `*`, prefixes (`Taiw*`) and fuzzy words (`Fukushma~`, `~1`, `~2`).
 //!
 //! Parsing gives a syntax tree with the byte position of each part, and errors that say what
 //! is wrong and where. Nothing here knows about analysis or the index.
@@ -7,6 +7,7 @@
 pub(crate) use super::lex::QueryField;
 pub use super::lex::SyntaxError;
 use super::lex::{Tok, lex};
+use crate::script::{fold, is_han, is_word_char};
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Node {
@@ -21,6 +22,30 @@ pub(crate) enum Node {
     Phrase {
         field: Option<QueryField>,
         text: String,
+    },
+    /// `Taiw*`: any word of the index that begins with `text` (one word, as typed, without
+    /// the `*`).
+    Prefix {
+        field: Option<QueryField>,
+        text: String,
+    },
+    /// `Fukushma~`, `~1`, `~2`: any word of the index spelled nearly so (`distance` edits at
+    /// most; `None`: by the word's length).
+    Fuzzy {
+        field: Option<QueryField>,
+        text: String,
+        distance: Option<u8>,
+    },
+    /// A prefix or fuzzy word resolved against the index: the words it stands for, as one unit
+    /// of the query (made by the searcher, never by parsing).
+    Variants {
+        field: Option<QueryField>,
+        /// As typed, with its operator (`Taiw*`).
+        typed: String,
+        words: Vec<Variant>,
+        /// Each word is matched as a typed word is, Chinese inside longer words too (fuzzy
+        /// words); else as a word alone (prefixes, which are of words).
+        as_typed: bool,
     },
     /// Words typed one after another (how many must match is the ranking's choice).
     And(Vec<Node>),
@@ -43,6 +68,17 @@ pub(crate) struct Alternative {
     /// Relative to the typed words' 1.
     pub weight: f32,
     pub equivalence: Equivalence,
+}
+
+/// A word of the index that a prefix or fuzzy word stands for.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Variant {
+    /// The term of the word field (a stem for English, a word for Chinese).
+    pub term: String,
+    /// The word as written in the text (lower-cased), its most frequent form for the term.
+    pub surface: String,
+    /// How many passages hold the term.
+    pub passages: u64,
 }
 
 /// Why an alternative says the same as the typed words.
@@ -176,7 +212,7 @@ impl Parser {
         };
         self.next += 1;
         match tok {
-            Tok::Word(text) => Ok(Node::Word { field, text }),
+            Tok::Word(text) => word(field, text, at),
             Tok::Phrase(text) => Ok(Node::Phrase { field, text }),
             Tok::Star if field.is_none() => Ok(Node::All),
             Tok::Field(inner) if field.is_none() => self.primary(Some(inner)),
@@ -206,6 +242,70 @@ impl Parser {
     }
 }
 
+/// Most edits a fuzzy word (`word~N`) may be away from the words it finds.
+pub(crate) const MAX_EDITS: u8 = 2;
+
+/// A typed word: a plain word, a prefix (`word*`) or a fuzzy word (`word~`, `word~1`,
+/// `word~2`); full-width `＊` and `～` are the same operators. A `~` followed by anything but
+/// one digit (`10~20`) is part of the word.
+fn word(field: Option<QueryField>, text: String, at: usize) -> Result<Node, SyntaxError> {
+    let folded: String = text.chars().map(fold).collect();
+    let end = at + text.len();
+    if let Some((base, edits)) = folded.rsplit_once('~')
+        && !base.is_empty()
+        && (edits.is_empty() || (edits.len() == 1 && edits.as_bytes()[0].is_ascii_digit()))
+    {
+        let distance = match edits.parse::<u8>() {
+            Ok(d) if (1..=MAX_EDITS).contains(&d) => Some(d),
+            Ok(_) => {
+                return Err(SyntaxError::at(
+                    end - 1,
+                    "a fuzzy word allows 1 or 2 edits: word~, word~1 or word~2",
+                ));
+            }
+            Err(_) => None,
+        };
+        let base = one_word(base, at, "~")?;
+        return Ok(Node::Fuzzy {
+            field,
+            text: base,
+            distance,
+        });
+    }
+    if let Some(base) = folded.strip_suffix('*')
+        && !base.is_empty()
+    {
+        let base = one_word(base, at, "*")?;
+        return Ok(Node::Prefix { field, text: base });
+    }
+    if folded.contains('*') {
+        return Err(SyntaxError::at(
+            at,
+            "'*' stands only at the end of a word (Taiw*), or alone",
+        ));
+    }
+    Ok(Node::Word { field, text })
+}
+
+/// The word before a `*` or `~`, which must be one word: Latin letters and digits (with
+/// apostrophes inside), or Chinese characters.
+fn one_word(base: &str, at: usize, operator: &str) -> Result<String, SyntaxError> {
+    let latin = base.chars().all(|c| is_word_char(c) || c == '\'')
+        && base.starts_with(is_word_char)
+        && base.ends_with(is_word_char);
+    let han = base.chars().all(is_han);
+    if latin || han {
+        Ok(base.to_string())
+    } else {
+        Err(SyntaxError::at(
+            at,
+            format!(
+                "'{operator}' applies to one word of letters and digits, or of Chinese characters: '{base}{operator}'"
+            ),
+        ))
+    }
+}
+
 /// `node` made mandatory (a negation stays a negation).
 fn required(node: Node) -> Node {
     match node {
@@ -224,11 +324,20 @@ fn with_field(node: Node, field: QueryField) -> Node {
             field: Some(field),
             text,
         },
+        Node::Prefix { text, .. } => Node::Prefix {
+            field: Some(field),
+            text,
+        },
+        Node::Fuzzy { text, distance, .. } => Node::Fuzzy {
+            field: Some(field),
+            text,
+            distance,
+        },
         Node::And(v) => Node::And(v.into_iter().map(|n| with_field(n, field)).collect()),
         Node::Or(v) => Node::Or(v.into_iter().map(|n| with_field(n, field)).collect()),
         Node::Not(n) => Node::Not(Box::new(with_field(*n, field))),
         Node::Required(n) => Node::Required(Box::new(with_field(*n, field))),
-        other @ (Node::All | Node::Group { .. }) => other,
+        other @ (Node::All | Node::Group { .. } | Node::Variants { .. }) => other,
     }
 }
 
@@ -324,6 +433,60 @@ mod tests {
     }
 
     #[test]
+    fn test_prefixes_and_fuzzy_words() {
+        assert_eq!(
+            parse("Taiw*").expect("ok"),
+            Node::Prefix {
+                field: None,
+                text: "Taiw".into()
+            }
+        );
+        assert_eq!(
+            parse("title:台＊").expect("ok"),
+            Node::Prefix {
+                field: Some(QueryField::Title),
+                text: "台".into()
+            }
+        );
+        assert_eq!(
+            parse("Fukushma~ China's~1 新将～2").expect("ok"),
+            Node::And(vec![
+                Node::Fuzzy {
+                    field: None,
+                    text: "Fukushma".into(),
+                    distance: None
+                },
+                Node::Fuzzy {
+                    field: None,
+                    text: "China's".into(),
+                    distance: Some(1)
+                },
+                Node::Fuzzy {
+                    field: None,
+                    text: "新将".into(),
+                    distance: Some(2)
+                },
+            ])
+        );
+        // A range or a lone operator stays a word.
+        assert_eq!(parse("10~20").expect("ok"), word("10~20"));
+        assert_eq!(parse("~").expect("ok"), word("~"));
+        assert_eq!(parse("*").expect("ok"), Node::All);
+    }
+
+    #[test]
+    fn test_bad_prefixes_and_fuzzy_words() {
+        let err = |q: &str| parse(q).expect_err(q);
+        assert!(err("word~3").message.contains("1 or 2 edits"));
+        assert!(err("word~0").message.contains("1 or 2 edits"));
+        assert_eq!(err("a Ta*iw").position, 2);
+        assert!(err("*Taiw").message.contains("end of a word"));
+        assert!(err("COVID-19*").message.contains("one word"));
+        assert!(err("RCEP关税~").message.contains("one word"));
+        assert!(err("Taiw*~").message.contains("one word"));
+    }
+
+    #[test]
     fn test_errors_say_what_and_where() {
         let err = |q: &str| parse(q).expect_err(q);
         let e = err("RCEP \"bonded logistics");
@@ -368,6 +531,8 @@ mod properties {
             Just(")".to_string()),
             Just("\"".to_string()),
             Just("*".to_string()),
+            Just("~".to_string()),
+            Just("~2".to_string()),
             Just("title:".to_string()),
             Just("speaker:".to_string()),
             "[+-]",

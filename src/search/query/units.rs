@@ -4,12 +4,12 @@
 
 use tantivy::Term;
 use tantivy::query::{
-    BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, PhraseQuery, Query, TermQuery,
+    BooleanQuery, BoostQuery, DisjunctionMaxQuery, EmptyQuery, Occur, PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 
 use super::build::{Builder, Target, UnitAnalysis};
-use super::syntax::{Alternative, QueryField};
+use super::syntax::{Alternative, QueryField, Variant};
 use crate::analyze::{acronyms, bigrams};
 use crate::script::{fold_str, is_han};
 
@@ -26,6 +26,10 @@ struct Unit<'a> {
     also: Option<&'static str>,
     /// Also found in the question an answer replies to (when the builder asks for it).
     in_question: bool,
+    /// The unit as typed, when it is one word that may be misspelt.
+    spelled: Option<String>,
+    /// Chinese typed around it in the same word, with it (see [`UnitAnalysis::around`]).
+    around: Vec<String>,
 }
 
 /// What the other matches of a group add to its best one.
@@ -88,21 +92,52 @@ impl Builder<'_> {
             k += 1;
         }
         let mut units: Vec<Box<dyn Query>> = Vec::new();
-        for (i, j, han) in spans {
+        // The folded Chinese of a span, when it is Chinese and stands right beside the span
+        // `next_to` (a misspelt character may have made jieba cut a word apart).
+        let han_beside = |k: usize, next_to: usize| -> Option<String> {
+            let &(i, j, han) = spans.get(k)?;
+            let (a, b) = (k.min(next_to), k.max(next_to));
+            let touching = adjacent(spans[a].1 - 1, spans[b].0);
+            (han && touching)
+                .then(|| fold_str(&text[tokens[i].offset_from..tokens[j - 1].offset_to]))
+        };
+        for (k, &(i, j, han)) in spans.iter().enumerate() {
             let words: Vec<&str> = tokens[i..j].iter().map(|t| t.text.as_str()).collect();
             let surface = &text[tokens[i].offset_from..tokens[j - 1].offset_to];
             let folded = han.then(|| fold_str(surface));
+            let also = if han || j - i > 1 {
+                None
+            } else {
+                acronyms::for_lower_case(surface)
+            };
+            let spelled = match &folded {
+                Some(han) => Some(han.clone()),
+                None if j - i == 1 && also.is_none() => Some(surface.to_string()),
+                None => None,
+            };
+            let mut around = Vec::new();
+            if let Some(unit) = &folded {
+                let before = k.checked_sub(1).and_then(|b| han_beside(b, k));
+                let after = han_beside(k + 1, k);
+                if let (Some(b), Some(a)) = (&before, &after) {
+                    around.push(format!("{b}{unit}{a}"));
+                }
+                if let Some(b) = &before {
+                    around.push(format!("{b}{unit}"));
+                }
+                if let Some(a) = &after {
+                    around.push(format!("{unit}{a}"));
+                }
+            }
             let unit = Unit {
                 words: &words,
                 han: folded.as_deref(),
                 literal: true,
                 sub_word: han && j - i == 1 && words[0].chars().count() >= 2,
-                also: if han || j - i > 1 {
-                    None
-                } else {
-                    acronyms::for_lower_case(surface)
-                },
+                also,
                 in_question: true,
+                spelled,
+                around,
             };
             units.push(self.unit(target, field, unit, positive));
         }
@@ -136,6 +171,8 @@ impl Builder<'_> {
             sub_word: in_question && all_han && words.len() == 1 && words[0].chars().count() >= 2,
             also: None,
             in_question,
+            spelled: None,
+            around: Vec::new(),
         };
         Some(self.unit(self.target(field), field, unit, positive))
     }
@@ -155,6 +192,8 @@ impl Builder<'_> {
             sub_word,
             also,
             in_question,
+            spelled,
+            around,
         } = unit;
         let mut word_query = sequence(target.words, words);
         if let Some(acronym) = also {
@@ -205,6 +244,9 @@ impl Builder<'_> {
                 words: words.iter().map(|w| w.to_string()).collect(),
                 bigrams: unit_bigrams,
                 alternatives: Vec::new(),
+                variants: None,
+                spelled,
+                around,
                 query: query.box_clone(),
             });
         }
@@ -285,10 +327,100 @@ impl Builder<'_> {
                     .collect(),
                 bigrams: Vec::new(),
                 alternatives: alternatives.to_vec(),
+                variants: None,
+                spelled: None,
+                around: Vec::new(),
                 query: query.box_clone(),
             });
         }
         Some(query)
+    }
+
+    /// The words of the index a prefix or fuzzy word stands for (`typed`), as one unit: a
+    /// passage scores as its best match among them. With `as_typed`, a Chinese word is also
+    /// found inside longer words, as a typed one is. No word: nothing matches the unit.
+    pub(super) fn variants(
+        &mut self,
+        field: Option<QueryField>,
+        typed: &str,
+        words: &[Variant],
+        as_typed: bool,
+        positive: bool,
+    ) -> Box<dyn Query> {
+        let target = self.target(field);
+        let sub_word = |term: &str| {
+            as_typed
+                && self.options.bigrams
+                && target.bigrams.is_some()
+                && term.chars().count() >= 2
+                && term.chars().all(is_han)
+        };
+        let any = |field: Field, bigram_field: Option<Field>| -> Box<dyn Query> {
+            let mut each: Vec<Box<dyn Query>> = words
+                .iter()
+                .map(|v| {
+                    let word = sequence(field, &[&v.term]);
+                    match bigram_field.filter(|_| sub_word(&v.term)) {
+                        Some(bigrams) => {
+                            let pairs = bigrams::terms(&v.term, true);
+                            let pairs: Vec<&str> = pairs.iter().map(String::as_str).collect();
+                            Box::new(BooleanQuery::new(vec![
+                                (Occur::Should, word),
+                                (
+                                    Occur::Should,
+                                    Box::new(BoostQuery::new(
+                                        sequence(bigrams, &pairs),
+                                        self.options.bigram_boost,
+                                    )),
+                                ),
+                            ])) as Box<dyn Query>
+                        }
+                        None => word,
+                    }
+                })
+                .collect();
+            match each.len() {
+                0 => Box::new(EmptyQuery),
+                1 => each.remove(0),
+                _ => Box::new(DisjunctionMaxQuery::with_tie_breaker(
+                    each,
+                    GROUP_TIE_BREAKER,
+                )),
+            }
+        };
+        let mut query = any(target.words, target.bigrams);
+        if self.through_question && positive && field.is_none() && !words.is_empty() {
+            self.used_question = true;
+            query = Box::new(BooleanQuery::new(vec![
+                (Occur::Should, query),
+                (Occur::Should, any(self.fields.context, None)),
+            ]));
+        }
+        let terms: Vec<String> = words.iter().map(|v| v.term.clone()).collect();
+        if positive && field.is_none() && !self.in_group {
+            self.analysis.push(UnitAnalysis {
+                typed: typed.to_string(),
+                words: terms.clone(),
+                bigrams: Vec::new(),
+                alternatives: Vec::new(),
+                variants: Some(words.to_vec()),
+                spelled: None,
+                around: Vec::new(),
+                query: query.box_clone(),
+            });
+        }
+        if positive && field.is_none() && !terms.is_empty() {
+            for term in terms {
+                if sub_word(&term) {
+                    self.highlight.inner.push(term);
+                } else {
+                    self.highlight.sequences.push(vec![term]);
+                }
+            }
+            self.title_clauses.push(any(self.fields.title, None));
+            self.context_clauses.push(any(self.fields.context, None));
+        }
+        query
     }
 
     /// The query's positive words near one another in the text, as a sloppy phrase.

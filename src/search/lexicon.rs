@@ -1,0 +1,618 @@
+//! The index's own vocabulary, for words typed otherwise than the archive writes them: prefixes
+//! (`Taiw*`), fuzzy words (`Fukushma~`) and spelling suggestions ("Fukushma: did you mean
+//! Fukushima?").
+//!
+//! English words are looked up among the forms of the `text_forms` field (words as written,
+//! lower-cased, unstemmed), so that a prefix or a suggestion is a word people type; each form
+//! found is then searched by its stem, the term of the word field. Chinese words are the word
+//! field's own terms (jieba words, folded to simplified characters). Frequencies are numbers of
+//! passages, from the term dictionaries (which count a deleted passage until its segment is
+//! merged; suggestions are checked against live passages).
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::sync::LazyLock;
+
+use anyhow::{Context, Result};
+use pinyin::ToPinyinMulti;
+use tantivy::Term;
+use tantivy::collector::Count;
+use tantivy::query::{FuzzyTermQuery, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy_fst::Automaton;
+
+use super::query::syntax::Variant;
+use crate::analyze::Analyzer;
+use crate::index::Fields;
+use crate::script::{fold, is_han};
+
+/// Most words a prefix stands for (the most frequent of them); more are left out, and a notice
+/// says so.
+pub(crate) const MAX_PREFIX_WORDS: usize = 200;
+/// Most words a fuzzy word stands for (the closest, then the most frequent).
+pub(crate) const MAX_FUZZY_WORDS: usize = 50;
+/// A query word in fewer passages than this may be misspelt…
+pub(crate) const FEW_PASSAGES: u64 = 3;
+/// …when a word spelled nearly so is in this many times more passages (and in one at least).
+const MORE_PASSAGES: u64 = 10;
+/// Most words suggested for one typed word.
+const MAX_SUGGESTIONS: usize = 3;
+/// Longest Chinese word looked up by sound or by one character.
+const MAX_HAN_CHARS: usize = 8;
+
+/// The words a prefix or fuzzy word stands for, best first, and how many there were before
+/// the cap.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Found {
+    pub words: Vec<Variant>,
+    pub total: usize,
+}
+
+/// A word of the index near a typed one.
+#[derive(Debug, Clone)]
+struct Candidate {
+    /// Term of the word field.
+    term: String,
+    /// Form as written (lower-cased).
+    surface: String,
+    /// Passages holding the term (or, before they are counted, the form).
+    passages: u64,
+    /// Edits from the typed word (Chinese: 1 for the same sound, 2 for another character).
+    distance: u32,
+}
+
+/// The vocabulary of an opened index.
+pub(crate) struct Lexicon<'a> {
+    pub(crate) searcher: &'a tantivy::Searcher,
+    pub(crate) fields: &'a Fields,
+    pub(crate) analyzer: &'a Analyzer,
+}
+
+/// The edits a fuzzy word allows by its length, as Lucene's `AUTO`: none up to two letters,
+/// one up to five, two beyond.
+pub(crate) fn auto_distance(word: &str) -> u8 {
+    match word.chars().count() {
+        0..=2 => 0,
+        3..=5 => 1,
+        _ => 2,
+    }
+}
+
+impl Lexicon<'_> {
+    /// The words beginning with `prefix` (English: forms as written, lower-cased; Chinese: words
+    /// of the word field), the most frequent first, at most [`MAX_PREFIX_WORDS`].
+    pub(crate) fn prefix(&self, prefix: &str) -> Result<Found> {
+        let han = prefix.chars().all(is_han);
+        let prefix: String = if han {
+            prefix.chars().map(fold).collect()
+        } else {
+            prefix
+                .chars()
+                .map(fold)
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let field = if han {
+            self.fields.text
+        } else {
+            self.fields.text_forms
+        };
+        let mut forms: HashMap<String, u64> = HashMap::new();
+        let upper = successor(prefix.as_bytes());
+        for reader in self.searcher.segment_readers() {
+            let inverted = reader.inverted_index(field).context(DICTIONARY)?;
+            let mut range = inverted.terms().range().ge(prefix.as_bytes());
+            if let Some(upper) = &upper {
+                range = range.lt(upper);
+            }
+            let mut stream = range.into_stream().context(DICTIONARY)?;
+            while stream.advance() {
+                let Ok(form) = std::str::from_utf8(stream.key()) else {
+                    continue;
+                };
+                if han != form.chars().all(is_han) {
+                    continue;
+                }
+                *forms.entry(form.to_string()).or_default() += u64::from(stream.value().doc_freq);
+            }
+        }
+        let candidates = self.by_term(forms.into_iter().map(|(form, n)| (form, n, 0)), han);
+        Ok(self.keep(candidates, MAX_PREFIX_WORDS, |a, b| {
+            b.passages
+                .cmp(&a.passages)
+                .then_with(|| a.term.cmp(&b.term))
+        }))
+    }
+
+    /// The words spelled at most `distance` edits from `word` (English; by the word's length
+    /// when `None`), or that sound the same or differ in one character (Chinese), the closest
+    /// and then the most frequent first, at most [`MAX_FUZZY_WORDS`].
+    pub(crate) fn fuzzy(&self, word: &str, distance: Option<u8>) -> Result<Found> {
+        let candidates = self.near(word, distance)?;
+        Ok(self.keep(candidates, MAX_FUZZY_WORDS, closest_first))
+    }
+
+    /// Words of the index that `typed` (in `passages` passages) may be a misspelling of: the
+    /// closest, then the most frequent, each in many more passages than `typed`, as a user
+    /// would type them (in the typed word's case).
+    pub(crate) fn suggest(&self, typed: &str, passages: u64) -> Result<Vec<String>> {
+        let han = typed.chars().all(is_han);
+        let letters = typed.chars().any(char::is_alphabetic)
+            && typed.chars().all(|c| c.is_alphabetic() || c == '\'');
+        if !(han || letters) {
+            return Ok(Vec::new());
+        }
+        let own = self.terms_of(typed);
+        let wanted = passages.saturating_mul(MORE_PASSAGES).max(1);
+        let mut candidates: Vec<Candidate> = self
+            .near(typed, None)?
+            .into_iter()
+            .filter(|c| !own.contains(&c.term))
+            .map(|mut c| {
+                c.passages = self.passages(self.fields.text, &c.term);
+                c
+            })
+            .filter(|c| c.passages >= wanted)
+            .collect();
+        candidates.sort_by(closest_first);
+        let mut out = Vec::new();
+        for c in candidates {
+            if out.len() == MAX_SUGGESTIONS {
+                break;
+            }
+            // Term dictionaries count deleted passages until a merge: suggest only what a
+            // search would find.
+            let query = TermQuery::new(
+                Term::from_field_text(self.fields.text, &c.term),
+                IndexRecordOption::Basic,
+            );
+            if self
+                .searcher
+                .search(&query, &Count)
+                .context("search failed")?
+                > 0
+            {
+                out.push(like_typed(&c.surface, typed));
+            }
+        }
+        Ok(out)
+    }
+
+    /// The words near `word`, one per term of the word field, unsorted.
+    fn near(&self, word: &str, distance: Option<u8>) -> Result<Vec<Candidate>> {
+        if word.chars().all(is_han) {
+            let folded: String = word.chars().map(fold).collect();
+            return self.sound_alikes(&folded);
+        }
+        let lower: String = word
+            .chars()
+            .map(fold)
+            .flat_map(char::to_lowercase)
+            .collect();
+        let distance = distance.unwrap_or_else(|| auto_distance(&lower));
+        let query = FuzzyTermQuery::new(
+            Term::from_field_text(self.fields.text_forms, &lower),
+            distance,
+            true,
+        );
+        let automaton = query.automaton().context("cannot look up a fuzzy word")?;
+        let mut forms: HashMap<String, u64> = HashMap::new();
+        for reader in self.searcher.segment_readers() {
+            let inverted = reader
+                .inverted_index(self.fields.text_forms)
+                .context(DICTIONARY)?;
+            let mut stream = inverted
+                .terms()
+                .search(&automaton)
+                .into_stream()
+                .context(DICTIONARY)?;
+            while stream.advance() {
+                if let Ok(form) = std::str::from_utf8(stream.key()) {
+                    *forms.entry(form.to_string()).or_default() +=
+                        u64::from(stream.value().doc_freq);
+                }
+            }
+        }
+        let forms = forms.into_iter().map(|(form, n)| {
+            let d = strsim::osa_distance(&lower, &form) as u32;
+            (form, n, d)
+        });
+        Ok(self.by_term(forms, false))
+    }
+
+    /// Chinese words of as many characters as `word` (folded) that read the same in pinyin (any
+    /// reading of each character), and, for words of three characters or more, that differ from
+    /// it in one character.
+    fn sound_alikes(&self, word: &str) -> Result<Vec<Candidate>> {
+        let chars: Vec<char> = word.chars().collect();
+        if chars.len() < 2 || chars.len() > MAX_HAN_CHARS {
+            return Ok(Vec::new());
+        }
+        let mut patterns: Vec<(Vec<Allowed>, u32)> = vec![(
+            chars
+                .iter()
+                .map(|&c| {
+                    let mut set = same_sound(c);
+                    set.push(c);
+                    Allowed::of(set)
+                })
+                .collect(),
+            1,
+        )];
+        if chars.len() >= 3 {
+            for k in 0..chars.len() {
+                let pattern = chars
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &c)| {
+                        if i == k {
+                            Allowed::AnyHan
+                        } else {
+                            Allowed::of(vec![c])
+                        }
+                    })
+                    .collect();
+                patterns.push((pattern, 2));
+            }
+        }
+        let mut found: HashMap<String, (u64, u32)> = HashMap::new();
+        for reader in self.searcher.segment_readers() {
+            let inverted = reader
+                .inverted_index(self.fields.text)
+                .context(DICTIONARY)?;
+            // A word may fit several patterns: it counts once per segment, at its closest.
+            let mut segment: HashMap<String, (u64, u32)> = HashMap::new();
+            for (pattern, distance) in &patterns {
+                let mut stream = inverted
+                    .terms()
+                    .search(HanPattern(pattern))
+                    .into_stream()
+                    .context(DICTIONARY)?;
+                while stream.advance() {
+                    let Ok(term) = std::str::from_utf8(stream.key()) else {
+                        continue;
+                    };
+                    let distance = if term == word { 0 } else { *distance };
+                    let n = u64::from(stream.value().doc_freq);
+                    let entry = segment.entry(term.to_string()).or_insert((n, distance));
+                    entry.1 = entry.1.min(distance);
+                }
+            }
+            for (term, (n, distance)) in segment {
+                let entry = found.entry(term).or_insert((0, distance));
+                entry.0 += n;
+                entry.1 = entry.1.min(distance);
+            }
+        }
+        Ok(found
+            .into_iter()
+            .map(|(term, (passages, distance))| Candidate {
+                surface: term.clone(),
+                term,
+                passages,
+                distance,
+            })
+            .collect())
+    }
+
+    /// Forms (with their passages and distance) grouped by the term they are searched by: the
+    /// closest, then most frequent, form stands for its term. Chinese words are their own
+    /// terms.
+    fn by_term(
+        &self,
+        forms: impl Iterator<Item = (String, u64, u32)>,
+        han: bool,
+    ) -> Vec<Candidate> {
+        let mut by_term: HashMap<String, Candidate> = HashMap::new();
+        for (form, passages, distance) in forms {
+            let term = if han {
+                form.clone()
+            } else {
+                let tokens = self.analyzer.words_outside_han(&form);
+                match tokens.as_slice() {
+                    [one] => one.text.clone(),
+                    _ => continue,
+                }
+            };
+            match by_term.entry(term) {
+                Entry::Occupied(mut e) => {
+                    let kept = e.get_mut();
+                    if (distance, std::cmp::Reverse(passages))
+                        < (kept.distance, std::cmp::Reverse(kept.passages))
+                    {
+                        kept.surface = form;
+                        kept.distance = distance;
+                    }
+                    kept.passages += passages;
+                }
+                Entry::Vacant(e) => {
+                    let term = e.key().clone();
+                    e.insert(Candidate {
+                        term,
+                        surface: form,
+                        passages,
+                        distance,
+                    });
+                }
+            }
+        }
+        by_term.into_values().collect()
+    }
+
+    /// The best `max` of `candidates` by `order`, each counted in passages by its term.
+    fn keep(
+        &self,
+        mut candidates: Vec<Candidate>,
+        max: usize,
+        order: fn(&Candidate, &Candidate) -> std::cmp::Ordering,
+    ) -> Found {
+        // Forms' counts add up to at least their term's; the term's own count is exact.
+        candidates.sort_by(order);
+        let total = candidates.len();
+        candidates.truncate(max);
+        for c in &mut candidates {
+            c.passages = self.passages(self.fields.text, &c.term);
+        }
+        candidates.sort_by(order);
+        Found {
+            words: candidates
+                .into_iter()
+                .map(|c| Variant {
+                    term: c.term,
+                    surface: c.surface,
+                    passages: c.passages,
+                })
+                .collect(),
+            total,
+        }
+    }
+
+    /// The terms of the word field that `typed` is searched by.
+    fn terms_of(&self, typed: &str) -> Vec<String> {
+        self.analyzer
+            .words(typed)
+            .into_iter()
+            .map(|t| t.text)
+            .collect()
+    }
+
+    /// Passages holding `term` in `field` (deleted ones included until a merge).
+    fn passages(&self, field: Field, term: &str) -> u64 {
+        self.searcher
+            .doc_freq(&Term::from_field_text(field, term))
+            .unwrap_or(0)
+    }
+}
+
+const DICTIONARY: &str = "cannot read the term dictionary";
+
+/// Closest first, then the most frequent, then alphabetical.
+fn closest_first(a: &Candidate, b: &Candidate) -> std::cmp::Ordering {
+    a.distance
+        .cmp(&b.distance)
+        .then_with(|| b.passages.cmp(&a.passages))
+        .then_with(|| a.term.cmp(&b.term))
+}
+
+/// The smallest byte string above every string that begins with `prefix` (`None`: no bound).
+fn successor(prefix: &[u8]) -> Option<Vec<u8>> {
+    let mut upper = prefix.to_vec();
+    while let Some(last) = upper.pop() {
+        if last < u8::MAX {
+            upper.push(last + 1);
+            return Some(upper);
+        }
+    }
+    None
+}
+
+/// `form` (lower-case) in the case `typed` is written in: capitals, a capital first, or as is.
+fn like_typed(form: &str, typed: &str) -> String {
+    let letters: Vec<char> = typed.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+        return form.to_uppercase();
+    }
+    if typed.chars().next().is_some_and(char::is_uppercase) {
+        let mut chars = form.chars();
+        if let Some(first) = chars.next() {
+            return first.to_uppercase().chain(chars).collect();
+        }
+    }
+    form.to_string()
+}
+
+/// Simplified characters by their readings in pinyin, without tones.
+static BY_SOUND: LazyLock<HashMap<&'static str, Vec<char>>> = LazyLock::new(|| {
+    let mut out: HashMap<&'static str, Vec<char>> = HashMap::new();
+    for c in ('\u{4E00}'..='\u{9FFF}').filter(|&c| fold(c) == c) {
+        if let Some(readings) = c.to_pinyin_multi() {
+            for reading in readings {
+                out.entry(reading.plain()).or_default().push(c);
+            }
+        }
+    }
+    out
+});
+
+/// The other characters that share a reading with `c` (its own folded form excluded).
+fn same_sound(c: char) -> Vec<char> {
+    let c = fold(c);
+    let mut out: Vec<char> = Vec::new();
+    if let Some(readings) = c.to_pinyin_multi() {
+        for reading in readings {
+            if let Some(chars) = BY_SOUND.get(reading.plain()) {
+                out.extend(chars.iter().copied().filter(|&o| o != c));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// What one character of a [`HanPattern`] may be.
+#[derive(Debug, Clone)]
+enum Allowed {
+    /// One of these characters, as sorted UTF-8.
+    OneOf(Vec<Vec<u8>>),
+    /// Any Han character.
+    AnyHan,
+}
+
+impl Allowed {
+    fn of(chars: Vec<char>) -> Allowed {
+        let mut encoded: Vec<Vec<u8>> = chars
+            .into_iter()
+            .map(|c| c.to_string().into_bytes())
+            .collect();
+        encoded.sort_unstable();
+        encoded.dedup();
+        Allowed::OneOf(encoded)
+    }
+}
+
+/// Terms of exactly as many characters as the pattern, each allowed by its position.
+struct HanPattern<'p>(&'p [Allowed]);
+
+/// Where a [`HanPattern`] stands: the character it is at, the bytes of that character read so
+/// far; `None` once a byte fits no term of the pattern.
+#[derive(Debug, Clone, Copy)]
+struct HanState(Option<(usize, [u8; 4], usize)>);
+
+impl Automaton for HanPattern<'_> {
+    type State = HanState;
+
+    fn start(&self) -> HanState {
+        HanState(Some((0, [0; 4], 0)))
+    }
+
+    fn is_match(&self, state: &HanState) -> bool {
+        matches!(state.0, Some((at, _, 0)) if at == self.0.len())
+    }
+
+    fn can_match(&self, state: &HanState) -> bool {
+        state.0.is_some()
+    }
+
+    fn accept(&self, state: &HanState, byte: u8) -> HanState {
+        let Some((at, mut bytes, len)) = state.0 else {
+            return HanState(None);
+        };
+        let Some(allowed) = self.0.get(at) else {
+            return HanState(None);
+        };
+        if len == 4 {
+            return HanState(None);
+        }
+        bytes[len] = byte;
+        let read = &bytes[..=len];
+        let width = match read[0] {
+            0x00..=0x7F => 1,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF7 => 4,
+            _ => return HanState(None),
+        };
+        let fits = match allowed {
+            Allowed::OneOf(set) => {
+                let i = set.partition_point(|c| c.as_slice() < read);
+                set.get(i).is_some_and(|c| c.starts_with(read))
+            }
+            Allowed::AnyHan => true,
+        };
+        if !fits {
+            return HanState(None);
+        }
+        if len + 1 < width {
+            return HanState(Some((at, bytes, len + 1)));
+        }
+        let complete = match allowed {
+            Allowed::OneOf(set) => set.binary_search_by(|c| c.as_slice().cmp(read)).is_ok(),
+            Allowed::AnyHan => std::str::from_utf8(read)
+                .ok()
+                .and_then(|s| s.chars().next())
+                .is_some_and(is_han),
+        };
+        if complete {
+            HanState(Some((at + 1, [0; 4], 0)))
+        } else {
+            HanState(None)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs `pattern` over a sorted list of words, as over a term dictionary.
+    fn matching(pattern: &[Allowed], words: &[&str]) -> Vec<String> {
+        let automaton = HanPattern(pattern);
+        words
+            .iter()
+            .filter(|w| {
+                let mut state = automaton.start();
+                for &b in w.as_bytes() {
+                    state = automaton.accept(&state, b);
+                    if !automaton.can_match(&state) {
+                        return false;
+                    }
+                }
+                automaton.is_match(&state)
+            })
+            .map(|w| w.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn test_han_patterns_match_whole_words_by_position() {
+        let sound: Vec<Allowed> = "新将"
+            .chars()
+            .map(|c| {
+                let mut set = same_sound(c);
+                set.push(c);
+                Allowed::of(set)
+            })
+            .collect();
+        let words = ["新疆", "新将", "心疼", "新疆人", "新", "xinjiang", "信江"];
+        assert_eq!(matching(&sound, &words), ["新疆", "新将", "信江"]);
+        let one = [
+            Allowed::AnyHan,
+            Allowed::of(vec!['警']),
+            Allowed::of(vec!['局']),
+        ];
+        assert_eq!(
+            matching(&one, &["海警局", "公警局", "a警局", "海警", "警局"]),
+            ["海警局", "公警局"]
+        );
+    }
+
+    #[test]
+    fn test_same_sound_reads_every_reading_and_folds() {
+        assert!(same_sound('将').contains(&'疆'));
+        assert!(same_sound('疆').contains(&'将'));
+        // 行 reads xing and hang.
+        let hang = same_sound('行');
+        assert!(hang.contains(&'航') && hang.contains(&'型'));
+        // A traditional character reads as its simplified form.
+        assert!(same_sound('灣').contains(&'弯'));
+        assert!(!same_sound('新').contains(&'新'));
+    }
+
+    #[test]
+    fn test_auto_distance_and_case() {
+        assert_eq!(auto_distance("us"), 0);
+        assert_eq!(auto_distance("rcep"), 1);
+        assert_eq!(auto_distance("fukushma"), 2);
+        assert_eq!(like_typed("fukushima", "Fukushma"), "Fukushima");
+        assert_eq!(like_typed("rcep", "RCPE"), "RCEP");
+        assert_eq!(like_typed("tariff", "tarrif"), "tariff");
+    }
+
+    #[test]
+    fn test_successor_bounds_a_prefix() {
+        assert_eq!(successor(b"taiw"), Some(b"taix".to_vec()));
+        assert_eq!(successor(&[0x61, 0xFF]), Some(vec![0x62]));
+        assert_eq!(successor(&[0xFF]), None);
+    }
+}
