@@ -124,6 +124,8 @@ run corpus-show-briefing show --index "$C" "$P" --color never
 run corpus-show-briefing-json show --index "$C" "$P" --json
 run corpus-show-zh show --index "$C" 'corpus/zh/2023-04-18-国新办-海关稳外贸.txt#5' -C 2 --color never
 run corpus-show-missing show --index "$C" 'nothing#3'
+run corpus-speaker-pinyin query --index "$C" '*' --speaker 'Zhou Lan' --lang zh --limit 3 --color never
+run corpus-speaker-field-pinyin query --index "$C" 'speaker:"Lin Qiao"' --lang zh --json --fields id,speaker
 run corpus-speakers speakers --index "$C" --color never
 run corpus-speakers-json speakers --index "$C" --json
 run corpus-speakers-tsv speakers --index "$C" RCEP --tsv

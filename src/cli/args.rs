@@ -56,13 +56,18 @@ impl FilterArgs {
                 until.last_day()
             );
         }
-        // A name of the alias list is known when any name of its speaker is.
-        let unknown_alias: Vec<String> = self
-            .speaker
-            .iter()
-            .filter(|s| searcher.aliases().names(s).len() < 2)
-            .cloned()
-            .collect();
+        // A name of the alias list (or a name in the other script of a speaker) is known when
+        // any name of its speaker is.
+        let unknown_alias: Vec<String> = if self.speaker.is_empty() {
+            Vec::new()
+        } else {
+            let aliases = searcher.aliases()?;
+            self.speaker
+                .iter()
+                .filter(|s| aliases.names(s).len() < 2)
+                .cloned()
+                .collect()
+        };
         check_known(
             "speaker",
             &unknown_alias,

@@ -5,6 +5,7 @@ use std::collections::hash_map::Entry;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use anyhow::{Context, Result};
 use tantivy::SegmentOrdinal;
@@ -21,6 +22,7 @@ use crate::index::aliases::Aliases;
 use crate::index::schema::name;
 use crate::index::schema::name_key;
 use crate::index::{self, Fields, Opened};
+use crate::names;
 use crate::outlets::{Outlets, without_reporter};
 
 /// Order of results.
@@ -109,6 +111,9 @@ pub struct Searcher {
     opened: Opened,
     pub(super) searcher: tantivy::Searcher,
     aliases: Aliases,
+    /// The alias list with the index's Chinese speakers linked to the Latin forms of their
+    /// names; built on first use, as only commands that name or list speakers need it.
+    names: OnceLock<Aliases>,
     /// The outlet table, extended by the alias list.
     outlets: Outlets,
 }
@@ -130,6 +135,7 @@ impl Searcher {
             opened,
             searcher,
             aliases,
+            names: OnceLock::new(),
             outlets,
         })
     }
@@ -159,9 +165,69 @@ impl Searcher {
             .unwrap_or_else(|| name.to_string())
     }
 
-    /// The index's speaker aliases (`aliases.txt`).
-    pub(crate) fn aliases(&self) -> &Aliases {
-        &self.aliases
+    /// The index's speaker aliases (`aliases.txt`), with each Chinese speaker linked to the
+    /// Latin-script forms of their name (see [`Aliases::link`]).
+    pub(crate) fn aliases(&self) -> Result<&Aliases> {
+        if let Some(names) = self.names.get() {
+            return Ok(names);
+        }
+        let linked = self.link_scripts()?;
+        Ok(self.names.get_or_init(|| linked))
+    }
+
+    /// The names that a speaker name given in a query or `--speaker` stands for among the
+    /// passages that `scope` lets through: the names of its speaker in the alias list; and,
+    /// only when those passages hold no speaker of these names, the speaker's names in the
+    /// other script (毛宁 for `Mao Ning`, `Lin Jian` for 林剑). A name the passages hold names
+    /// that speaker alone: linked names are not aliases.
+    fn speaker_names(&self, name: &str, scope: &Filters) -> Result<Vec<String>> {
+        let own = self.aliases.names(name);
+        let linked = self.aliases()?.names(name);
+        if linked.len() == own.len() {
+            return Ok(own);
+        }
+        let with_own = Filters {
+            speakers: own.clone(),
+            ..scope.clone()
+        };
+        let clauses = with_own
+            .clauses(&self.opened.fields)
+            .into_iter()
+            .map(|q| (Occur::Must, q))
+            .collect();
+        let held = self.searcher.search(&BooleanQuery::new(clauses), &Count)?;
+        Ok(if held > 0 { own } else { linked })
+    }
+
+    /// Links each Chinese speaker of the index to their name in Latin script (the lexicon's
+    /// rendering or pinyin) and to the Latin-script speakers of the index who are written so;
+    /// and each Latin-script speaker the lexicon knows to their Chinese name.
+    fn link_scripts(&self) -> Result<Aliases> {
+        let mut aliases = self.aliases.clone();
+        let speakers = vocabulary::values(&self.searcher, self.opened.fields.speaker)?;
+        let (chinese, latin): (Vec<&String>, Vec<&String>) =
+            speakers.iter().partition(|s| names::is_chinese(s));
+        let mut latin_by_key: HashMap<String, Vec<&String>> = HashMap::new();
+        for name in &latin {
+            latin_by_key.entry(names::key(name)).or_default().push(name);
+        }
+        for han in chinese {
+            let Some(romanised) = names::romanise(han) else {
+                continue;
+            };
+            aliases.link(han, &romanised.display, &romanised.keys);
+            for key in &romanised.keys {
+                for name in latin_by_key.get(key).into_iter().flatten() {
+                    aliases.link(han, name, &[]);
+                }
+            }
+        }
+        for name in latin {
+            for han in names::lexicon_chinese(name) {
+                aliases.link(han, name, &[]);
+            }
+        }
+        Ok(aliases)
     }
 
     pub(crate) fn fields(&self) -> &Fields {
@@ -188,8 +254,6 @@ impl Searcher {
             query: query.to_string(),
             error,
         })?;
-        // A speaker stands for all their names, in the query and in the filter.
-        let node = query::aliases::with_aliases(node, &self.aliases);
         let mut outlets = Vec::new();
         for name in &filters.outlets {
             outlets.extend(self.outlet_ids(name)?);
@@ -198,10 +262,32 @@ impl Searcher {
         if outlets.is_empty() {
             outlets.clone_from(&filters.outlets);
         }
-        let filters = &Filters {
-            speakers: self.aliases.expand(&filters.speakers),
+        // A speaker stands for all their names, in the query and in the filter.
+        let scope = Filters {
+            speakers: Vec::new(),
             outlets,
             ..filters.clone()
+        };
+        let mut names: HashMap<String, Vec<String>> = HashMap::new();
+        for name in filters
+            .speakers
+            .iter()
+            .chain(&query::aliases::speaker_names(&node))
+        {
+            if !names.contains_key(name) {
+                names.insert(name.clone(), self.speaker_names(name, &scope)?);
+            }
+        }
+        let names_of = |name: &str| {
+            names
+                .get(name)
+                .cloned()
+                .unwrap_or_else(|| vec![name.to_string()])
+        };
+        let node = query::aliases::with_aliases(node, &names_of);
+        let filters = &Filters {
+            speakers: crate::index::aliases::expand(&filters.speakers, names_of),
+            ..scope
         };
         let built = build::build(&node, &self.opened.fields, &self.opened.analyzer, ranking)
             .map_err(|_| BadQuery {

@@ -51,7 +51,8 @@ static ZH_EN_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/zh_en.fst"))
 static ZH_EN_BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/zh_en.blob"));
 static ZH_SIMPLIFIED_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/zh_en_refs.fst"));
 static ZH_SIMPLIFIED_BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/zh_en_refs.blob"));
-static BRIEFING_LEXICON: &str = include_str!("../../data/dictionaries/briefing-lexicon.tsv");
+pub(crate) static BRIEFING_LEXICON: &str =
+    include_str!("../../data/dictionaries/briefing-lexicon.tsv");
 
 /// Longest phrase, in tokens, that [`Dictionary::longest_phrase`] tries.
 const MAX_PHRASE_TOKENS: usize = 8;

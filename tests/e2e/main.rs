@@ -11,6 +11,7 @@ mod common;
 mod exit_codes;
 mod formats;
 mod index;
+mod names;
 mod query;
 mod real;
 mod regressions;

@@ -13,7 +13,7 @@ use tempfile::TempDir;
 use crate::common::{assert_has, bin, index, run, skipped, str_field};
 
 /// The folder of real archives, or `None` after saying that `test` is skipped.
-fn real(test: &str) -> Option<PathBuf> {
+pub(crate) fn real(test: &str) -> Option<PathBuf> {
     let dir = std::env::var_os("BRIEFSEARCH_REAL").map(PathBuf::from);
     let found = dir.filter(|d| d.is_dir());
     if found.is_none() {
@@ -23,14 +23,14 @@ fn real(test: &str) -> Option<PathBuf> {
 }
 
 /// One index of both web archives, built once for the tests below.
-struct Archive {
+pub(crate) struct Archive {
     _dir: TempDir,
-    index: PathBuf,
+    pub(crate) index: PathBuf,
     first_run: String,
     second_run: String,
 }
 
-fn archive(test: &str) -> Option<&'static Archive> {
+pub(crate) fn archive(test: &str) -> Option<&'static Archive> {
     let real = real(test)?;
     static ARCHIVE: OnceLock<Option<Archive>> = OnceLock::new();
     ARCHIVE
