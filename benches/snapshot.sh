@@ -124,6 +124,12 @@ run corpus-show-briefing show --index "$C" "$P" --color never
 run corpus-show-briefing-json show --index "$C" "$P" --json
 run corpus-show-zh show --index "$C" 'corpus/zh/2023-04-18-国新办-海关稳外贸.txt#5' -C 2 --color never
 run corpus-show-missing show --index "$C" 'nothing#3'
+M='corpus/en/2024-03-12-mfa-regular-press-conference.txt'
+run corpus-show-parallel show --index "$C" "$M" --parallel --color never
+COLUMNS=60 run corpus-show-parallel-narrow show --index "$C" "$M#6" --parallel --color never
+run corpus-show-parallel-json show --index "$C" "$M#6" --parallel --json
+run corpus-show-parallel-md show --index "$C" 'corpus/zh/2024-03-12-外交部例行记者会.txt#4' --parallel --format md
+run corpus-query-parallel query --index "$C" 'coast guard' --parallel --limit 3 --color never
 run corpus-speaker-pinyin query --index "$C" '*' --speaker 'Zhou Lan' --lang zh --limit 3 --color never
 run corpus-speaker-field-pinyin query --index "$C" 'speaker:"Lin Qiao"' --lang zh --json --fields id,speaker
 run corpus-speakers speakers --index "$C" --color never

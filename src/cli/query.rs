@@ -83,6 +83,11 @@ pub(crate) struct QueryArgs {
     #[arg(long)]
     pub facets: bool,
 
+    /// Under each hit of text output, show the same passage in the other language, when the
+    /// index holds the English and the Chinese version of its briefing.
+    #[arg(long)]
+    pub parallel: bool,
+
     /// Read queries from stdin, one per line (or ID<TAB>QUERY), and print JSON Lines whose
     /// hits carry the query id.
     #[arg(long)]
@@ -126,7 +131,12 @@ pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
         .format
         .resolve("query", &[Format::Text, Format::Json, Format::Tsv])?;
     let text = matches!(style, Style::Text { .. });
-    let request = request(&args, query.clone(), filters.clone(), text);
+    let mut request = request(&args, query.clone(), filters.clone(), text);
+    request.counterparts = match style {
+        Style::Text { .. } | Style::Markdown => args.parallel,
+        Style::Json => wants_counterpart(&args.fields, true),
+        Style::Tsv => wants_counterpart(&args.fields, false),
+    };
     let results = searcher.search(&request)?;
     let mut printer = printer(&mut stdout, style, &args);
     for hit in &results.hits {
@@ -185,6 +195,16 @@ fn summary(results: &Results, offset: usize) -> Option<String> {
     })
 }
 
+/// Whether `--fields` (or, when it is not given, the default fields) has `counterpart`, which
+/// costs a look at the briefings of the hits' dates.
+fn wants_counterpart(fields: &[String], by_default: bool) -> bool {
+    if fields.is_empty() {
+        by_default
+    } else {
+        fields.iter().any(|f| f == "counterpart")
+    }
+}
+
 fn request(args: &QueryArgs, query: String, filters: Filters, count_total: bool) -> Request {
     Request {
         query,
@@ -197,6 +217,7 @@ fn request(args: &QueryArgs, query: String, filters: Filters, count_total: bool)
         count_total,
         // Groups rank briefings by their best passages: with every word, as counts do.
         fill: !args.strict && args.group.is_none(),
+        counterparts: false,
     }
 }
 
@@ -252,7 +273,9 @@ fn batch(searcher: &Searcher, args: &QueryArgs, filters: Filters) -> Result<Outc
             Some((id, query)) => (id.to_string(), query.to_string()),
             None => ((n + 1).to_string(), line.clone()),
         };
-        let results = match searcher.search(&request(args, query, filters.clone(), false)) {
+        let mut request = request(args, query, filters.clone(), false);
+        request.counterparts = wants_counterpart(&args.fields, true);
+        let results = match searcher.search(&request) {
             Ok(r) => r,
             Err(e) => {
                 eprintln!("briefsearch: line {}: {e:#}", n + 1);

@@ -81,7 +81,6 @@ pub(crate) fn lexicon_chinese(latin: &str) -> &'static [&'static str] {
 
 /// Whether two names, in either script, name the same person: equal in the same script,
 /// else the Latin one is a way of writing the Chinese one.
-#[cfg(test)]
 pub(crate) fn same_person(a: &str, b: &str) -> bool {
     match (is_chinese(a), is_chinese(b)) {
         (true, true) => traditional::fold(a.trim()) == traditional::fold(b.trim()),

@@ -46,6 +46,7 @@ pub(crate) const HIT_FIELDS: &[&str] = &[
     "group",
     "query_id",
     "outlet_id",
+    "counterpart",
 ];
 
 /// One line of `query --json` (`schema/hit.schema.json`).
@@ -78,6 +79,7 @@ struct HitLine<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     query_id: Option<&'a str>,
     outlet_id: Option<&'a str>,
+    counterpart: Option<&'a str>,
 }
 
 /// A hit as the JSON object of its line (also the row of TSV output).
@@ -108,6 +110,7 @@ pub(crate) fn hit(hit: &Hit) -> io::Result<Value> {
         group: hit.group,
         query_id: hit.query_id.as_deref(),
         outlet_id: p.outlet_id.as_deref(),
+        counterpart: hit.counterpart.as_ref().map(|c| c.id.as_str()),
     };
     serde_json::to_value(line).map_err(io::Error::other)
 }
@@ -122,6 +125,21 @@ struct ShownLine<'a> {
     source: &'a str,
     source_url: Option<&'a str>,
     focus: Option<&'a str>,
+    passages: Vec<ShownPassageLine<'a>>,
+    /// With `show --parallel`, the other version of a parallel briefing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parallel: Option<VersionLine<'a>>,
+}
+
+/// The other version of a parallel briefing, in `show --parallel --json`.
+#[derive(Serialize)]
+struct VersionLine<'a> {
+    briefing_id: &'a str,
+    title: &'a str,
+    date: Option<String>,
+    lang: Option<Lang>,
+    source: &'a str,
+    source_url: Option<&'a str>,
     passages: Vec<ShownPassageLine<'a>>,
 }
 
@@ -141,6 +159,7 @@ struct ShownPassageLine<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     relation: Option<Relation>,
     outlet_id: Option<&'a str>,
+    counterpart: Option<&'a str>,
 }
 
 /// Writes a shown briefing as one line.
@@ -161,8 +180,21 @@ pub(crate) fn shown(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
             question_id: p.question_id.as_deref(),
             relation: s.relation,
             outlet_id: p.outlet_id.as_deref(),
+            counterpart: s.counterpart.as_deref(),
         }
     }
+    let parallel = shown.parallel.as_ref().map(|view| {
+        let first = view.passages.first().map(|s| &s.passage);
+        VersionLine {
+            briefing_id: first.map_or("", |p| &p.briefing_id),
+            title: first.map_or("", |p| &p.title),
+            date: first.and_then(|p| p.date).map(|d| d.to_string()),
+            lang: first.map(|p| p.lang),
+            source: first.map_or("", |p| &p.source),
+            source_url: first.and_then(|p| p.source_url.as_deref()),
+            passages: view.passages.iter().map(passage).collect(),
+        }
+    });
     let value = ShownLine {
         briefing_id: first.map_or("", |p| &p.briefing_id),
         title: first.map_or("", |p| &p.title),
@@ -172,6 +204,7 @@ pub(crate) fn shown(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
         source_url: first.and_then(|p| p.source_url.as_deref()),
         focus: shown.focus.as_deref(),
         passages: shown.passages.iter().map(passage).collect(),
+        parallel,
     };
     line(out, &value)
 }
@@ -207,6 +240,7 @@ mod tests {
             partial: false,
             group: Some(1),
             query_id: Some("q1".into()),
+            counterpart: None,
         };
         let keys = |h: &Hit| -> Vec<String> {
             hit(h)
@@ -241,6 +275,7 @@ mod tests {
             partial: false,
             group: None,
             query_id: None,
+            counterpart: None,
         };
         assert_eq!(hit(&h).expect("json")["score"], 7.5326);
     }

@@ -8,6 +8,7 @@
 pub(crate) mod evaluation;
 pub(crate) mod facets;
 pub(crate) mod json;
+pub(crate) mod parallel;
 pub(crate) mod sanitize;
 pub(crate) mod speakers;
 pub(crate) mod stats;

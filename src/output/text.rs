@@ -7,7 +7,7 @@ use anstyle::{AnsiColor, Style};
 
 use super::round4;
 use super::sanitize::for_terminal;
-use crate::search::Hit;
+use crate::search::{Hit, StoredPassage};
 
 /// Longest role shown in text output, in characters.
 const MAX_ROLE_CHARS: usize = 70;
@@ -106,7 +106,25 @@ impl<W: Write> TextPrinter<W> {
             self.highlighted(&hit.snippet, &hit.snippet_highlights)
         )?;
         let id = self.styled(STYLES.dim, &for_terminal(&p.id));
-        writeln!(self.out, "    {id}")
+        writeln!(self.out, "    {id}")?;
+        if let Some(other) = &hit.counterpart {
+            self.counterpart(other, hit.snippet.chars().count().max(80))?;
+        }
+        Ok(())
+    }
+
+    /// The same passage in the other language (`--parallel`): who said it, its opening, its id.
+    fn counterpart(&mut self, other: &StoredPassage, chars: usize) -> io::Result<()> {
+        let who = self.styled(STYLES.speaker, &for_terminal(&other.who()));
+        let opening = shorten(&other.text.replace('\n', " "), chars);
+        writeln!(
+            self.out,
+            "    ⇄ {} {who}: {}",
+            self.styled(STYLES.dim, other.lang.as_str()),
+            for_terminal(&opening)
+        )?;
+        let id = self.styled(STYLES.dim, &for_terminal(&other.id));
+        writeln!(self.out, "      {id}")
     }
 
     fn highlighted(&self, text: &str, ranges: &[[usize; 2]]) -> String {
@@ -188,6 +206,7 @@ mod tests {
             partial: false,
             group: None,
             query_id: None,
+            counterpart: None,
         }
     }
 
@@ -252,6 +271,21 @@ mod tests {
         let line = text.find("only some of the words").expect("line");
         assert!(text.find(" 1. ").expect("hit 1") < line);
         assert!(line < text.find(" 2. ").expect("hit 2"));
+    }
+
+    #[test]
+    fn test_counterpart_is_shown_under_the_hit() {
+        let mut h = hit();
+        let mut other = passage(4, Kind::Answer, Some("林桥"));
+        other.lang = crate::briefing::Lang::Zh;
+        other.id = "zh#4".into();
+        other.text = "我们适用RCEP规则。".into();
+        h.counterpart = Some(other);
+        let text = render(&h, false);
+        assert!(
+            text.contains("    b#3\n    ⇄ zh 林桥: 我们适用RCEP规则。\n      zh#4\n"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -25,6 +25,9 @@ pub(crate) struct Hit {
     pub group: Option<usize>,
     /// With `--batch`: the id of the query this hit answers.
     pub query_id: Option<String>,
+    /// The same passage in the other language (of a parallel version of the briefing), when
+    /// asked for and there is one.
+    pub counterpart: Option<StoredPassage>,
 }
 
 impl Hit {
@@ -48,6 +51,7 @@ impl Hit {
             partial: false,
             group: None,
             query_id: None,
+            counterpart: None,
         }
     }
 }

@@ -10,6 +10,7 @@ pub(crate) mod collect;
 pub(crate) mod facets;
 pub(crate) mod filter;
 pub(crate) mod hit;
+pub(crate) mod parallel;
 pub(crate) mod passage;
 pub(crate) mod query;
 mod rank;

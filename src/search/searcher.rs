@@ -54,6 +54,8 @@ pub(crate) struct Request {
     /// Ranked by score, follow the passages that match the query as typed with those that
     /// have some of its words.
     pub fill: bool,
+    /// Find each hit's counterpart in a parallel version of its briefing.
+    pub counterparts: bool,
 }
 
 /// Hits and, when asked for, the number of passages that matched in all.
@@ -116,6 +118,8 @@ pub struct Searcher {
     names: OnceLock<Aliases>,
     /// The outlet table, extended by the alias list.
     outlets: Outlets,
+    /// Parallel briefings found so far, by date.
+    pub(super) parallel: super::parallel::Cache,
 }
 
 impl Searcher {
@@ -137,6 +141,7 @@ impl Searcher {
             aliases,
             names: OnceLock::new(),
             outlets,
+            parallel: super::parallel::Cache::default(),
         })
     }
 
@@ -396,13 +401,16 @@ impl Searcher {
         let Some(per) = request.per_briefing else {
             let scored = self.top(&prepared, sort, request.offset + limit)?;
             let page: Vec<Scored> = scored.into_iter().skip(request.offset).collect();
-            let hits = self.hits(
+            let mut hits = self.hits(
                 &prepared,
                 page,
                 request.offset,
                 request.snippet_chars,
                 |_| None,
             )?;
+            if request.counterparts {
+                self.add_counterparts(&mut hits)?;
+            }
             return Ok(Results { hits, total });
         };
         // Best passages per briefing: read ranked passages until enough briefings are filled.
@@ -430,7 +438,17 @@ impl Searcher {
                 })?;
             hits.append(&mut group_hits);
         }
+        if request.counterparts {
+            self.add_counterparts(&mut hits)?;
+        }
         Ok(Results { hits, total })
+    }
+
+    fn add_counterparts(&self, hits: &mut [Hit]) -> Result<()> {
+        for hit in hits {
+            hit.counterpart = super::parallel::counterpart(self, &hit.passage)?;
+        }
+        Ok(())
     }
 
     /// Ranked passages in groups of one briefing (at most `per` each), groups in the order of

@@ -12,6 +12,7 @@ mod exit_codes;
 mod formats;
 mod index;
 mod names;
+mod parallel;
 mod query;
 mod real;
 mod regressions;
