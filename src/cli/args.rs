@@ -14,7 +14,7 @@ use crate::date::Period;
 use crate::output::Style;
 use crate::search::facets::Dimension;
 use crate::search::trend::Interval;
-use crate::search::{Filters, Searcher, Sort, vocabulary};
+use crate::search::{Expansion, Filters, Searcher, Sort, vocabulary};
 
 #[derive(Debug, Clone, Args, Default)]
 pub(crate) struct FilterArgs {
@@ -41,6 +41,24 @@ pub(crate) struct FilterArgs {
     /// Only briefings in this language.
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
+}
+
+/// How a query's words are matched, beyond the words themselves.
+#[derive(Debug, Clone, Args, Default)]
+pub(crate) struct MatchArgs {
+    /// Match the words only as typed: no synonyms (`ROK` then finds ROK, not South Korea).
+    #[arg(long)]
+    pub no_synonyms: bool,
+}
+
+impl MatchArgs {
+    /// The expansion asked for; `cross` adds translations into the other language.
+    pub(crate) fn expansion(&self, cross: bool) -> Expansion {
+        Expansion {
+            synonyms: !self.no_synonyms,
+            cross,
+        }
+    }
 }
 
 impl FilterArgs {

@@ -10,6 +10,9 @@ use serde_json::Value;
 
 use super::round4;
 use crate::briefing::{Kind, Lang};
+use crate::search::UnitSummary;
+use crate::search::hit::{Explanation, Via};
+use crate::search::query::syntax::Equivalence;
 use crate::search::show::{Relation, Shown, ShownPassage};
 use crate::search::{Hit, StoredPassage};
 
@@ -46,6 +49,8 @@ pub(crate) const HIT_FIELDS: &[&str] = &[
     "group",
     "query_id",
     "outlet_id",
+    "via",
+    "explain",
     "counterpart",
 ];
 
@@ -79,11 +84,45 @@ struct HitLine<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     query_id: Option<&'a str>,
     outlet_id: Option<&'a str>,
+    via: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explain: Option<Value>,
     counterpart: Option<&'a str>,
+}
+
+/// A hit's score by part (`--explain`), with the query's units.
+fn explanation(why: &Explanation, units: &[UnitSummary]) -> Value {
+    let kind = |e: Equivalence| match e {
+        Equivalence::Synonym => "synonym",
+        Equivalence::Translation => "translation",
+    };
+    serde_json::json!({
+        "query": units.iter().map(|u| serde_json::json!({
+            "typed": u.typed,
+            "words": u.words,
+            "bigrams": u.bigrams,
+            "alternatives": u.alternatives.iter().map(|a| serde_json::json!({
+                "text": a.text,
+                "weight": round4(f64::from(a.weight)),
+                "kind": kind(a.equivalence),
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "units": why.units.iter().map(|(unit, score)| serde_json::json!({
+            "unit": unit,
+            "score": round4(f64::from(*score)),
+        })).collect::<Vec<_>>(),
+        "boosts": why.boosts.iter().map(|(name, score)| ((*name).to_string(), serde_json::json!(round4(f64::from(*score))))).collect::<serde_json::Map<String, Value>>(),
+        "length_prior": round4(f64::from(why.length_prior)),
+    })
 }
 
 /// A hit as the JSON object of its line (also the row of TSV output).
 pub(crate) fn hit(hit: &Hit) -> io::Result<Value> {
+    hit_with(hit, &[])
+}
+
+/// A hit as the JSON object of its line, with the query's units when it is explained.
+pub(crate) fn hit_with(hit: &Hit, units: &[UnitSummary]) -> io::Result<Value> {
     let p: &StoredPassage = &hit.passage;
     let line = HitLine {
         rank: hit.rank,
@@ -110,6 +149,8 @@ pub(crate) fn hit(hit: &Hit) -> io::Result<Value> {
         group: hit.group,
         query_id: hit.query_id.as_deref(),
         outlet_id: p.outlet_id.as_deref(),
+        via: hit.via.map(Via::as_str),
+        explain: hit.explain.as_ref().map(|why| explanation(why, units)),
         counterpart: hit.counterpart.as_ref().map(|c| c.id.as_str()),
     };
     serde_json::to_value(line).map_err(io::Error::other)
@@ -240,6 +281,13 @@ mod tests {
             partial: false,
             group: Some(1),
             query_id: Some("q1".into()),
+            via: None,
+            question_snippet: None,
+            explain: Some(Explanation {
+                units: vec![("rcep".into(), 1.5)],
+                boosts: vec![("title", 0.25)],
+                length_prior: 1.0,
+            }),
             counterpart: None,
         };
         let keys = |h: &Hit| -> Vec<String> {
@@ -255,12 +303,17 @@ mod tests {
         assert_eq!(schema_properties("hit.schema.json"), HIT_FIELDS);
         h.group = None;
         h.query_id = None;
+        h.explain = None;
         let without: Vec<&str> = HIT_FIELDS
             .iter()
             .copied()
-            .filter(|f| !["group", "query_id"].contains(f))
+            .filter(|f| !["group", "query_id", "explain"].contains(f))
             .collect();
-        assert_eq!(keys(&h), without, "group and query_id only when they apply");
+        assert_eq!(
+            keys(&h),
+            without,
+            "group, query_id and explain only when they apply"
+        );
     }
 
     #[test]
@@ -275,6 +328,9 @@ mod tests {
             partial: false,
             group: None,
             query_id: None,
+            via: None,
+            question_snippet: None,
+            explain: None,
             counterpart: None,
         };
         assert_eq!(hit(&h).expect("json")["score"], 7.5326);

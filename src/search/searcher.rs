@@ -4,26 +4,30 @@
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use anyhow::{Context, Result};
-use tantivy::SegmentOrdinal;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query};
+use tantivy::{SegmentOrdinal, Term};
 
+use super::hit::{Explanation, Via};
 use super::passage::StoredPassage;
 use super::query;
-use super::query::build::{self, Built, RankOptions};
-use super::query::syntax::{self, SyntaxError};
-use super::rank::Scored;
-use super::{Filter, Filters, Hit, collect, vocabulary};
-use crate::index::aliases::Aliases;
+use super::query::build::{self, Built, Matching, RankOptions};
+use super::query::expand::{Expander, Synonyms};
+use super::query::syntax::{self, Alternative, Node, SyntaxError};
+use super::rank::{self, Scored, Tier};
+use super::{Filter, Filters, Hit, collect, snippet, vocabulary};
+use crate::briefing::Lang;
+use crate::index::aliases::{Aliases, SYNONYMS_FILE};
 use crate::index::schema::name;
 use crate::index::schema::name_key;
 use crate::index::{self, Fields, Opened};
 use crate::names;
 use crate::outlets::{Outlets, without_reporter};
+use crate::translate::dictionary::Dictionary;
 
 /// Order of results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -56,6 +60,8 @@ pub(crate) struct Request {
     pub fill: bool,
     /// Find each hit's counterpart in a parallel version of its briefing.
     pub counterparts: bool,
+    /// Say how the query was analysed and each hit scored.
+    pub explain: bool,
 }
 
 /// Hits and, when asked for, the number of passages that matched in all.
@@ -63,6 +69,17 @@ pub(crate) struct Request {
 pub(crate) struct Results {
     pub hits: Vec<Hit>,
     pub total: Option<usize>,
+    /// With `--explain`: how the query was analysed, unit by unit.
+    pub analysis: Option<Vec<UnitSummary>>,
+}
+
+/// One unit of the query as analysed (`--explain`).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct UnitSummary {
+    pub typed: String,
+    pub words: Vec<String>,
+    pub bigrams: Vec<String>,
+    pub alternatives: Vec<Alternative>,
 }
 
 /// A query the user must fix: the message says what and where.
@@ -102,10 +119,29 @@ pub(crate) struct Prepared {
     pub built: Built,
     /// The passages that match the query as typed (every word, unless marked optional).
     pub query: BooleanQuery,
-    /// Passages that match fewer of the words, and not `query`: ranked after its matches.
-    pub fill: Option<BooleanQuery>,
+    /// Answers that match with the words of the question they reply to, and not `query`:
+    /// ranked after its matches.
+    pub through_question: Option<BooleanQuery>,
+    /// Passages that match fewer of the words, and none of the above, level by level (more of
+    /// the words first): ranked last.
+    pub fill: Vec<BooleanQuery>,
     /// Whether to discount short passages.
     pub length_prior: bool,
+    /// The language the query is typed in (by script).
+    pub lang: Lang,
+    /// What the scores of each level of `fill` are multiplied by, relative to the level above.
+    pub level_discount: f32,
+}
+
+/// The synonym groups shipped with briefsearch.
+const SHIPPED_SYNONYMS: &str = include_str!("../../data/synonyms.txt");
+
+/// A request's queries, ready to rank.
+struct Plan {
+    prepared: Prepared,
+    /// The same query for each language, when the two are ranked apart.
+    per_language: Vec<Prepared>,
+    sort: Sort,
 }
 
 /// An index opened for searching.
@@ -120,6 +156,31 @@ pub struct Searcher {
     outlets: Outlets,
     /// Parallel briefings found so far, by date.
     pub(super) parallel: super::parallel::Cache,
+    /// Which equivalents queries are expanded with.
+    expansion: Expansion,
+    /// The synonym groups (shipped and the index's own), made on first use.
+    synonyms: OnceLock<Synonyms>,
+    /// The dictionaries of `--cross`, opened on first use.
+    dictionary: OnceLock<Option<Dictionary>>,
+    dir: PathBuf,
+}
+
+/// What a query's words are expanded with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Expansion {
+    /// Other names of the same thing (`ROK` = `South Korea`).
+    pub synonyms: bool,
+    /// Translations into the other language (`--cross`).
+    pub cross: bool,
+}
+
+impl Default for Expansion {
+    fn default() -> Expansion {
+        Expansion {
+            synonyms: true,
+            cross: false,
+        }
+    }
 }
 
 impl Searcher {
@@ -142,7 +203,112 @@ impl Searcher {
             names: OnceLock::new(),
             outlets,
             parallel: super::parallel::Cache::default(),
+            expansion: Expansion::default(),
+            synonyms: OnceLock::new(),
+            dictionary: OnceLock::new(),
+            dir: dir.to_path_buf(),
         })
+    }
+
+    /// Expands the queries of this searcher with `expansion`.
+    pub(crate) fn set_expansion(&mut self, expansion: Expansion) {
+        self.expansion = expansion;
+    }
+
+    /// The synonym groups: the list shipped with briefsearch, then the index's own.
+    fn synonyms(&self) -> Result<&Synonyms> {
+        if let Some(s) = self.synonyms.get() {
+            return Ok(s);
+        }
+        let shipped = Aliases::parse(SHIPPED_SYNONYMS, Path::new("data/synonyms.txt"))?;
+        let own = Aliases::load_file(&self.dir, SYNONYMS_FILE)?;
+        let groups: Vec<Vec<String>> = shipped
+            .groups()
+            .iter()
+            .chain(own.groups())
+            .cloned()
+            .collect();
+        Ok(self
+            .synonyms
+            .get_or_init(|| Synonyms::new(&groups, &self.opened.analyzer)))
+    }
+
+    /// The dictionaries of cross-lingual search.
+    fn dictionary(&self) -> Result<&Dictionary> {
+        self.dictionary
+            .get_or_init(|| Dictionary::new().ok())
+            .as_ref()
+            .context("the translation dictionaries cannot be read")
+    }
+
+    /// How many passages hold every word of `text` at most (the rarest word's count).
+    pub(crate) fn frequency(&self, text: &str) -> u64 {
+        self.opened
+            .analyzer
+            .words(text)
+            .iter()
+            .map(|t| {
+                let term = Term::from_field_text(self.opened.fields.text, &t.text);
+                self.searcher.doc_freq(&term).unwrap_or(0)
+            })
+            .min()
+            .unwrap_or(0)
+    }
+
+    /// When the query is not translated: how many passages of the other language its
+    /// translation would find (with the same filters), and which language that is.
+    pub(crate) fn other_language(
+        &self,
+        query: &str,
+        filters: &Filters,
+    ) -> Result<Option<(Lang, usize)>> {
+        let typed = Lang::detect([query]);
+        let other = match typed {
+            Lang::En => Lang::Zh,
+            Lang::Zh => Lang::En,
+        };
+        if self.expansion.cross || filters.lang == Some(typed) {
+            return Ok(None);
+        }
+        let filters = Filters {
+            lang: Some(other),
+            ..filters.clone()
+        };
+        let expansion = Expansion {
+            cross: true,
+            ..self.expansion
+        };
+        let prepared = self.prepare_as(query, &filters, &RankOptions::default(), expansion)?;
+        let n = self
+            .searcher
+            .search(&prepared.query, &Count)
+            .context("search failed")?;
+        Ok((n > 0).then_some((other, n)))
+    }
+
+    /// `node` with its words grouped with their equivalents, as `expansion` asks.
+    fn expand(&self, node: Node, expansion: Expansion) -> Result<Node> {
+        let synonyms = if expansion.synonyms {
+            Some(self.synonyms()?)
+        } else {
+            None
+        };
+        let dictionary = if expansion.cross {
+            Some(self.dictionary()?)
+        } else {
+            None
+        };
+        if synonyms.is_none() && dictionary.is_none() {
+            return Ok(node);
+        }
+        let frequency = |text: &str| self.frequency(text);
+        let expander = Expander {
+            analyzer: &self.opened.analyzer,
+            synonyms,
+            dictionary,
+            frequency: &frequency,
+        };
+        Ok(expander.expand(node))
     }
 
     /// The outlet a name stands for: the same for every spelling of one outlet.
@@ -255,6 +421,18 @@ impl Searcher {
         filters: &Filters,
         ranking: &RankOptions,
     ) -> Result<Prepared> {
+        self.prepare_as(query, filters, ranking, self.expansion)
+    }
+
+    /// Like [`Searcher::prepare_with`], with the query expanded by `expansion`.
+    fn prepare_as(
+        &self,
+        query: &str,
+        filters: &Filters,
+        ranking: &RankOptions,
+        expansion: Expansion,
+    ) -> Result<Prepared> {
+        let typed_lang = Lang::detect([query]);
         let node = syntax::parse(query).map_err(|error| BadQuery {
             query: query.to_string(),
             error,
@@ -290,6 +468,7 @@ impl Searcher {
                 .unwrap_or_else(|| vec![name.to_string()])
         };
         let node = query::aliases::with_aliases(node, &names_of);
+        let node = self.expand(node, expansion)?;
         let filters = &Filters {
             speakers: crate::index::aliases::expand(&filters.speakers, names_of),
             ..scope
@@ -315,32 +494,93 @@ impl Searcher {
             BooleanQuery::new(clauses)
         };
         let query = with_filters(vec![(Occur::Must, built.matching.box_clone())], &built);
-        let fill = match ranking.fill {
-            Some(looser) if !built.match_all && looser != ranking.matching => {
+        let through_question = built.through_question.as_ref().map(|via| {
+            with_filters(
+                vec![
+                    (Occur::Must, via.box_clone()),
+                    (Occur::MustNot, built.matching.box_clone()),
+                ],
+                &built,
+            )
+        });
+        // Passages with fewer of the words, in levels: those that lack one word before those
+        // that have half of them, before those that have any; each level leaves out the ones
+        // above it.
+        let mut fill: Vec<BooleanQuery> = Vec::new();
+        if let Some(loosest) = ranking.fill.filter(|_| !built.match_all) {
+            let mut above: Vec<Box<dyn Query>> = vec![built.matching.box_clone()];
+            if let Some(via) = &built.through_question {
+                above.push(via.box_clone());
+            }
+            let levels = if ranking.fill_levels {
+                vec![Matching::AllButOne, Matching::Half, loosest]
+            } else {
+                vec![loosest]
+            };
+            // Every partial hit holds at least one of the words in its own text: an answer whose
+            // question alone has them belongs to the question tier or to none.
+            let own = build::build(
+                &node,
+                &self.opened.fields,
+                &self.opened.analyzer,
+                &RankOptions {
+                    matching: loosest,
+                    ..*ranking
+                },
+            )
+            .ok()
+            .map(|b| b.matching);
+            let mut last = None;
+            for level in levels {
+                if level == ranking.matching {
+                    continue;
+                }
                 let loose = RankOptions {
-                    matching: looser,
+                    matching: level,
                     ..*ranking
                 };
-                build::build(&node, &self.opened.fields, &self.opened.analyzer, &loose)
-                    .ok()
-                    .filter(|relaxed| relaxed.relaxed)
-                    .map(|relaxed| {
-                        with_filters(
-                            vec![
-                                (Occur::Must, relaxed.matching.box_clone()),
-                                (Occur::MustNot, built.matching.box_clone()),
-                            ],
-                            &relaxed,
-                        )
-                    })
+                let Some(relaxed) =
+                    build::build(&node, &self.opened.fields, &self.opened.analyzer, &loose)
+                        .ok()
+                        .filter(|relaxed| relaxed.relaxed)
+                else {
+                    continue;
+                };
+                // A word counts where the passage holds it, or (for an answer) where its
+                // question does.
+                let level_query = relaxed
+                    .through_question
+                    .as_ref()
+                    .unwrap_or(&relaxed.matching)
+                    .box_clone();
+                let mut clauses = vec![(Occur::Must, level_query.box_clone())];
+                if let Some(own) = &own {
+                    clauses.push((Occur::Must, own.box_clone()));
+                }
+                clauses.extend(above.iter().map(|q| (Occur::MustNot, q.box_clone())));
+                fill.push(with_filters(clauses, &relaxed));
+                above.push(level_query);
+                last = Some(relaxed);
             }
-            _ => None,
-        };
+            // Last, the answers that hold none of the words themselves but whose question
+            // holds some of them.
+            if let (Some(relaxed), Some(own)) = (last, own)
+                && let Some(via) = &relaxed.through_question
+            {
+                let mut clauses = vec![(Occur::Must, via.box_clone())];
+                above.push(own);
+                clauses.extend(above.iter().map(|q| (Occur::MustNot, q.box_clone())));
+                fill.push(with_filters(clauses, &relaxed));
+            }
+        }
         Ok(Prepared {
             built,
             query,
+            through_question,
             fill,
             length_prior: ranking.length_prior,
+            lang: typed_lang,
+            level_discount: ranking.level_discount,
         })
     }
 
@@ -380,13 +620,11 @@ impl Searcher {
         let defaults = RankOptions::default();
         let ranking = RankOptions {
             fill: defaults.fill.filter(|_| request.fill),
+            through_question: defaults.through_question && request.fill,
             ..defaults
         };
-        let prepared = self.prepare_with(&request.query, &request.filters, &ranking)?;
-        let sort = match request.sort {
-            Sort::Score if prepared.built.match_all => Sort::Date,
-            other => other,
-        };
+        let plan = self.plan(request, &ranking)?;
+        let prepared = &plan.prepared;
         let limit = request.limit.max(1);
         // Counting every match costs a pass over all of them; only text output shows it.
         let total = if request.count_total {
@@ -399,10 +637,10 @@ impl Searcher {
             None
         };
         let Some(per) = request.per_briefing else {
-            let scored = self.top(&prepared, sort, request.offset + limit)?;
+            let scored = self.ranked(&plan, request.offset + limit)?;
             let page: Vec<Scored> = scored.into_iter().skip(request.offset).collect();
             let mut hits = self.hits(
-                &prepared,
+                prepared,
                 page,
                 request.offset,
                 request.snippet_chars,
@@ -411,13 +649,18 @@ impl Searcher {
             if request.counterparts {
                 self.add_counterparts(&mut hits)?;
             }
-            return Ok(Results { hits, total });
+            let analysis = self.explain(request, prepared, &mut hits)?;
+            return Ok(Results {
+                hits,
+                total,
+                analysis,
+            });
         };
         // Best passages per briefing: read ranked passages until enough briefings are filled.
         let wanted_groups = request.offset + limit;
         let mut page = wanted_groups * per * 4;
         let groups = loop {
-            let scored = self.top(&prepared, sort, page)?;
+            let scored = self.ranked(&plan, page)?;
             let groups = self.group_by_briefing(&scored, per)?;
             if groups.len() >= wanted_groups || scored.len() < page {
                 break groups;
@@ -433,7 +676,7 @@ impl Searcher {
         {
             let rank_base = hits.len();
             let mut group_hits =
-                self.hits(&prepared, members, rank_base, request.snippet_chars, |_| {
+                self.hits(prepared, members, rank_base, request.snippet_chars, |_| {
                     Some(g + 1)
                 })?;
             hits.append(&mut group_hits);
@@ -441,7 +684,118 @@ impl Searcher {
         if request.counterparts {
             self.add_counterparts(&mut hits)?;
         }
-        Ok(Results { hits, total })
+        let analysis = self.explain(request, prepared, &mut hits)?;
+        Ok(Results {
+            hits,
+            total,
+            analysis,
+        })
+    }
+
+    /// With `request.explain`: each hit's score by part, and the query's units.
+    fn explain(
+        &self,
+        request: &Request,
+        prepared: &Prepared,
+        hits: &mut [Hit],
+    ) -> Result<Option<Vec<UnitSummary>>> {
+        if !request.explain {
+            return Ok(None);
+        }
+        let built = &prepared.built;
+        for hit in hits.iter_mut() {
+            let Some(addr) = self.address_of(&hit.passage.id)? else {
+                continue;
+            };
+            let units = built
+                .analysis
+                .iter()
+                .map(|u| Ok((u.typed.clone(), self.score_at(u.query.as_ref(), addr)?)))
+                .collect::<Result<Vec<_>>>()?;
+            let boosts = built
+                .boost_parts
+                .iter()
+                .map(|(name, q)| Ok((*name, self.score_at(q.as_ref(), addr)?)))
+                .collect::<Result<Vec<_>>>()?;
+            hit.explain = Some(Explanation {
+                units,
+                boosts,
+                length_prior: self.prior_at(prepared.length_prior, addr),
+            });
+        }
+        Ok(Some(
+            built
+                .analysis
+                .iter()
+                .map(|u| UnitSummary {
+                    typed: u.typed.clone(),
+                    words: u.words.clone(),
+                    bigrams: u.bigrams.clone(),
+                    alternatives: u.alternatives.clone(),
+                })
+                .collect(),
+        ))
+    }
+
+    /// Where the passage `id` is in the index.
+    fn address_of(&self, id: &str) -> Result<Option<tantivy::DocAddress>> {
+        let query = tantivy::query::TermQuery::new(
+            Term::from_field_text(self.opened.fields.id, id),
+            tantivy::schema::IndexRecordOption::Basic,
+        );
+        let found = self
+            .searcher
+            .search(&query, &TopDocs::with_limit(1).order_by_score())
+            .context("search failed")?;
+        Ok(found.first().map(|&(_, addr)| addr))
+    }
+
+    /// How `request` is ranked: its prepared query, and one per language when the query has
+    /// words in both scripts and no language is asked for (each language is then ranked on its
+    /// own and the two lists interleaved: BM25 scores of the two languages are not comparable).
+    fn plan(&self, request: &Request, ranking: &RankOptions) -> Result<Plan> {
+        let prepared = self.prepare_with(&request.query, &request.filters, ranking)?;
+        let sort = match request.sort {
+            Sort::Score if prepared.built.match_all => Sort::Date,
+            other => other,
+        };
+        let both_scripts = prepared.built.highlight.scripts() == (true, true);
+        let per_language = if ranking.balance_languages
+            && sort == Sort::Score
+            && request.filters.lang.is_none()
+            && both_scripts
+        {
+            [Lang::En, Lang::Zh]
+                .into_iter()
+                .map(|lang| {
+                    let filters = Filters {
+                        lang: Some(lang),
+                        ..request.filters.clone()
+                    };
+                    self.prepare_with(&request.query, &filters, ranking)
+                })
+                .collect::<Result<Vec<_>>>()?
+        } else {
+            Vec::new()
+        };
+        Ok(Plan {
+            prepared,
+            per_language,
+            sort,
+        })
+    }
+
+    /// The `n` best passages of `plan`.
+    fn ranked(&self, plan: &Plan, n: usize) -> Result<Vec<Scored>> {
+        if plan.per_language.is_empty() {
+            return self.top(&plan.prepared, plan.sort, n);
+        }
+        let lists = plan
+            .per_language
+            .iter()
+            .map(|p| self.top(p, plan.sort, n))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(rank::interleave(lists, n))
     }
 
     fn add_counterparts(&self, hits: &mut [Hit]) -> Result<()> {
@@ -510,7 +864,23 @@ impl Searcher {
                     snippet_chars,
                 );
                 hit.group = group(i);
-                hit.partial = !scored.exact;
+                hit.partial = scored.tier == Tier::Partial;
+                if self.expansion.cross && hit.passage.lang != prepared.lang {
+                    hit.via = Some(Via::Translation);
+                }
+                if scored.tier == Tier::Question {
+                    hit.via = Some(Via::Question);
+                    // The words are in the question: show where.
+                    let question = match &hit.passage.question_id {
+                        Some(id) => self.passage_text(id)?,
+                        None => None,
+                    };
+                    hit.question_snippet = question.map(|text| {
+                        let wanted = &prepared.built.highlight;
+                        let ranges = snippet::highlights(&text, wanted, &self.opened.analyzer);
+                        snippet::snippet(&text, &ranges, snippet_chars)
+                    });
+                }
                 Ok(hit)
             })
             .collect()
@@ -522,13 +892,8 @@ impl Searcher {
         request: &Request,
         ranking: &RankOptions,
     ) -> Result<Vec<String>> {
-        let prepared = self.prepare_with(&request.query, &request.filters, ranking)?;
-        let sort = if prepared.built.match_all {
-            Sort::Date
-        } else {
-            request.sort
-        };
-        self.top(&prepared, sort, request.offset + request.limit.max(1))?
+        let plan = self.plan(request, ranking)?;
+        self.ranked(&plan, request.offset + request.limit.max(1))?
             .into_iter()
             .skip(request.offset)
             .map(|hit| Ok(StoredPassage::read(&self.searcher, &self.opened.fields, hit.addr)?.id))

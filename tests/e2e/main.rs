@@ -9,6 +9,7 @@ mod bad_input;
 mod commands;
 mod common;
 mod exit_codes;
+mod expansion;
 mod formats;
 mod index;
 mod names;

@@ -24,7 +24,8 @@ fn collect(node: &Node, out: &mut Vec<String>) {
             }
         }
         Node::Not(inner) | Node::Required(inner) => collect(inner, out),
-        Node::All => {}
+        // Groups are made by expansion, after speakers are read.
+        Node::All | Node::Group { .. } => {}
     }
 }
 
