@@ -41,8 +41,9 @@ pub(crate) struct QueryArgs {
     pub matching: MatchArgs,
 
     /// Also search the other language: each word or phrase is translated (briefing lexicon,
-    /// then the general dictionaries) and its translations searched with it; hits in the
-    /// other language are marked (JSON: `via: "translation"`).
+    /// then the general dictionaries) and its translations searched with it; and a passage
+    /// whose version in the query's language matches the query is found through it. Hits in
+    /// the other language are marked (JSON: `via: "translation"` or `"counterpart"`).
     #[arg(short = 'x', long)]
     pub cross: bool,
 
@@ -222,7 +223,10 @@ fn summary(results: &Results, offset: usize) -> Option<String> {
     let through_question = results.hits.iter().any(|h| h.via == Some(Via::Question));
     let partial = results.hits.iter().any(|h| h.partial);
     if !through_question && !partial {
-        return Some(format!("{first}–{last} of {total} matching passages"));
+        return Some(format!(
+            "{first}–{last} of {total} matching passages{}",
+            through_counterpart(results)
+        ));
     }
     let mut tiers = vec![format!(
         "{total} passage{} with every word",
@@ -236,9 +240,25 @@ fn summary(results: &Results, offset: usize) -> Option<String> {
     }
     let strict = if tiers.len() == 2 { "former" } else { "first" };
     Some(format!(
-        "{first}–{last}: {} (--strict: only the {strict})",
-        tiers.join(", then ")
+        "{first}–{last}: {} (--strict: only the {strict}){}",
+        tiers.join(", then "),
+        through_counterpart(results)
     ))
+}
+
+/// With `--cross`, how many of the hits shown were reached through their counterpart (they
+/// are not counted among the matching passages).
+fn through_counterpart(results: &Results) -> String {
+    match results
+        .hits
+        .iter()
+        .filter(|h| h.via == Some(Via::Counterpart))
+        .count()
+    {
+        0 => String::new(),
+        1 => " (1 shown reached through its counterpart, not counted)".into(),
+        n => format!(" ({n} shown reached through their counterpart, not counted)"),
+    }
 }
 
 /// Whether `--fields` (or, when it is not given, the default fields) has `counterpart`, which

@@ -103,10 +103,10 @@ impl<W: Write> TextPrinter<W> {
             (Some(role), true) => format!(", {}", for_terminal(&shorten(role, MAX_ROLE_CHARS))),
             _ => String::new(),
         };
-        let translated = if hit.via == Some(Via::Translation) {
-            " · through the translation"
-        } else {
-            ""
+        let translated = match hit.via {
+            Some(Via::Translation) => " · through the translation",
+            Some(Via::Counterpart) => " · through its counterpart",
+            _ => "",
         };
         let meta = self.styled(
             STYLES.dim,

@@ -55,6 +55,9 @@ pub(crate) enum Via {
     Question,
     /// A passage of the other language, through the query's translation (`--cross`).
     Translation,
+    /// A passage of the other language, through its counterpart (the same passage in the
+    /// language of the query) that matches the query as typed (`--cross`).
+    Counterpart,
 }
 
 impl Via {
@@ -62,6 +65,7 @@ impl Via {
         match self {
             Via::Question => "question",
             Via::Translation => "translation",
+            Via::Counterpart => "counterpart",
         }
     }
 }

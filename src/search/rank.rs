@@ -37,6 +37,8 @@ pub(super) struct Scored {
     pub score: f32,
     pub addr: DocAddress,
     pub tier: Tier,
+    /// Reached only through its counterpart in the other language (`--cross`).
+    pub via_counterpart: bool,
 }
 
 impl Searcher {
@@ -69,6 +71,7 @@ impl Searcher {
                     score,
                     addr,
                     tier: Tier::Exact,
+                    via_counterpart: false,
                 })
                 .collect());
         }
@@ -82,10 +85,12 @@ impl Searcher {
                 continue;
             };
             let more = self.top_by_score(query, prepared.length_prior, n - ranked.len())?;
-            ranked.extend(
-                more.into_iter()
-                    .map(|(score, addr)| Scored { score, addr, tier }),
-            );
+            ranked.extend(more.into_iter().map(|(score, addr)| Scored {
+                score,
+                addr,
+                tier,
+                via_counterpart: false,
+            }));
         }
         // Passages with fewer of the words: each level's best, its scores discounted by how
         // many words its passages lack, merged by the discounted score.
@@ -96,7 +101,13 @@ impl Searcher {
             for level in &prepared.fill {
                 for (score, addr) in self.top_by_score(level, prepared.length_prior, wanted)? {
                     let tier = Tier::Partial;
-                    partial.push((score * discount, Scored { score, addr, tier }));
+                    let scored = Scored {
+                        score,
+                        addr,
+                        tier,
+                        via_counterpart: false,
+                    };
+                    partial.push((score * discount, scored));
                 }
                 discount *= prepared.level_discount;
             }
@@ -252,6 +263,70 @@ pub(super) fn interleave(lists: Vec<Vec<Scored>>, n: usize) -> Vec<Scored> {
     all.into_iter().take(n).map(|(.., s)| s).collect()
 }
 
+/// The passages that match a query's translation (`direct`) ranked with those reached through
+/// their counterparts (`reached`: each with the score and tier of the counterpart's match of
+/// the query as typed). Each list's scores are taken relative to its best, so that the two
+/// languages' BM25 scores can be compared; a passage in both lists adds the two, so that
+/// agreement counts. A passage ranks in the better of its tiers (a counterpart of a passage
+/// with every word is among the passages with every word), and keeps the place it had in
+/// `direct` on ties. The best `n`, scored on the scale of `direct`'s best.
+pub(super) fn with_counterparts(
+    direct: Vec<Scored>,
+    reached: Vec<Scored>,
+    n: usize,
+) -> Vec<Scored> {
+    if reached.is_empty() {
+        return direct;
+    }
+    let best = |list: &[Scored]| {
+        let exact = list
+            .iter()
+            .filter(|s| s.tier == Tier::Exact)
+            .map(|s| s.score)
+            .fold(0.0f32, f32::max);
+        if exact > 0.0 {
+            exact
+        } else {
+            list.iter().map(|s| s.score).fold(0.0f32, f32::max)
+        }
+    };
+    let (d, r) = (best(&direct), best(&reached));
+    let relative = |score: f32, best: f32| if best > 0.0 { score / best } else { 0.0 };
+    let scale = if d > 0.0 { d } else { r.max(1.0) };
+    // Address → (tier, relative score, position, scored).
+    let mut all: Vec<(Tier, f32, usize, Scored)> = direct
+        .iter()
+        .enumerate()
+        .map(|(pos, s)| (s.tier, relative(s.score, d), pos, *s))
+        .collect();
+    for s in reached {
+        let key = relative(s.score, r);
+        match all.iter_mut().find(|e| e.3.addr == s.addr) {
+            Some(e) => {
+                e.0 = e.0.min(s.tier);
+                e.1 += key;
+            }
+            None => {
+                let pos = usize::MAX;
+                all.push((s.tier, key, pos, s));
+            }
+        }
+    }
+    all.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| b.1.total_cmp(&a.1))
+            .then_with(|| a.2.cmp(&b.2))
+    });
+    all.into_iter()
+        .take(n)
+        .map(|(tier, key, _, s)| Scored {
+            score: key * scale,
+            tier,
+            ..s
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,7 +336,45 @@ mod tests {
             score,
             addr: DocAddress::new(0, doc),
             tier,
+            via_counterpart: false,
         }
+    }
+
+    #[test]
+    fn test_counterparts_rank_by_their_match_relative_to_the_best() {
+        let direct = vec![
+            scored(8.0, 1, Tier::Exact),
+            scored(4.0, 2, Tier::Exact),
+            scored(3.0, 3, Tier::Partial),
+        ];
+        let reached = |score: f32, doc: u32, tier: Tier| Scored {
+            via_counterpart: true,
+            ..scored(score, doc, tier)
+        };
+        let ranked = with_counterparts(
+            direct.clone(),
+            vec![
+                reached(20.0, 2, Tier::Exact),
+                reached(15.0, 9, Tier::Exact),
+                reached(1.0, 3, Tier::Partial),
+                reached(30.0, 7, Tier::Partial),
+            ],
+            10,
+        );
+        let docs: Vec<u32> = ranked.iter().map(|s| s.addr.doc_id).collect();
+        // 2: 0.5 + 1.0; 1: 1.0; 9: 0.75; then the partial ones: 7: 1.5, 3: 0.375 + 0.05.
+        assert_eq!(docs, [2, 1, 9, 7, 3]);
+        assert!(!ranked[0].via_counterpart, "found by the translation too");
+        assert!(ranked[2].via_counterpart);
+        assert!(
+            (ranked[0].score - 12.0).abs() < 1e-4,
+            "on the scale of the direct best"
+        );
+        assert_eq!(with_counterparts(direct.clone(), vec![], 10).len(), 3);
+        assert_eq!(
+            with_counterparts(direct, vec![reached(1.0, 9, Tier::Exact)], 2).len(),
+            2
+        );
     }
 
     #[test]

@@ -142,6 +142,9 @@ struct Plan {
     /// The same query for each language, when the two are ranked apart.
     per_language: Vec<Prepared>,
     sort: Sort,
+    /// With `--cross`: the query untranslated, in the language it is written in, whose
+    /// matches lead to their counterparts in the other language (see [`Searcher::ranked`]).
+    source: Option<Prepared>,
 }
 
 /// An index opened for searching.
@@ -778,24 +781,65 @@ impl Searcher {
         } else {
             Vec::new()
         };
+        // Across languages, the passages of the other language are also reached through the
+        // query's matches in its own language, when they are versions of each other.
+        let typed = prepared.lang;
+        let source =
+            if self.expansion.cross && sort == Sort::Score && request.filters.lang != Some(typed) {
+                let filters = Filters {
+                    lang: Some(typed),
+                    ..request.filters.clone()
+                };
+                let expansion = Expansion {
+                    cross: false,
+                    ..self.expansion
+                };
+                Some(self.prepare_as(&request.query, &filters, ranking, expansion)?)
+            } else {
+                None
+            };
         Ok(Plan {
             prepared,
             per_language,
             sort,
+            source,
         })
     }
 
-    /// The `n` best passages of `plan`.
+    /// The `n` best passages of `plan`. With `--cross`, the passages that match the query's
+    /// translation are ranked with the counterparts of the passages that match it as typed
+    /// (see [`rank::with_counterparts`]).
     fn ranked(&self, plan: &Plan, n: usize) -> Result<Vec<Scored>> {
-        if plan.per_language.is_empty() {
-            return self.top(&plan.prepared, plan.sort, n);
+        let direct = if plan.per_language.is_empty() {
+            self.top(&plan.prepared, plan.sort, n)?
+        } else {
+            let lists = plan
+                .per_language
+                .iter()
+                .map(|p| self.top(p, plan.sort, n))
+                .collect::<Result<Vec<_>>>()?;
+            rank::interleave(lists, n)
+        };
+        let Some(source) = &plan.source else {
+            return Ok(direct);
+        };
+        let mut reached = Vec::new();
+        for found in self.top(source, Sort::Score, n)? {
+            let passage = StoredPassage::read(&self.searcher, &self.opened.fields, found.addr)?;
+            let Some(other) = super::parallel::counterpart(self, &passage)? else {
+                continue;
+            };
+            if let Some(addr) = self.address_of(&other.id)?
+                && !reached.iter().any(|r: &Scored| r.addr == addr)
+            {
+                reached.push(Scored {
+                    addr,
+                    via_counterpart: true,
+                    ..found
+                });
+            }
         }
-        let lists = plan
-            .per_language
-            .iter()
-            .map(|p| self.top(p, plan.sort, n))
-            .collect::<Result<Vec<_>>>()?;
-        Ok(rank::interleave(lists, n))
+        Ok(rank::with_counterparts(direct, reached, n))
     }
 
     fn add_counterparts(&self, hits: &mut [Hit]) -> Result<()> {
@@ -865,10 +909,12 @@ impl Searcher {
                 );
                 hit.group = group(i);
                 hit.partial = scored.tier == Tier::Partial;
-                if self.expansion.cross && hit.passage.lang != prepared.lang {
+                if scored.via_counterpart {
+                    hit.via = Some(Via::Counterpart);
+                } else if self.expansion.cross && hit.passage.lang != prepared.lang {
                     hit.via = Some(Via::Translation);
                 }
-                if scored.tier == Tier::Question {
+                if scored.tier == Tier::Question && !scored.via_counterpart {
                     hit.via = Some(Via::Question);
                     // The words are in the question: show where.
                     let question = match &hit.passage.question_id {

@@ -330,6 +330,74 @@ fn test_counterparts_follow_reindexing_and_stdin() {
     assert_eq!(str_field(hit, "counterpart"), "mfa-zh#5");
 }
 
+#[test]
+fn test_cross_reaches_passages_through_their_counterpart() {
+    let x = Indexed::new();
+    // 诺兰 is in no dictionary: only the English version's match leads to the Chinese.
+    let plain = x.run(&["query", "Norland", "--lang", "zh", "--json"]);
+    assert_eq!(plain.code, 1, "{}", plain.stdout);
+    let r = x.run(&["query", "Norland", "--cross", "--lang", "zh", "--json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let hits = r.hits();
+    validate("hit.schema.json", &hits);
+    let found: Vec<(&str, &str)> = hits
+        .iter()
+        .map(|h| (str_field(h, "id"), str_field(h, "via")))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (id(ZH_MFA, 1).as_str(), "counterpart"),
+            (id(ZH_MFA, 3).as_str(), "counterpart")
+        ]
+    );
+    // Ranked by the match of their counterpart, on the scale of the passages found directly.
+    let english = x.run(&["query", "Norland", "--lang", "en", "--json", "--limit", "1"]);
+    assert_eq!(str_field(&english.hits()[0], "id"), id(EN_MFA, 1));
+    assert_eq!(hits[0]["score"], english.hits()[0]["score"]);
+    // Not counted; text output says how they were reached.
+    let count = x.run(&["query", "Norland", "--cross", "--lang", "zh", "--count"]);
+    assert_eq!(count.stdout.trim(), "0");
+    let text = x.run(&["query", "Norland", "--cross", "--lang", "zh"]);
+    assert_has(
+        &text.stdout,
+        "remarks · score 3.13 · through its counterpart",
+    );
+    assert_has(
+        &text.stderr,
+        "(2 shown reached through their counterpart, not counted)",
+    );
+    // Without a language, each version beside the other.
+    let both = x.run(&[
+        "query", "Norland", "--cross", "--json", "--fields", "id,via",
+    ]);
+    let ids: Vec<String> = both
+        .hits()
+        .iter()
+        .map(|h| str_field(h, "id").to_string())
+        .collect();
+    let at = |i: &str| ids.iter().position(|x| x == i).expect(i);
+    assert_eq!(at(&id(ZH_MFA, 1)), at(&id(EN_MFA, 1)) + 1, "{ids:?}");
+    // A passage the translation reaches is marked so, even when its counterpart matches too.
+    let r = x.run(&[
+        "query",
+        "green hydrogen",
+        "--cross",
+        "--lang",
+        "zh",
+        "--json",
+    ]);
+    assert_eq!(str_field(&r.hits()[0], "id"), id(ZH_MFA, 3));
+    assert_eq!(str_field(&r.hits()[0], "via"), "translation");
+    // A briefing with no version in the other language leads nowhere.
+    let r = x.run(&["query", "Halverson", "--cross", "--lang", "zh", "--json"]);
+    assert!(
+        r.hits().iter().all(|h| h["via"] != "counterpart"),
+        "{}",
+        r.stdout
+    );
+}
+
 // ---- The real archives (BRIEFSEARCH_REAL) ----
 
 /// The real archives' index with the 41 parallel briefings rendered as transcripts and added
