@@ -705,3 +705,88 @@ fn test_real_spokespersons_answer_to_their_pinyin_beside_their_english_versions(
         assert_eq!(row["other_script"][0], han, "{row}");
     }
 }
+
+#[test]
+fn test_real_cross_lingual_known_items_are_found_through_their_counterparts() {
+    let test = "test_real_cross_lingual_known_items_are_found_through_their_counterparts";
+    let Some(p) = parallel(test) else {
+        return;
+    };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // The targets of benches/known-item/, resolved to this index's passages (the rendered set
+    // is all the index holds after 2025).
+    let dir = tempfile::tempdir().expect("tempdir");
+    let passages = on(
+        p,
+        &[
+            "query",
+            "*",
+            "--since",
+            "2026",
+            "--json",
+            "--limit",
+            "100000",
+            "--fields",
+            "id,lang,text",
+        ],
+    );
+    assert_eq!(passages.code, 0, "{}", passages.stderr);
+    let exported = dir.path().join("passages.jsonl");
+    fs::write(&exported, &passages.stdout).expect("write");
+    let sets = dir.path().join("sets");
+    let resolve = Command::new("python3")
+        .arg(root.join("benches/known-item/resolve.py"))
+        .arg("--truth")
+        .arg(p.rendered.join("truth.jsonl"))
+        .arg("--alignment")
+        .arg(root.join("benches/known-item/alignment.tsv"))
+        .arg("--passages")
+        .arg(&exported)
+        .arg("--out")
+        .arg(&sets)
+        .arg(root.join("benches/known-item/queries-en.tsv"))
+        .arg(root.join("benches/known-item/queries-zh.tsv"))
+        .output()
+        .expect("python3 runs");
+    assert!(resolve.status.success(), "{resolve:?}");
+    for (set, lang) in [("en2zh", "zh"), ("zh2en", "en")] {
+        let topics = fs::read_to_string(sets.join(format!("{set}.topics.tsv"))).expect("topics");
+        let qrels = fs::read_to_string(sets.join(format!("{set}.qrels.tsv"))).expect("qrels");
+        let target: HashMap<&str, &str> = qrels
+            .lines()
+            .skip(1)
+            .filter_map(|l| {
+                let cols: Vec<&str> = l.split('\t').collect();
+                (cols.get(2) == Some(&"2")).then(|| (cols[0], cols[1]))
+            })
+            .collect();
+        let mut c = bin();
+        c.args([
+            "query", "--batch", "--json", "--limit", "10", "--cross", "--lang", lang,
+        ])
+        .args(["--fields", "query_id,rank,id", "--index"])
+        .arg(&p.index);
+        let r = run_with_stdin(c, &topics);
+        assert!(r.code <= 1, "{}", r.stderr);
+        let mut first: HashMap<String, u64> = HashMap::new();
+        for hit in r.hits() {
+            let query = str_field(&hit, "query_id").to_string();
+            if target.get(query.as_str()) == Some(&str_field(&hit, "id")) {
+                let rank = hit["rank"].as_u64().expect("rank");
+                first.entry(query).or_insert(rank);
+            }
+        }
+        let n = target.len() as f64;
+        let mrr = first.values().map(|&r| 1.0 / r as f64).sum::<f64>() / n;
+        let recall = first.len() as f64 / n;
+        eprintln!(
+            "{set}: {} queries, MRR@10 {mrr:.3}, recall@10 {recall:.3}",
+            target.len()
+        );
+        assert!(target.len() > 100);
+        assert!(
+            mrr >= 0.6 && recall >= 0.8,
+            "{set}: MRR {mrr:.3}, recall {recall:.3}"
+        );
+    }
+}
