@@ -32,11 +32,9 @@ mod output;
 mod parse;
 mod script;
 mod search;
-// Wired into query analysis by cross-lingual search.
-#[allow(dead_code)]
 mod translate;
 
-pub use analyze::{Analyzer, AnalyzerOptions};
+pub use analyze::{Analyzer, AnalyzerOptions, CutWord};
 pub use cli::{Cli, Outcome, run};
 pub use evaluate::{Averages, Evaluation, JudgedSet, evaluate};
 pub use ingest::index_with;

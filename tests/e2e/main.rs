@@ -19,3 +19,5 @@ mod real;
 mod regressions;
 mod relevance;
 mod reliability;
+mod scripts;
+mod segmentation;
