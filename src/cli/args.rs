@@ -11,7 +11,7 @@ use clap::{Args, ValueEnum};
 
 use crate::briefing::{Kind, Lang};
 use crate::date::Period;
-use crate::output::Style;
+use crate::output::{Style, plural};
 use crate::search::facets::Dimension;
 use crate::search::trend::Interval;
 use crate::search::{Filters, Searcher, Sort, vocabulary};
@@ -270,8 +270,9 @@ pub(super) fn explain_empty(searcher: &Searcher, query: &str, filters: &Filters)
                 names.join(", or without ")
             )
         };
+        let unfiltered = plural(unfiltered, "passage", "passages");
         eprintln!(
-            "briefsearch: no hit with these filters, though the query alone matches {unfiltered} passages; {which}"
+            "briefsearch: no hit with these filters, though the query alone matches {unfiltered}; {which}"
         );
     }
     Ok(())

@@ -13,6 +13,7 @@ use super::Outcome;
 use crate::index::aliases::Aliases;
 use crate::index::{self, writer::Writer};
 use crate::ingest::{self, Event, Options, Report};
+use crate::output::plural;
 
 #[derive(Debug, Args)]
 pub(crate) struct IndexArgs {
@@ -167,14 +168,14 @@ fn tell(progress: &ProgressBar, event: Event) {
 /// The last line of a run.
 fn summary(report: &Report, seconds: f64) -> String {
     format!(
-        "{} files: {} new, {} changed, {} unchanged, {} removed, {} skipped; {} passages written; the index holds {} briefings ({seconds:.1}s)",
-        report.seen,
+        "{}: {} new, {} changed, {} unchanged, {} removed, {} skipped; {} written; the index holds {} ({seconds:.1}s)",
+        plural(report.seen, "file", "files"),
         report.new,
         report.changed,
         report.unchanged,
         report.removed.len(),
         report.skipped.len(),
-        report.passages,
-        report.briefings,
+        plural(report.passages, "passage", "passages"),
+        plural(report.briefings, "briefing", "briefings"),
     )
 }

@@ -10,7 +10,7 @@ use clap::{Args, ValueEnum};
 use super::Outcome;
 use super::args::{FilterArgs, Format, FormatArgs, SortArg, explain_empty};
 use crate::output::json::HIT_FIELDS;
-use crate::output::{self, HitPrinter, Style, text::TextPrinter, tsv::TsvWriter};
+use crate::output::{self, HitPrinter, Style, plural, text::TextPrinter, tsv::TsvWriter};
 use crate::search::facets::{self, Dimension};
 use crate::search::{Filters, Request, Results, Searcher};
 
@@ -181,7 +181,10 @@ fn summary(results: &Results, offset: usize) -> Option<String> {
             if total == 1 { "" } else { "s" }
         )
     } else {
-        format!("{first}–{last} of {total} matching passages")
+        format!(
+            "{first}–{last} of {}",
+            plural(total, "matching passage", "matching passages")
+        )
     })
 }
 

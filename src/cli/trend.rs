@@ -66,7 +66,10 @@ pub(super) fn run(index_dir: &Path, args: TrendArgs) -> Result<Outcome> {
         } else {
             format!(" · {}", filters_note.join(" "))
         };
-        let subtitle = format!("{passages} passages, {range}{filters_note} · briefsearch");
+        let subtitle = format!(
+            "{}, {range}{filters_note} · briefsearch",
+            output::plural(passages, "passage", "passages")
+        );
         fs::write(path, svg::trend(&trend, &title, &subtitle))
             .with_context(|| format!("cannot write {}", path.display()))?;
         eprintln!("wrote {}", path.display());

@@ -69,6 +69,11 @@ impl<W: Write> HitPrinter<W> {
     }
 }
 
+/// `n` and a noun in the right number: "1 file", "2 files".
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// `x` rounded to 4 decimals: scores and shares in JSON and TSV.
 pub(crate) fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0

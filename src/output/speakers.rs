@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use super::sanitize::for_terminal;
 use super::tsv::TsvWriter;
-use super::{Style, json, table};
+use super::{Style, json, plural, table};
 use crate::search::speakers::SpeakerSummary;
 
 /// Columns of TSV output.
@@ -80,11 +80,8 @@ fn text(out: &mut impl Write, speakers: &[SpeakerSummary], total: usize) -> io::
         )?;
     }
     if total > speakers.len() {
-        writeln!(
-            out,
-            "… and {} more speakers (--limit)",
-            total - speakers.len()
-        )?;
+        let more = plural(total - speakers.len(), "more speaker", "more speakers");
+        writeln!(out, "… and {more} (--limit)")?;
     }
     Ok(())
 }

@@ -4,6 +4,7 @@
 
 use std::fmt::Write;
 
+use super::plural;
 use crate::search::trend::Trend;
 
 const WIDTH: f64 = 960.0;
@@ -109,11 +110,11 @@ fn bars(s: &mut String, plot: &Plot, trend: &Trend) {
         if b.passages > 0 {
             let _ = writeln!(
                 s,
-                r#"<rect x="{x:.1}" y="{top_y:.1}" width="{bar_w:.1}" height="{:.1}" fill="{BAR_COLOR}"><title>{}: {} passages, {} briefings</title></rect>"#,
+                r#"<rect x="{x:.1}" y="{top_y:.1}" width="{bar_w:.1}" height="{:.1}" fill="{BAR_COLOR}"><title>{}: {}, {}</title></rect>"#,
                 TOP + plot.height - top_y,
                 xml(&b.label),
-                b.passages,
-                b.briefings
+                plural(b.passages, "passage", "passages"),
+                plural(b.briefings, "briefing", "briefings")
             );
             if n <= 40 {
                 let _ = writeln!(

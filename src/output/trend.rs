@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::table::bar;
 use super::tsv::TsvWriter;
-use super::{Style, json};
+use super::{Style, json, plural};
 use crate::search::trend::Trend;
 
 /// One line of `trend --json`.
@@ -68,16 +68,25 @@ fn chart(out: &mut impl Write, trend: &Trend) -> io::Result<()> {
             String::new()
         } else {
             format!(
-                " {:>count_width$} passages, {} briefing{}",
+                " {:>count_width$} {}, {}",
                 b.passages,
-                b.briefings,
-                if b.briefings == 1 { "" } else { "s" }
+                if b.passages == 1 {
+                    "passage"
+                } else {
+                    "passages"
+                },
+                plural(b.briefings, "briefing", "briefings")
             )
         };
         writeln!(out, "{:<label_width$}  {bar:<BAR_WIDTH$}{counts}", b.label)?;
     }
-    if trend.undated > 0 {
-        writeln!(out, "({} matching passages have no date)", trend.undated)?;
+    undated(out, trend)
+}
+
+fn undated(out: &mut impl Write, trend: &Trend) -> io::Result<()> {
+    match trend.undated {
+        0 => Ok(()),
+        1 => writeln!(out, "(1 matching passage has no date)"),
+        n => writeln!(out, "({n} matching passages have no date)"),
     }
-    Ok(())
 }

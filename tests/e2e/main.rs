@@ -10,6 +10,7 @@ mod common;
 mod exit_codes;
 mod formats;
 mod index;
+mod pipelines;
 mod query;
 mod real;
 mod regressions;
