@@ -1,7 +1,9 @@
 //! End-to-end: dates as people write them in `--since`/`--until` (absolute spellings, and
-//! periods counted from a today fixed by `BRIEFSEARCH_TODAY`).
+//! periods counted from a today fixed by `BRIEFSEARCH_TODAY`), and `trend --per`.
 
-use crate::common::{assert_has, bin, corpus_index, run, str_field};
+use serde_json::Value;
+
+use crate::common::{assert_has, bin, corpus_index, run, str_field, validate};
 
 /// `briefsearch ARGS --index <corpus>`, with today fixed to `today`.
 fn on(today: &str, args: &[&str]) -> crate::common::Run {
@@ -135,4 +137,63 @@ fn test_a_malformed_briefsearch_today_is_an_error_only_for_relative_dates() {
     assert_eq!(r.code, 2);
     assert_has(&r.stderr, "BRIEFSEARCH_TODAY='soon' is not a day");
     assert_eq!(on("soon", &["query", "RCEP", "--since", "2023"]).code, 0);
+}
+
+#[test]
+fn test_trend_per_thousand_passages_of_each_period() {
+    let r = on(
+        "2026-01-01",
+        &["trend", "RCEP", "--by", "year", "--per", "1000", "--json"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let buckets = r.hits();
+    validate("trend.schema.json", &buckets);
+    for b in &buckets {
+        let year = str_field(b, "label");
+        let all = b["period_passages"].as_u64().expect("period_passages");
+        assert_eq!(all as usize, count("2026-01-01", year, year), "{year}");
+        let passages = b["passages"].as_f64().expect("passages");
+        let rate = b["rate"].as_f64().expect("rate");
+        assert!((rate - passages * 1000.0 / all as f64).abs() < 1e-3, "{b}");
+        assert_eq!(b["per"], 1000);
+    }
+    let plain = on("2026-01-01", &["trend", "RCEP", "--by", "year", "--json"]);
+    assert!(plain.hits().iter().all(|b: &Value| b.get("rate").is_none()));
+
+    let text = on(
+        "2026-01-01",
+        &["trend", "RCEP", "--by", "year", "--per", "1000"],
+    );
+    assert_has(&text.stdout, " per 1000 passages (");
+    let tsv = on(
+        "2026-01-01",
+        &["trend", "RCEP", "--by", "year", "--per", "1000", "--tsv"],
+    );
+    assert!(
+        tsv.stdout
+            .starts_with("year\tstart\tpassages\tbriefings\tperiod_passages\trate\n"),
+        "{}",
+        tsv.stdout
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let svg = dir.path().join("rate.svg");
+    let r = on(
+        "2026-01-01",
+        &[
+            "trend",
+            "RCEP",
+            "--by",
+            "year",
+            "--per",
+            "1000",
+            "--svg",
+            svg.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(r.code, 0);
+    let chart = std::fs::read_to_string(&svg).expect("svg written");
+    assert_has(&chart, ">passages per 1000</text>");
+    assert_has(&chart, "per 1000 passages of each year");
+    let zero = on("2026-01-01", &["trend", "RCEP", "--per", "0"]);
+    assert_eq!(zero.code, 2);
 }
