@@ -12,6 +12,7 @@ use xxhash_rust::xxh3::xxh3_64;
 use super::files::{Input, Prepared, chunks, prepare_chunk};
 use super::{Event, Options, Report};
 use crate::briefing::{Briefing, Kind};
+use crate::index::document::STDIN_SOURCE;
 use crate::index::manifest::Manifest;
 use crate::index::writer::Writer;
 use crate::parse::{self, Record};
@@ -208,7 +209,7 @@ impl<'w, 'o, E: FnMut(Event)> Session<'w, 'o, E> {
             self.warn_if_no_speakers(&format!("stdin:{}", record.line), &record.briefing);
             self.report.passages +=
                 self.writer
-                    .replace(&key, "(stdin)", hash, &[(id, &record.briefing)])?;
+                    .replace(&key, STDIN_SOURCE, hash, &[(id, &record.briefing)])?;
             if known.is_some() {
                 self.report.changed += 1;
             } else {

@@ -18,6 +18,7 @@ use super::query::syntax::{self, SyntaxError};
 use super::rank::Scored;
 use super::{Filter, Filters, Hit, collect};
 use crate::index::aliases::Aliases;
+use crate::index::document::STDIN_SOURCE;
 use crate::index::schema::name;
 use crate::index::{self, Fields, Opened};
 
@@ -406,19 +407,38 @@ impl Searcher {
             .transpose()
     }
 
-    /// The distinct source files of all passages matching `query` with `filters`, sorted.
+    /// The distinct source files of all passages matching `query` with `filters`, sorted; for
+    /// briefings read from stdin, which have no file, their briefing ids.
     pub(crate) fn sources(&self, query: &str, filters: &Filters) -> Result<Vec<String>> {
         let prepared = self.prepare(query, filters)?;
         let mut out = BTreeSet::new();
         for segment in collect::matches(&self.searcher, &prepared.query)? {
             let reader = self.searcher.segment_reader(segment.segment);
             let mut sources = collect::StrValues::open(reader, name::SOURCE)?;
+            let mut ids = collect::StrValues::open(reader, name::BRIEFING_ID)?;
             let ords: BTreeSet<u64> = segment
                 .docs
                 .iter()
                 .filter_map(|&d| sources.ord(d))
                 .collect();
-            out.extend(ords.into_iter().filter_map(|o| sources.text_of(o)));
+            let stdin_ord = ords
+                .iter()
+                .copied()
+                .find(|&o| sources.text_of(o).as_deref() == Some(STDIN_SOURCE));
+            out.extend(
+                ords.into_iter()
+                    .filter(|&o| Some(o) != stdin_ord)
+                    .filter_map(|o| sources.text_of(o)),
+            );
+            if let Some(stdin_ord) = stdin_ord {
+                let briefings: BTreeSet<u64> = segment
+                    .docs
+                    .iter()
+                    .filter(|&&d| sources.ord(d) == Some(stdin_ord))
+                    .filter_map(|&d| ids.ord(d))
+                    .collect();
+                out.extend(briefings.into_iter().filter_map(|o| ids.text_of(o)));
+            }
         }
         Ok(out.into_iter().collect())
     }
