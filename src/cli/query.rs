@@ -9,7 +9,7 @@ use clap::{Args, ValueEnum};
 
 use super::Outcome;
 use super::args::{FilterArgs, Format, FormatArgs, SortArg, explain_empty};
-use crate::output::json::HIT_FIELDS;
+use crate::output::json::{self, HIT_FIELDS};
 use crate::output::{self, HitPrinter, Style, plural, text::TextPrinter, tsv::TsvWriter};
 use crate::search::facets::{self, Dimension};
 use crate::search::{Filters, Request, Results, Searcher};
@@ -83,8 +83,9 @@ pub(crate) struct QueryArgs {
     #[arg(long)]
     pub facets: bool,
 
-    /// Read queries from stdin, one per line (or ID<TAB>QUERY), and print JSON Lines whose
-    /// hits carry the query id.
+    /// Read queries from stdin, one per line (or ID<TAB>QUERY), and print JSON Lines (or TSV
+    /// with --tsv) whose hits carry the query id; a query without hits prints
+    /// {"query_id": ID, "hits": 0} (in TSV, a row with only its query_id).
     #[arg(long)]
     pub batch: bool,
 }
@@ -234,17 +235,35 @@ fn print_facets(
     Ok(())
 }
 
-/// `--batch`: one query per stdin line, the index and analyzer opened once.
+/// `--batch`: one query per stdin line, the index and analyzer opened once. Every query
+/// leaves a trace in the output: its hits, or one record saying it had none (or failed), so
+/// that a script can tell a query without hits from a query that was never run.
 fn batch(searcher: &Searcher, args: &QueryArgs, filters: Filters) -> Result<Outcome> {
+    let style = args
+        .format
+        .resolve("query --batch", &[Format::Json, Format::Tsv])?;
     let stdin = io::stdin().lock();
     let mut stdout = io::stdout().lock();
-    let fields = (!args.fields.is_empty()).then(|| {
-        let mut f = args.fields.clone();
-        if !f.iter().any(|f| f == "query_id") {
-            f.insert(0, "query_id".to_string());
+    let with_query_id = |mut fields: Vec<String>| {
+        if !fields.iter().any(|f| f == "query_id") {
+            fields.insert(0, "query_id".to_string());
         }
-        f
-    });
+        fields
+    };
+    let mut printer = match style {
+        Style::Tsv => {
+            let fields = if args.fields.is_empty() {
+                DEFAULT_TSV_FIELDS.iter().map(|s| s.to_string()).collect()
+            } else {
+                args.fields.clone()
+            };
+            HitPrinter::Tsv(TsvWriter::new(&mut stdout, with_query_id(fields)))
+        }
+        _ => HitPrinter::Json(
+            &mut stdout,
+            (!args.fields.is_empty()).then(|| with_query_id(args.fields.clone())),
+        ),
+    };
     let (mut found, mut failed) = (false, 0usize);
     for (n, line) in stdin.lines().enumerate() {
         let line = line.context("cannot read queries from stdin")?;
@@ -259,18 +278,21 @@ fn batch(searcher: &Searcher, args: &QueryArgs, filters: Filters) -> Result<Outc
             Ok(r) => r,
             Err(e) => {
                 eprintln!("briefsearch: line {}: {e:#}", n + 1);
+                printer.record(&json::failed_query(&id, &format!("{e:#}")))?;
                 failed += 1;
                 continue;
             }
         };
-        let mut printer = HitPrinter::Json(&mut stdout, fields.clone());
+        if results.hits.is_empty() {
+            printer.record(&json::no_hits(&id))?;
+        }
         for mut hit in results.hits {
             hit.query_id = Some(id.clone());
             printer.hit(&hit)?;
             found = true;
         }
     }
-    stdout.flush()?;
+    printer.finish()?;
     if failed > 0 {
         bail!(
             "{failed} quer{} in the batch could not be run",

@@ -60,6 +60,16 @@ impl<W: Write> HitPrinter<W> {
         }
     }
 
+    /// A record that is not a hit (`query --batch`: a query without hits, or one that
+    /// failed): a JSON line as it is, a TSV row of the fields it has. Not shown in text.
+    pub(crate) fn record(&mut self, record: &serde_json::Value) -> io::Result<()> {
+        match self {
+            HitPrinter::Text(_) => Ok(()),
+            HitPrinter::Json(out, _) => json::line(out, record),
+            HitPrinter::Tsv(w) => w.row(record),
+        }
+    }
+
     pub(crate) fn finish(&mut self) -> io::Result<()> {
         match self {
             HitPrinter::Text(p) => p.finish(),

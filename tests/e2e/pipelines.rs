@@ -6,11 +6,21 @@
 use std::fs;
 use std::path::Path;
 
-use crate::common::{assert_has, bin, run, run_with_stdin};
+use serde_json::Value;
+
+use crate::common::{assert_has, bin, corpus_index, run, run_with_stdin, str_field, validate};
 
 fn index_stdin(idx: &Path, input: &str) -> crate::common::Run {
     let mut c = bin();
     c.args(["index", "-", "--index"]).arg(idx);
+    run_with_stdin(c, input)
+}
+
+fn batch(args: &[&str], input: &str) -> crate::common::Run {
+    let mut c = bin();
+    c.args(["query", "--batch", "--index"])
+        .arg(corpus_index())
+        .args(args);
     run_with_stdin(c, input)
 }
 
@@ -40,6 +50,70 @@ fn test_files_of_briefings_read_from_stdin_are_their_ids() {
     let listed: Vec<&str> = r.stdout.lines().collect();
     assert_eq!(listed, [file.to_str().expect("utf-8"), "wire-1", "wire-2"]);
     assert!(!r.stdout.contains("(stdin)"));
+}
+
+#[test]
+fn test_batch_tells_queries_without_hits_from_missing_ones() {
+    let r = batch(
+        &["--limit", "2"],
+        "q1\tRCEP\nq2\txylophone\nq3\t\"unclosed\n知识产权\n",
+    );
+    assert_eq!(
+        r.code, 2,
+        "a bad query fails the batch, after the others ran"
+    );
+    let lines = r.hits();
+    validate("batch.schema.json", &lines);
+    let trace: Vec<(String, Option<&str>)> = lines
+        .iter()
+        .map(|l| {
+            (
+                str_field(l, "query_id").to_string(),
+                l.get("id")
+                    .and(Some("hit"))
+                    .or(l.get("error").and(Some("error"))),
+            )
+        })
+        .collect();
+    assert_eq!(
+        trace,
+        [
+            ("q1".to_string(), Some("hit")),
+            ("q1".to_string(), Some("hit")),
+            ("q2".to_string(), None),
+            ("q3".to_string(), Some("error")),
+            ("4".to_string(), Some("hit")),
+            ("4".to_string(), Some("hit")),
+        ]
+    );
+    assert_eq!(lines[2], serde_json::json!({"query_id": "q2", "hits": 0}));
+    let hits: Vec<Value> = lines
+        .iter()
+        .filter(|l| l.get("id").is_some())
+        .cloned()
+        .collect();
+    validate("hit.schema.json", &hits);
+}
+
+#[test]
+fn test_batch_prints_tsv_and_refuses_text() {
+    let r = batch(
+        &["--limit", "1", "--tsv", "--fields", "id,speaker"],
+        "q1\tRCEP\nq2\txylophone\n",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rows: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(rows.len(), 3, "{}", r.stdout);
+    assert_eq!(rows[0], "query_id\tid\tspeaker");
+    assert!(
+        rows[1].starts_with("q1\tcorpus/") || rows[1].starts_with("q1\t/"),
+        "{}",
+        rows[1]
+    );
+    assert_eq!(rows[2], "q2\t\t");
+    let r = batch(&["--format", "text"], "RCEP\n");
+    assert_eq!(r.code, 2);
+    assert_has(&r.stderr, "`briefsearch query --batch` prints json, tsv");
 }
 
 #[test]
