@@ -79,8 +79,9 @@ pub(crate) struct QueryArgs {
     #[arg(short = '0', long = "null", requires = "files")]
     pub null: bool,
 
-    /// Under text output, also count the hits by speaker and by month.
-    #[arg(long)]
+    /// Under the hits, also count all matching passages by speaker and by month (the 10 most
+    /// frequent of each); in JSON, as lines of schema/facet.schema.json after the hits.
+    #[arg(long, conflicts_with_all = ["count", "files", "batch"])]
     pub facets: bool,
 
     /// Read queries from stdin, one per line (or ID<TAB>QUERY), and print JSON Lines (or TSV
@@ -127,6 +128,11 @@ pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
         .format
         .resolve("query", &[Format::Text, Format::Json, Format::Tsv])?;
     let text = matches!(style, Style::Text { .. });
+    if args.facets && style == Style::Tsv {
+        bail!(
+            "--facets prints under text or JSON hits, not in TSV (one table per output); for counts in TSV use `briefsearch facets QUERY --by speaker --tsv`"
+        );
+    }
     let request = request(&args, query.clone(), filters.clone(), text);
     let results = searcher.search(&request)?;
     let mut printer = printer(&mut stdout, style, &args);
@@ -135,13 +141,11 @@ pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
     }
     printer.finish()?;
     drop(printer);
-    if text {
-        if args.facets && !results.hits.is_empty() {
-            print_facets(&mut stdout, &searcher, &query, &filters)?;
-        }
-        if let Some(summary) = summary(&results, args.offset) {
-            let _ = writeln!(io::stderr(), "\n{summary}");
-        }
+    if args.facets && !results.hits.is_empty() {
+        print_facets(&mut stdout, style, &searcher, &query, &filters)?;
+    }
+    if text && let Some(summary) = summary(&results, args.offset) {
+        let _ = writeln!(io::stderr(), "\n{summary}");
     }
     if results.hits.is_empty() {
         explain_empty(&searcher, &query, &filters)?;
@@ -217,21 +221,31 @@ fn printer<'w, W: Write>(out: &'w mut W, style: Style, args: &QueryArgs) -> HitP
     }
 }
 
-/// Speaker and month counts of all matching passages, under the hits.
+/// How many values of each dimension `--facets` shows.
+const FACET_VALUES: usize = 10;
+
+/// Speaker and month counts of all matching passages, under the hits: tables in text, facet
+/// lines (`schema/facet.schema.json`, told from hits by their `by` field) in JSON.
 fn print_facets(
     out: &mut impl Write,
+    style: Style,
     searcher: &Searcher,
     query: &str,
     filters: &Filters,
 ) -> Result<()> {
     for by in [Dimension::Speaker, Dimension::Month] {
         let facets = facets::count(searcher, query, filters, by)?;
+        if style == Style::Json {
+            output::facets::print(out, style, &facets, FACET_VALUES)?;
+            continue;
+        }
         writeln!(out)?;
-        let rest = output::facets::text(out, &facets, 10)?;
+        let rest = output::facets::text(out, &facets, FACET_VALUES)?;
         if rest > 0 {
             writeln!(out, "… and {rest} more")?;
         }
     }
+    out.flush()?;
     Ok(())
 }
 

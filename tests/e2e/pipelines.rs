@@ -10,6 +10,12 @@ use serde_json::Value;
 
 use crate::common::{assert_has, bin, corpus_index, run, run_with_stdin, str_field, validate};
 
+fn cmd(args: &[&str]) -> crate::common::Run {
+    let mut c = bin();
+    c.args(args).arg("--index").arg(corpus_index());
+    run(c)
+}
+
 fn index_stdin(idx: &Path, input: &str) -> crate::common::Run {
     let mut c = bin();
     c.args(["index", "-", "--index"]).arg(idx);
@@ -114,6 +120,30 @@ fn test_batch_prints_tsv_and_refuses_text() {
     let r = batch(&["--format", "text"], "RCEP\n");
     assert_eq!(r.code, 2);
     assert_has(&r.stderr, "`briefsearch query --batch` prints json, tsv");
+}
+
+#[test]
+fn test_facets_in_json_follow_the_hits_as_facet_lines() {
+    let r = cmd(&["query", "RCEP", "--facets", "--json", "--limit", "3"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let lines = r.hits();
+    let (hits, facets): (Vec<Value>, Vec<Value>) =
+        lines.iter().cloned().partition(|l| l.get("id").is_some());
+    assert_eq!(hits.len(), 3);
+    assert!(
+        lines[..3].iter().all(|l| l.get("id").is_some()),
+        "hits first"
+    );
+    validate("hit.schema.json", &hits);
+    validate("facet.schema.json", &facets);
+    let by: Vec<&str> = facets.iter().map(|f| str_field(f, "by")).collect();
+    assert!(by.contains(&"speaker") && by.contains(&"month"), "{by:?}");
+    let r = cmd(&["query", "RCEP", "--facets", "--tsv"]);
+    assert_eq!(r.code, 2);
+    assert_has(
+        &r.stderr,
+        "--facets prints under text or JSON hits, not in TSV",
+    );
 }
 
 #[test]
