@@ -199,7 +199,7 @@ choice!(
         Score,
         /// Oldest first.
         Date,
-        /// Newest first.
+        /// Newest briefing first, each briefing's passages in reading order.
         #[value(name = "-date")]
         DateDesc,
     }

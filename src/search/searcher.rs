@@ -30,7 +30,7 @@ pub(crate) enum Sort {
     Score,
     /// Oldest first.
     Date,
-    /// Newest first.
+    /// Newest briefing first, each briefing's passages in reading order.
     DateDesc,
 }
 

@@ -3,6 +3,7 @@
 //! order, whole ids in tables, highlight marks, singular and plural, `show` by source path,
 //! empty folders, JSON in another form, and queries that start with `-`.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
@@ -144,6 +145,38 @@ fn test_facets_in_json_follow_the_hits_as_facet_lines() {
         &r.stderr,
         "--facets prints under text or JSON hits, not in TSV",
     );
+}
+
+#[test]
+fn test_newest_first_keeps_each_briefing_in_reading_order() {
+    for query in ["*", "RCEP OR 关税 OR tariffs OR 知识产权"] {
+        let hits = cmd(&["query", query, "--sort", "-date", "--json", "--limit", "80"]).hits();
+        assert!(hits.len() > 20, "{query}");
+        let dates: Vec<&str> = hits.iter().map(|h| str_field(h, "date")).collect();
+        assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{query}: {dates:?}");
+        let mut runs: BTreeMap<&str, Vec<u64>> = BTreeMap::new();
+        let mut order: Vec<&str> = Vec::new();
+        for h in &hits {
+            let briefing = str_field(h, "briefing_id");
+            if order.last() != Some(&briefing) {
+                assert!(!order.contains(&briefing), "{briefing} comes in one run");
+                order.push(briefing);
+            }
+            let n = str_field(h, "id")
+                .rsplit('#')
+                .next()
+                .and_then(|n| n.parse().ok());
+            runs.entry(briefing)
+                .or_default()
+                .push(n.expect("passage number"));
+        }
+        for (briefing, ordinals) in runs {
+            assert!(
+                ordinals.windows(2).all(|w| w[0] < w[1]),
+                "{query}: {briefing} in reading order: {ordinals:?}"
+            );
+        }
+    }
 }
 
 #[test]
