@@ -71,7 +71,8 @@ fn text(out: &mut impl Write, speakers: &[SpeakerSummary], total: usize) -> io::
         writeln!(
             out,
             "{}  {:>8}  {:>9}  {:<10}  {:<10}  {}",
-            table::pad(&for_terminal(&s.speaker), name_w),
+            // A longer name is shown whole (it is what --speaker takes), past the column.
+            table::pad_or_overflow(&for_terminal(&s.speaker), name_w),
             s.passages,
             s.briefings,
             s.first_date.as_deref().unwrap_or("-"),

@@ -180,6 +180,25 @@ fn test_newest_first_keeps_each_briefing_in_reading_order() {
 }
 
 #[test]
+fn test_facets_by_briefing_print_whole_ids() {
+    let ids: Vec<String> = cmd(&["facets", "--by", "briefing", "--json"])
+        .hits()
+        .iter()
+        .map(|f| str_field(f, "value").to_string())
+        .collect();
+    assert!(ids.iter().any(|id| id.chars().count() > 40));
+    let text = cmd(&["facets", "--by", "briefing"]);
+    for id in &ids {
+        assert!(
+            text.stdout.lines().any(|l| l.ends_with(&format!("  {id}"))),
+            "{id} whole at the end of its line:\n{}",
+            text.stdout
+        );
+    }
+    assert!(!text.stdout.contains('…'));
+}
+
+#[test]
 fn test_counts_of_one_are_singular() {
     let dir = tempfile::tempdir().expect("tempdir");
     let idx = dir.path().join("idx");
