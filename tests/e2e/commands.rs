@@ -210,7 +210,8 @@ fn test_show_a_whole_briefing() {
         let r = cmd(&["show", missing]);
         assert_eq!(r.code, 2);
         assert!(
-            r.stderr.contains("no briefing or passage") || r.stderr.contains("has passages 1 to"),
+            r.stderr.contains("no briefing, passage or indexed file")
+                || r.stderr.contains("has passages 1 to"),
             "{}",
             r.stderr
         );

@@ -9,7 +9,9 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::common::{assert_has, bin, corpus_index, run, run_with_stdin, str_field, validate};
+use crate::common::{
+    assert_has, bin, corpus, corpus_index, run, run_with_stdin, str_field, validate,
+};
 
 fn cmd(args: &[&str]) -> crate::common::Run {
     let mut c = bin();
@@ -232,4 +234,57 @@ fn test_counts_of_one_are_singular() {
         .expect("a size line");
     let (n, noun) = segments.split_once(' ').expect("N segment(s)");
     assert_eq!(noun == "segment", n == "1", "{segments}");
+}
+
+#[test]
+fn test_show_accepts_the_source_path_that_json_prints() {
+    let hit = cmd(&[
+        "query",
+        "\"bonded logistics park\"",
+        "--json",
+        "--limit",
+        "1",
+    ])
+    .hits()[0]
+        .clone();
+    let by_id = cmd(&["show", str_field(&hit, "briefing_id"), "--json"]);
+    let by_source = cmd(&["show", str_field(&hit, "source"), "--json"]);
+    assert_eq!(by_source.code, 0, "{}", by_source.stderr);
+    assert_eq!(by_source.stdout, by_id.stdout);
+    // The same file by a relative path, from the repository.
+    let mut c = bin();
+    c.current_dir(corpus().parent().expect("repository"))
+        .args([
+            "show",
+            "./corpus/en/2023-04-18-scio-customs-foreign-trade.txt",
+            "--json",
+            "--index",
+        ])
+        .arg(corpus_index());
+    assert_eq!(run(c).stdout, by_id.stdout);
+    // A file of several briefings: say which.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let idx = dir.path().join("idx");
+    let lines = dir.path().join("two.jsonl");
+    let record = |id: &str| {
+        format!(
+            r#"{{"id": "{id}", "title": "T", "turns": [{{"speaker": "X Y", "text": "Some words."}}]}}"#
+        )
+    };
+    fs::write(&lines, format!("{}\n{}\n", record("a-1"), record("a-2"))).expect("write");
+    assert_eq!(crate::common::index(&idx, &[&lines]).code, 0);
+    let mut c = bin();
+    c.arg("show").arg(&lines).arg("--index").arg(&idx);
+    let r = run(c);
+    assert_eq!(r.code, 2);
+    assert_has(
+        &r.stderr,
+        "holds 2 briefings; show one of them by its id: a-1, a-2",
+    );
+    let r = cmd(&["show", "no/such/file.txt"]);
+    assert_eq!(r.code, 2);
+    assert_has(
+        &r.stderr,
+        "no briefing, passage or indexed file 'no/such/file.txt'",
+    );
 }
