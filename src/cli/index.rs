@@ -121,8 +121,15 @@ pub(super) fn run(index_dir: &Path, args: IndexArgs) -> Result<Outcome> {
             names.join(", ")
         );
     }
+    if report.seen == 0 && report.removed.is_empty() {
+        // Not an error (the exit status stays 0, as it always was), but worth a word.
+        eprintln!("warning: nothing was indexed: the paths hold no transcript");
+    }
     if args.strict && !report.skipped.is_empty() {
-        bail!("{} file(s) skipped (--strict)", report.skipped.len());
+        bail!(
+            "{} skipped (--strict)",
+            plural(report.skipped.len(), "file", "files")
+        );
     }
     Ok(Outcome::Found)
 }
@@ -158,6 +165,11 @@ fn tell(progress: &ProgressBar, event: Event) {
         }
         Event::Warning { file, note } => progress.suspend(|| eprintln!("note: {file}: {note}")),
         Event::Removed { id, file } => progress.suspend(|| eprintln!("removed {id} ({file})")),
+        Event::NothingFound { folder } => progress.suspend(|| {
+            eprintln!(
+                "warning: {folder}: no transcript files (.txt, .md, .html, .json, .jsonl, or files without extension; hidden files and README, LICENSE… are left out)"
+            )
+        }),
         Event::Progress { done, total } => {
             progress.set_length(total as u64);
             progress.set_position(done as u64);

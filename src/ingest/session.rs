@@ -89,6 +89,16 @@ impl<'w, 'o, E: FnMut(Event)> Session<'w, 'o, E> {
         self.report.skipped.push((file.to_string(), reason));
     }
 
+    /// Tells that the folder `folder` holds no file to index.
+    pub(super) fn nothing_in(&mut self, folder: &str) {
+        (self.on_event)(Event::NothingFound { folder });
+    }
+
+    /// The number of files and records skipped so far.
+    pub(super) fn skipped(&self) -> usize {
+        self.report.skipped.len()
+    }
+
     fn warn_if_no_speakers(&mut self, file: &str, briefing: &Briefing) {
         if briefing.turns.iter().all(|t| t.kind == Kind::Narration) {
             let note = "no speaker labels found; indexed as narration";

@@ -288,3 +288,21 @@ fn test_show_accepts_the_source_path_that_json_prints() {
         "no briefing, passage or indexed file 'no/such/file.txt'",
     );
 }
+
+#[test]
+fn test_an_empty_folder_gets_a_warning() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let empty = dir.path().join("drafts");
+    fs::create_dir(&empty).expect("mkdir");
+    fs::write(empty.join("notes.docx"), "not a transcript").expect("write");
+    let idx = dir.path().join("idx");
+    let r = crate::common::index(&idx, &[&empty]);
+    assert_eq!(r.code, 0, "not an error: {}", r.stderr);
+    assert_has(&r.stderr, "drafts: no transcript files");
+    assert_has(&r.stderr, "nothing was indexed");
+    // Beside a folder that has transcripts: the warning, and success.
+    let r = crate::common::index(&idx, &[&empty, &corpus().join("en")]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_has(&r.stderr, "drafts: no transcript files");
+    assert!(!r.stderr.contains("nothing was indexed"));
+}
