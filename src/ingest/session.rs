@@ -195,6 +195,19 @@ impl<'w, 'o, E: FnMut(Event)> Session<'w, 'o, E> {
         std::io::stdin()
             .read_to_string(&mut text)
             .context("cannot read JSON Lines from stdin (is it UTF-8?)")?;
+        // A JSON list (a whole archive in another form) would fail line by line: say it once.
+        if text.trim_start().starts_with('[')
+            && let Some(found) = parse::json::other_form(&text)
+        {
+            self.report.seen += 1;
+            self.skip(
+                "stdin",
+                format!(
+                    "JSON in another form: {found}, not JSON Lines of briefings as in schema/briefing.schema.json; convert it first (the README's section Inputs has a `jq` line for such a list)"
+                ),
+            );
+            return Ok(());
+        }
         let lines: Vec<&str> = text.lines().collect();
         for result in parse::json::parse_lines(&text) {
             self.report.seen += 1;

@@ -306,3 +306,38 @@ fn test_an_empty_folder_gets_a_warning() {
     assert_has(&r.stderr, "drafts: no transcript files");
     assert!(!r.stderr.contains("nothing was indexed"));
 }
+
+/// Records in the shape of a structured archive of parallel briefings: not briefsearch's form.
+const PARALLEL_LIST: &str = r#"[
+ {"date": "2026-01-05", "en_title": "Regular Press Conference", "cn_title": "例行记者会",
+  "en_pairs": [{"questioner": "AFP", "spokesperson": "Zhou Lan", "question": "Any comment?", "answer": "No."}],
+  "cn_pairs": [{"questioner": "法新社", "spokesperson": "周岚", "question": "有何评论？", "answer": "没有。"}]},
+ {"date": "2026-01-06", "en_title": "Regular Press Conference", "cn_title": "例行记者会",
+  "en_pairs": [], "cn_pairs": []}
+]"#;
+
+#[test]
+fn test_json_in_another_form_points_to_the_conversion() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("articles.json");
+    fs::write(&file, PARALLEL_LIST).expect("write");
+    let idx = dir.path().join("idx");
+    let r = crate::common::index(&idx, &[&file]);
+    assert_has(
+        &r.stderr,
+        "JSON in another form: a list of 2 records, not one briefing as in schema/briefing.schema.json",
+    );
+    assert_has(&r.stderr, "`jq` line");
+    assert!(!r.stderr.contains("invalid type"), "{}", r.stderr);
+    let r = index_stdin(&idx, PARALLEL_LIST);
+    assert_has(
+        &r.stderr,
+        "skipped stdin: JSON in another form: a list of 2 records",
+    );
+    assert_eq!(
+        r.stderr.matches("skipped stdin").count(),
+        1,
+        "said once: {}",
+        r.stderr
+    );
+}
