@@ -7,12 +7,10 @@
 use std::io;
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use briefsearch::{Cli, Outcome};
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::parse_args() {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };

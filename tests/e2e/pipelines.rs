@@ -341,3 +341,25 @@ fn test_json_in_another_form_points_to_the_conversion() {
         r.stderr
     );
 }
+
+#[test]
+fn test_a_query_starting_with_a_dash_gets_the_right_tip() {
+    let r = cmd(&["query", "-tariff"]);
+    assert_eq!(r.code, 2);
+    assert_has(&r.stderr, "unexpected argument '-tariff'");
+    assert_has(&r.stderr, "briefsearch query [OPTIONS] -- '-tariff'");
+    assert!(!r.stderr.contains("'-- -t'"), "{}", r.stderr);
+    let mut c = bin();
+    c.args(["query", "--count", "--index"])
+        .arg(corpus_index())
+        .args(["--", "-tariff"]);
+    let r = run(c);
+    assert_eq!(r.code, 0, "after --, the query runs: {}", r.stderr);
+    // After another word: the two are one query.
+    let r = cmd(&["query", "RCEP", "-tariff"]);
+    assert_eq!(r.code, 2);
+    assert_has(
+        &r.stderr,
+        "quote it whole, as in briefsearch query 'RCEP -tariff'",
+    );
+}
