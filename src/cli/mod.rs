@@ -30,18 +30,20 @@ Examples:
   briefsearch index corpus/                                   # build or update ./.briefsearch
   briefsearch query RCEP                                      # ranked passages, best first
   briefsearch query '\"bonded logistics park\"' --since 2023
-  briefsearch query 稳外贸 --lang zh --kind answer --speaker 林桥
+  briefsearch query 跨境电商 --lang zh --kind answer --speaker 林桥
+  briefsearch query RCEP --since 'April 2023' --until 2024年3月   # dates as people write them
   briefsearch query '*' --speaker 'Lin Qiao' --limit 100       # all of one speaker, by date
   briefsearch show 'corpus/en/2023-04-18-scio-customs-foreign-trade.txt#9' --context 1
-  briefsearch facets 'intellectual property' --by outlet      # which outlets asked
+  briefsearch facets 'intellectual property' --by outlet --kind question   # which outlets asked
   briefsearch trend RCEP --by month --svg rcep.svg
+  briefsearch trend RCEP --by year --per 1000                 # per 1000 passages of each year
 
 Pipelines:
-  briefsearch query tariffs --json | jq -r .speaker | sort | uniq -c | sort -rn
+  briefsearch query tariffs --json | jq -r '.speaker // empty' | sort | uniq -c | sort -rn
   briefsearch query 知识产权 --kind question --json | jq -r '.outlet // empty' | sort | uniq -c
   briefsearch query RCEP -l -0 | xargs -0 grep -c RCEP
-  briefsearch query RCEP --format tsv --fields date,speaker,id | sort | cut -f2 | uniq -c
-  printf 'q1\\tRCEP\\nq2\\t稳外贸\\n' | briefsearch query --batch --limit 3 | jq -r '[.query_id, .id] | @tsv'
+  briefsearch query RCEP --kind answer --tsv --fields speaker | tail -n +2 | sort | uniq -c
+  printf 'q1\\tRCEP\\nq2\\t稳外贸\\n' | briefsearch query --batch | jq -r '[.query_id, .id] | @tsv'
 
 Exit status: 0 when something matched, 1 when nothing did, 2 on error.";
 

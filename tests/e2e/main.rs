@@ -8,6 +8,7 @@ mod bad_input;
 mod commands;
 mod common;
 mod dates;
+mod examples;
 mod exit_codes;
 mod formats;
 mod index;
