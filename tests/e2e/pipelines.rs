@@ -363,3 +363,35 @@ fn test_a_query_starting_with_a_dash_gets_the_right_tip() {
         "quote it whole, as in briefsearch query 'RCEP -tariff'",
     );
 }
+
+#[test]
+fn test_a_closed_stdout_ends_every_format_quietly() {
+    let files: Vec<std::path::PathBuf> = ["en", "zh"]
+        .iter()
+        .flat_map(|lang| fs::read_dir(corpus().join(lang)).expect("corpus"))
+        .map(|e| e.expect("entry").path())
+        .collect();
+    for args in [
+        vec!["inspect", "--json"],
+        vec!["inspect"],
+        vec!["query", "*", "--json", "--limit", "1000"],
+        vec!["query", "*", "--tsv", "--limit", "1000"],
+    ] {
+        let mut c = bin();
+        c.args(&args).arg("--index").arg(corpus_index());
+        if args[0] == "inspect" {
+            c.args(&files);
+        }
+        let mut child = c
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawns");
+        // Like `| head -0`: the reader goes away before anything is read.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("exits");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(!stderr.contains("Broken pipe"), "{args:?}: {stderr}");
+    }
+}
