@@ -26,10 +26,14 @@ mod date;
 mod evaluate;
 mod index;
 mod ingest;
+mod outlets;
 mod output;
 mod parse;
 mod script;
 mod search;
+// Wired into query analysis by cross-lingual search.
+#[allow(dead_code)]
+mod translate;
 
 pub use analyze::{Analyzer, AnalyzerOptions};
 pub use cli::{Cli, Outcome, run};

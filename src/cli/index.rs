@@ -10,7 +10,7 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::Outcome;
-use crate::index::aliases::Aliases;
+use crate::index::aliases::{Aliases, SYNONYMS_FILE};
 use crate::index::{self, writer::Writer};
 use crate::ingest::{self, Event, Options, Report};
 use crate::output::plural;
@@ -19,7 +19,7 @@ use crate::output::plural;
 pub(crate) struct IndexArgs {
     /// Files or folders (walked recursively: .txt, .md, .html, .json, .jsonl and files without
     /// extension); `-` reads briefings as JSON Lines from stdin.
-    #[arg(required_unless_present = "aliases", value_name = "PATH")]
+    #[arg(required_unless_present_any = ["aliases", "synonyms"], value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
     /// Speaker aliases, one speaker per line: `吴海平 = Wu Haiping`. The list is checked and
@@ -27,6 +27,13 @@ pub(crate) struct IndexArgs {
     /// `speaker:` then match every name of a speaker. Takes effect at once, no re-indexing.
     #[arg(long, value_name = "FILE")]
     pub aliases: Option<PathBuf>,
+
+    /// Synonyms, one group of equivalent names per line: `ROK = South Korea = Republic of
+    /// Korea`. Checked and kept in the index folder (synonyms.txt, replacing the previous one);
+    /// queries then also find every other name of a group, beside the list shipped with
+    /// briefsearch. Takes effect at once, no re-indexing.
+    #[arg(long, value_name = "FILE")]
+    pub synonyms: Option<PathBuf>,
 
     /// Remove briefings whose files no longer exist, and list them.
     #[arg(long)]
@@ -82,10 +89,19 @@ pub(super) fn run(index_dir: &Path, args: IndexArgs) -> Result<Outcome> {
             list.display(),
             if n == 1 { "" } else { "s" }
         );
-        if args.paths.is_empty() {
-            writer.finish_now()?;
-            return Ok(Outcome::Found);
-        }
+    }
+    if let Some(list) = &args.synonyms {
+        let synonyms = Aliases::install_as(list, index_dir, SYNONYMS_FILE)?;
+        let n = synonyms.groups().len();
+        eprintln!(
+            "synonyms from {}: {n} group{} of equivalent names",
+            list.display(),
+            if n == 1 { "" } else { "s" }
+        );
+    }
+    if args.paths.is_empty() {
+        writer.finish_now()?;
+        return Ok(Outcome::Found);
     }
     if args.rebuild {
         writer.clear()?;

@@ -40,7 +40,7 @@ Examples:
 
 Pipelines:
   briefsearch query tariffs --json | jq -r '.speaker // empty' | sort | uniq -c | sort -rn
-  briefsearch query 知识产权 --kind question --json | jq -r '.outlet // empty' | sort | uniq -c
+  briefsearch query 知识产权 --kind question --json | jq -r '.outlet_id // empty' | sort | uniq -c
   briefsearch query RCEP -l -0 | xargs -0 grep -c RCEP
   briefsearch query RCEP --kind answer --tsv --fields speaker | tail -n +2 | sort | uniq -c
   printf 'q1\\tRCEP\\nq2\\t稳外贸\\n' | briefsearch query --batch | jq -r '[.query_id, .id] | @tsv'

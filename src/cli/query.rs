@@ -8,11 +8,13 @@ use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
 
 use super::Outcome;
-use super::args::{FilterArgs, Format, FormatArgs, SortArg, explain_empty};
+use super::args::{FilterArgs, Format, FormatArgs, MatchArgs, SortArg, explain_empty};
+use crate::briefing::Lang;
 use crate::output::json::{self, HIT_FIELDS};
 use crate::output::{self, HitPrinter, Style, plural, text::TextPrinter, tsv::TsvWriter};
 use crate::search::facets::{self, Dimension};
-use crate::search::{Filters, Request, Results, Searcher};
+use crate::search::hit::Via;
+use crate::search::{Filters, Request, Results, Searcher, UnitSummary};
 
 /// Fields of TSV output when `--fields` does not say.
 const DEFAULT_TSV_FIELDS: &[&str] = &[
@@ -34,6 +36,15 @@ pub(crate) struct QueryArgs {
 
     #[command(flatten)]
     pub filters: FilterArgs,
+
+    #[command(flatten)]
+    pub matching: MatchArgs,
+
+    /// Also search the other language: each word or phrase is translated (briefing lexicon,
+    /// then the general dictionaries) and its translations searched with it; hits in the
+    /// other language are marked (JSON: `via: "translation"`).
+    #[arg(short = 'x', long)]
+    pub cross: bool,
 
     /// Number of hits to show (with --group: number of briefings).
     #[arg(long, default_value_t = 10, value_name = "N")]
@@ -89,6 +100,11 @@ pub(crate) struct QueryArgs {
     /// {"query_id": ID, "hits": 0} (in TSV, a row with only its query_id).
     #[arg(long)]
     pub batch: bool,
+
+    /// Say how the query was analysed (its units: words, sub-word bigrams, segmentation,
+    /// synonyms and translations with their weights) and each hit's score by part.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
@@ -105,7 +121,8 @@ pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
             HIT_FIELDS.join(", ")
         );
     }
-    let searcher = Searcher::open(index_dir)?;
+    let mut searcher = Searcher::open(index_dir)?;
+    searcher.set_expansion(args.matching.expansion(args.cross));
     let filters = args.filters.resolve(&searcher)?;
     if args.batch {
         return batch(&searcher, &args, filters);
@@ -135,7 +152,11 @@ pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
     }
     let request = request(&args, query.clone(), filters.clone(), text);
     let results = searcher.search(&request)?;
-    let mut printer = printer(&mut stdout, style, &args);
+    if let (Some(units), Style::Text { color }) = (&results.analysis, style) {
+        output::text::analysis(&mut stdout, units, color)?;
+    }
+    let units = results.analysis.clone().unwrap_or_default();
+    let mut printer = printer(&mut stdout, style, &args, units);
     for hit in &results.hits {
         printer.hit(hit)?;
     }
@@ -144,8 +165,23 @@ pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
     if args.facets && !results.hits.is_empty() {
         print_facets(&mut stdout, style, &searcher, &query, &filters)?;
     }
-    if text && let Some(summary) = summary(&results, args.offset) {
-        let _ = writeln!(io::stderr(), "\n{summary}");
+    if text {
+        if let Some(summary) = summary(&results, args.offset) {
+            let _ = writeln!(io::stderr(), "\n{summary}");
+        }
+        if let Some((lang, n)) = searcher.other_language(&query, &filters)? {
+            let language = if lang == Lang::Zh {
+                "Chinese"
+            } else {
+                "English"
+            };
+            let _ = writeln!(
+                io::stderr(),
+                "{} in {language} match{} the query's translation: add --cross (-x) to search them too",
+                plural(n, "passage", "passages"),
+                if n == 1 { "es" } else { "" }
+            );
+        }
     }
     if results.hits.is_empty() {
         explain_empty(&searcher, &query, &filters)?;
@@ -180,17 +216,29 @@ fn summary(results: &Results, offset: usize) -> Option<String> {
     let total = results.total.filter(|_| !results.hits.is_empty())?;
     let first = offset + 1;
     let last = offset + results.hits.len();
-    Some(if results.hits.iter().any(|h| h.partial) {
-        format!(
-            "{first}–{last}: {total} passage{} with every word, then passages with some of them (--strict: only the former)",
-            if total == 1 { "" } else { "s" }
-        )
-    } else {
-        format!(
+    let through_question = results.hits.iter().any(|h| h.via == Some(Via::Question));
+    let partial = results.hits.iter().any(|h| h.partial);
+    if !through_question && !partial {
+        return Some(format!(
             "{first}–{last} of {}",
             plural(total, "matching passage", "matching passages")
-        )
-    })
+        ));
+    }
+    let mut tiers = vec![format!(
+        "{} with every word",
+        plural(total, "passage", "passages")
+    )];
+    if through_question {
+        tiers.push("answers to questions with them".into());
+    }
+    if partial {
+        tiers.push("passages with some of them".into());
+    }
+    let strict = if tiers.len() == 2 { "former" } else { "first" };
+    Some(format!(
+        "{first}–{last}: {} (--strict: only the {strict})",
+        tiers.join(", then ")
+    ))
 }
 
 fn request(args: &QueryArgs, query: String, filters: Filters, count_total: bool) -> Request {
@@ -205,13 +253,19 @@ fn request(args: &QueryArgs, query: String, filters: Filters, count_total: bool)
         count_total,
         // Groups rank briefings by their best passages: with every word, as counts do.
         fill: !args.strict && args.group.is_none(),
+        explain: args.explain,
     }
 }
 
-fn printer<'w, W: Write>(out: &'w mut W, style: Style, args: &QueryArgs) -> HitPrinter<&'w mut W> {
+fn printer<'w, W: Write>(
+    out: &'w mut W,
+    style: Style,
+    args: &QueryArgs,
+    units: Vec<UnitSummary>,
+) -> HitPrinter<&'w mut W> {
     let fields = (!args.fields.is_empty()).then(|| args.fields.clone());
     match style {
-        Style::Json => HitPrinter::Json(out, fields),
+        Style::Json => HitPrinter::Json(out, fields, units),
         Style::Tsv => HitPrinter::Tsv(TsvWriter::new(
             out,
             fields.unwrap_or_else(|| DEFAULT_TSV_FIELDS.iter().map(|s| s.to_string()).collect()),
@@ -276,6 +330,7 @@ fn batch(searcher: &Searcher, args: &QueryArgs, filters: Filters) -> Result<Outc
         _ => HitPrinter::Json(
             &mut stdout,
             (!args.fields.is_empty()).then(|| with_query_id(args.fields.clone())),
+            Vec::new(),
         ),
     };
     let (mut found, mut failed) = (false, 0usize);
@@ -299,6 +354,10 @@ fn batch(searcher: &Searcher, args: &QueryArgs, filters: Filters) -> Result<Outc
         };
         if results.hits.is_empty() {
             printer.record(&json::no_hits(&id))?;
+        }
+        // With --explain, each query's units go with its own hits.
+        if let HitPrinter::Json(_, _, units) = &mut printer {
+            *units = results.analysis.clone().unwrap_or_default();
         }
         for mut hit in results.hits {
             hit.query_id = Some(id.clone());

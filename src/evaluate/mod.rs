@@ -205,6 +205,7 @@ pub fn evaluate(searcher: &Searcher, set: &JudgedSet, ranking: &RankOptions) -> 
             per_briefing: None,
             count_total: false,
             fill: true,
+            explain: false,
         };
         let ranked: Vec<String> = searcher
             .search_ranked(&request, ranking)

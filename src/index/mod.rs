@@ -185,8 +185,11 @@ pub(crate) fn remove(dir: &Path) -> Result<()> {
     }
     for entry in fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
         let path = entry?.path();
-        // The alias list is configuration, not content: a rebuild keeps it.
-        if path.file_name().is_some_and(|n| n == aliases::FILE) {
+        // The alias and synonym lists are configuration, not content: a rebuild keeps them.
+        if path
+            .file_name()
+            .is_some_and(|n| n == aliases::FILE || n == aliases::SYNONYMS_FILE)
+        {
             continue;
         }
         if path.is_dir() {

@@ -40,7 +40,7 @@ impl Dimension {
     fn column(self) -> Option<&'static str> {
         match self {
             Dimension::Speaker => Some(name::SPEAKER),
-            Dimension::Outlet => Some(name::OUTLET),
+            Dimension::Outlet => Some(name::OUTLET_ID),
             Dimension::Kind => Some(name::KIND),
             Dimension::Lang => Some(name::LANG),
             Dimension::Briefing => Some(name::BRIEFING_ID),
@@ -107,6 +107,12 @@ pub(crate) fn count(
             }
         }
     }
+    // One count per outlet, and per speaker with all their names.
+    let counts = match by {
+        Dimension::Outlet => merge(counts, |v| searcher.outlet(v)),
+        Dimension::Speaker => merge(counts, |v| searcher.speaker(v)),
+        _ => counts,
+    };
     let mut counts: Vec<FacetCount> = counts
         .into_iter()
         .map(|(value, count)| FacetCount { value, count })
@@ -120,4 +126,16 @@ pub(crate) fn count(
             .then_with(|| a.value.cmp(&b.value))
     });
     Ok(Facets { by, total, counts })
+}
+
+/// Counts of values that `one` maps to the same value, added up.
+fn merge(
+    counts: HashMap<Option<String>, usize>,
+    one: impl Fn(&str) -> String,
+) -> HashMap<Option<String>, usize> {
+    let mut out: HashMap<Option<String>, usize> = HashMap::new();
+    for (value, n) in counts {
+        *out.entry(value.map(|v| one(&v))).or_default() += n;
+    }
+    out
 }

@@ -228,7 +228,7 @@ fn redirected_to(command: &str) -> Option<String> {
 /// What the comment or the form of an example promises, beyond succeeding and printing.
 fn claims(command: &str) -> Vec<&'static str> {
     let table: &[(&str, &[&str])] = &[
-        ("--speaker 'Lin Qiao' --by speaker", &["林桥", "Lin Qiao"]),
+        ("--speaker 'Lin Qiao' --tsv", &["林桥", "Lin Qiao"]),
         (
             "--lang zh --kind answer --speaker 林桥",
             &["林桥", "answer"],
@@ -480,10 +480,10 @@ fn test_commands_are_split_as_a_shell_reads_them() {
 
 #[test]
 fn test_the_checks_catch_examples_that_do_not_print_what_they_claim() {
-    // Examples this help once had: no hit, `null`s, a header word counted.
+    // Examples like those this help once had: no hit, `null`s, a header word counted.
     let dir = workspace();
     for bad in [
-        "briefsearch query 稳外贸 --lang zh --kind answer --speaker 林桥",
+        "briefsearch query 稳外贸 --lang zh --kind answer --speaker 林桥 --strict",
         "briefsearch query RCEP --json | jq -r .speaker | sort | uniq -c",
         "briefsearch query RCEP --format tsv --fields date,speaker,id | sort | cut -f2 | uniq -c",
     ] {

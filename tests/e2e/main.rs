@@ -4,12 +4,14 @@
 //! Tests over the real archives (`real`) run when `BRIEFSEARCH_REAL` points at them and say
 //! that they were skipped otherwise.
 
+mod attribution;
 mod bad_input;
 mod commands;
 mod common;
 mod dates;
 mod examples;
 mod exit_codes;
+mod expansion;
 mod formats;
 mod index;
 mod pipelines;

@@ -26,6 +26,12 @@ pub struct RankOptions {
     /// After the passages that match by `matching`, rank those that match by this looser rule
     /// (`None`: only the former).
     pub fill: Option<Matching>,
+    /// After the passages that match in their own text, rank the answers that match with the
+    /// words of the question they reply to (before those of `fill`).
+    pub through_question: bool,
+    /// A query with words in both scripts (and no `--lang`) ranks each language on its own and
+    /// interleaves them by score relative to each language's best.
+    pub balance_languages: bool,
 }
 
 impl Default for RankOptions {
@@ -41,6 +47,8 @@ impl Default for RankOptions {
             length_prior: true,
             matching: Matching::All,
             fill: Some(Matching::Any),
+            through_question: true,
+            balance_languages: true,
         }
     }
 }

@@ -3,12 +3,17 @@
 //! term or phrase queries of the word and bigram fields, with what to highlight and boost.
 
 use tantivy::Term;
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, PhraseQuery, Query, TermQuery,
+};
 use tantivy::schema::{Field, IndexRecordOption};
 
-use super::build::{Builder, Target};
-use super::syntax::QueryField;
+use super::build::{Builder, Target, UnitAnalysis};
+use super::syntax::{Alternative, QueryField};
 use crate::script::is_han;
+
+/// What the other matches of a group add to its best one.
+const GROUP_TIE_BREAKER: f32 = 0.1;
 
 impl Builder<'_> {
     /// The units of an unquoted word: its English words, or each of its Chinese words.
@@ -77,16 +82,20 @@ impl Builder<'_> {
                 han.then_some(surface),
                 true,
                 positive,
+                true,
             ));
         }
         units
     }
 
+    /// Words to match in order: a quoted phrase (`in_question` false: it stays exact), or the
+    /// typed words or an equivalent of a group.
     pub(super) fn phrase(
         &mut self,
         field: Option<QueryField>,
         text: &str,
         positive: bool,
+        in_question: bool,
     ) -> Option<Box<dyn Query>> {
         let tokens = self.analyzer.words(text);
         if tokens.is_empty() {
@@ -104,10 +113,13 @@ impl Builder<'_> {
             // found as its string.
             text.trim().chars().all(is_han),
             positive,
+            in_question,
         ))
     }
 
-    /// One unit of meaning: `words` in order, optionally also found as the Chinese string `han`.
+    /// One unit of meaning: `words` in order, optionally also found as the Chinese string `han`
+    /// (and, when `in_question` and the builder asks for it, in the question replied to).
+    #[allow(clippy::too_many_arguments)]
     fn unit(
         &mut self,
         target: Target,
@@ -116,8 +128,10 @@ impl Builder<'_> {
         han: Option<&str>,
         literal: bool,
         positive: bool,
+        in_question: bool,
     ) -> Box<dyn Query> {
         let word_query = sequence(target.words, words);
+        let mut unit_bigrams: Vec<String> = Vec::new();
         let query: Box<dyn Query> = match (han, target.bigrams) {
             (Some(han), Some(bigram_field)) if self.options.bigrams => {
                 let bigrams: Vec<String> = self
@@ -126,6 +140,7 @@ impl Builder<'_> {
                     .into_iter()
                     .map(|t| t.text)
                     .collect();
+                unit_bigrams.clone_from(&bigrams);
                 let bigram_refs: Vec<&str> = bigrams.iter().map(String::as_str).collect();
                 let bigram_query = Box::new(BoostQuery::new(
                     sequence(bigram_field, &bigram_refs),
@@ -142,6 +157,30 @@ impl Builder<'_> {
             }
             _ => word_query,
         };
+        // In the question an answer replies to (a field of words without positions): every
+        // word of the unit, in any order.
+        let query = if self.through_question && in_question && positive && field.is_none() {
+            self.used_question = true;
+            let in_question: Vec<(Occur, Box<dyn Query>)> = words
+                .iter()
+                .map(|w| (Occur::Must, sequence(self.fields.context, &[w])))
+                .collect();
+            Box::new(BooleanQuery::new(vec![
+                (Occur::Should, query),
+                (Occur::Should, Box::new(BooleanQuery::new(in_question))),
+            ]))
+        } else {
+            query
+        };
+        if positive && field.is_none() && !self.in_group {
+            self.analysis.push(UnitAnalysis {
+                typed: han.map_or_else(|| words.join(" "), str::to_string),
+                words: words.iter().map(|w| w.to_string()).collect(),
+                bigrams: unit_bigrams,
+                alternatives: Vec::new(),
+                query: query.box_clone(),
+            });
+        }
         if positive && field.is_none() {
             self.proximity_words
                 .extend(words.iter().map(|w| w.to_string()));
@@ -168,6 +207,51 @@ impl Builder<'_> {
             }
         }
         query
+    }
+
+    /// Typed words or any of their equivalents (weighted), as one unit.
+    pub(super) fn group(
+        &mut self,
+        typed: &str,
+        alternatives: &[Alternative],
+        positive: bool,
+    ) -> Option<Box<dyn Query>> {
+        let mut disjuncts: Vec<Box<dyn Query>> = Vec::new();
+        let outer = std::mem::replace(&mut self.in_group, true);
+        if let Some(q) = self.phrase(None, typed, positive, true) {
+            disjuncts.push(q);
+        }
+        for alternative in alternatives {
+            if let Some(q) = self.phrase(None, &alternative.text, positive, true) {
+                disjuncts.push(Box::new(BoostQuery::new(q, alternative.weight)));
+            }
+        }
+        self.in_group = outer;
+        // A passage scores as its best match among the names: one name said three ways is
+        // still one word of the query.
+        let query: Box<dyn Query> = match disjuncts.len() {
+            0 => return None,
+            1 => disjuncts.pop()?,
+            _ => Box::new(DisjunctionMaxQuery::with_tie_breaker(
+                disjuncts,
+                GROUP_TIE_BREAKER,
+            )),
+        };
+        if positive && !self.in_group {
+            self.analysis.push(UnitAnalysis {
+                typed: typed.to_string(),
+                words: self
+                    .analyzer
+                    .words(typed)
+                    .into_iter()
+                    .map(|t| t.text)
+                    .collect(),
+                bigrams: Vec::new(),
+                alternatives: alternatives.to_vec(),
+                query: query.box_clone(),
+            });
+        }
+        Some(query)
     }
 
     /// The query's positive words near one another in the text, as a sloppy phrase.

@@ -1,7 +1,9 @@
 //! Character classes and normalisation shared by the tokenizers.
 //!
 //! Only per-character decisions live here; how characters group into tokens is the tokenizers'
-//! business.
+//! business. [`traditional`] reads traditional characters as simplified ones.
+
+pub(crate) mod traditional;
 
 /// True for Han ideographs (CJK Unified Ideographs and their extensions, compatibility
 /// ideographs, and the ideographic zero 〇).
