@@ -83,7 +83,6 @@ impl Searcher {
         let tiers = [
             (Some(&prepared.query), Tier::Exact),
             (prepared.through_question.as_ref(), Tier::Question),
-            (prepared.fill.as_ref(), Tier::Partial),
         ];
         for (query, tier) in tiers {
             let Some(query) = query.filter(|_| ranked.len() < n) else {
@@ -94,6 +93,22 @@ impl Searcher {
                 more.into_iter()
                     .map(|(score, addr)| Scored { score, addr, tier }),
             );
+        }
+        // Passages with fewer of the words: each level's best, its scores discounted by how
+        // many words its passages lack, merged by the discounted score.
+        if ranked.len() < n && !prepared.fill.is_empty() {
+            let wanted = n - ranked.len();
+            let mut partial: Vec<(f32, Scored)> = Vec::new();
+            let mut discount = 1.0;
+            for level in &prepared.fill {
+                for (score, addr) in self.top_by_score(level, prepared.length_prior, wanted)? {
+                    let tier = Tier::Partial;
+                    partial.push((score * discount, Scored { score, addr, tier }));
+                }
+                discount *= prepared.level_discount;
+            }
+            partial.sort_by(|a, b| b.0.total_cmp(&a.0));
+            ranked.extend(partial.into_iter().take(wanted).map(|(_, s)| s));
         }
         Ok(ranked)
     }

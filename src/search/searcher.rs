@@ -15,7 +15,7 @@ use tantivy::{SegmentOrdinal, Term};
 use super::hit::{Explanation, Via};
 use super::passage::StoredPassage;
 use super::query;
-use super::query::build::{self, Built, RankOptions};
+use super::query::build::{self, Built, Matching, RankOptions};
 use super::query::expand::{Expander, Synonyms};
 use super::query::syntax::{self, Alternative, Node, SyntaxError};
 use super::rank::{self, Scored, Tier};
@@ -120,12 +120,15 @@ pub(crate) struct Prepared {
     /// Answers that match with the words of the question they reply to, and not `query`:
     /// ranked after its matches.
     pub through_question: Option<BooleanQuery>,
-    /// Passages that match fewer of the words, and neither of the above: ranked last.
-    pub fill: Option<BooleanQuery>,
+    /// Passages that match fewer of the words, and none of the above, level by level (more of
+    /// the words first): ranked last.
+    pub fill: Vec<BooleanQuery>,
     /// Whether to discount short passages.
     pub length_prior: bool,
     /// The language the query is typed in (by script).
     pub lang: Lang,
+    /// What the scores of each level of `fill` are multiplied by, relative to the level above.
+    pub level_discount: f32,
 }
 
 /// The synonym groups shipped with briefsearch.
@@ -411,28 +414,76 @@ impl Searcher {
                 &built,
             )
         });
-        let fill = match ranking.fill {
-            Some(looser) if !built.match_all && looser != ranking.matching => {
+        // Passages with fewer of the words, in levels: those that lack one word before those
+        // that have half of them, before those that have any; each level leaves out the ones
+        // above it.
+        let mut fill: Vec<BooleanQuery> = Vec::new();
+        if let Some(loosest) = ranking.fill.filter(|_| !built.match_all) {
+            let mut above: Vec<Box<dyn Query>> = vec![built.matching.box_clone()];
+            if let Some(via) = &built.through_question {
+                above.push(via.box_clone());
+            }
+            let levels = if ranking.fill_levels {
+                vec![Matching::AllButOne, Matching::Half, loosest]
+            } else {
+                vec![loosest]
+            };
+            // Every partial hit holds at least one of the words in its own text: an answer whose
+            // question alone has them belongs to the question tier or to none.
+            let own = build::build(
+                &node,
+                &self.opened.fields,
+                &self.opened.analyzer,
+                &RankOptions {
+                    matching: loosest,
+                    ..*ranking
+                },
+            )
+            .ok()
+            .map(|b| b.matching);
+            let mut last = None;
+            for level in levels {
+                if level == ranking.matching {
+                    continue;
+                }
                 let loose = RankOptions {
-                    matching: looser,
+                    matching: level,
                     ..*ranking
                 };
-                build::build(&node, &self.opened.fields, &self.opened.analyzer, &loose)
-                    .ok()
-                    .filter(|relaxed| relaxed.relaxed)
-                    .map(|relaxed| {
-                        let mut clauses = vec![
-                            (Occur::Must, relaxed.matching.box_clone()),
-                            (Occur::MustNot, built.matching.box_clone()),
-                        ];
-                        if let Some(via) = &built.through_question {
-                            clauses.push((Occur::MustNot, via.box_clone()));
-                        }
-                        with_filters(clauses, &relaxed)
-                    })
+                let Some(relaxed) =
+                    build::build(&node, &self.opened.fields, &self.opened.analyzer, &loose)
+                        .ok()
+                        .filter(|relaxed| relaxed.relaxed)
+                else {
+                    continue;
+                };
+                // A word counts where the passage holds it, or (for an answer) where its
+                // question does.
+                let level_query = relaxed
+                    .through_question
+                    .as_ref()
+                    .unwrap_or(&relaxed.matching)
+                    .box_clone();
+                let mut clauses = vec![(Occur::Must, level_query.box_clone())];
+                if let Some(own) = &own {
+                    clauses.push((Occur::Must, own.box_clone()));
+                }
+                clauses.extend(above.iter().map(|q| (Occur::MustNot, q.box_clone())));
+                fill.push(with_filters(clauses, &relaxed));
+                above.push(level_query);
+                last = Some(relaxed);
             }
-            _ => None,
-        };
+            // Last, the answers that hold none of the words themselves but whose question
+            // holds some of them.
+            if let (Some(relaxed), Some(own)) = (last, own)
+                && let Some(via) = &relaxed.through_question
+            {
+                let mut clauses = vec![(Occur::Must, via.box_clone())];
+                above.push(own);
+                clauses.extend(above.iter().map(|q| (Occur::MustNot, q.box_clone())));
+                fill.push(with_filters(clauses, &relaxed));
+            }
+        }
         Ok(Prepared {
             built,
             query,
@@ -440,6 +491,7 @@ impl Searcher {
             fill,
             length_prior: ranking.length_prior,
             lang: typed_lang,
+            level_discount: ranking.level_discount,
         })
     }
 

@@ -367,7 +367,7 @@ fn test_files_through_xargs_and_hits_through_jq() {
         .filter(|f| !f["value"].is_null())
         .map(|f| {
             (
-                str_field(f, "value").to_string(),
+                str_field(f, "id").to_string(),
                 f["count"].as_u64().expect("count"),
             )
         })

