@@ -35,7 +35,7 @@ mod search;
 #[allow(dead_code)]
 mod translate;
 
-pub use analyze::{Analyzer, AnalyzerOptions};
+pub use analyze::{Analyzer, AnalyzerOptions, CutWord};
 pub use cli::{Cli, Outcome, run};
 pub use evaluate::{Averages, Evaluation, JudgedSet, evaluate};
 pub use ingest::index_with;

@@ -10,6 +10,7 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::Outcome;
+use crate::analyze::wordlist::WordList;
 use crate::index::aliases::{Aliases, SYNONYMS_FILE};
 use crate::index::{self, writer::Writer};
 use crate::ingest::{self, Event, Options, Report};
@@ -19,7 +20,7 @@ use crate::output::plural;
 pub(crate) struct IndexArgs {
     /// Files or folders (walked recursively: .txt, .md, .html, .json, .jsonl and files without
     /// extension); `-` reads briefings as JSON Lines from stdin.
-    #[arg(required_unless_present_any = ["aliases", "synonyms"], value_name = "PATH")]
+    #[arg(required_unless_present_any = ["aliases", "synonyms", "words"], value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
     /// Speaker aliases, one speaker per line: `吴海平 = Wu Haiping`. The list is checked and
@@ -34,6 +35,13 @@ pub(crate) struct IndexArgs {
     /// briefsearch. Takes effect at once, no re-indexing.
     #[arg(long, value_name = "FILE")]
     pub synonyms: Option<PathBuf>,
+
+    /// Chinese words to keep whole when segmenting, one per line, optionally with a frequency
+    /// (`仁爱礁 2000`), added to the briefing vocabulary built in. Kept in the index folder
+    /// (words.txt); indexing and queries both use it. The words change how text is cut, so a
+    /// list other than the one the index was built with needs --rebuild.
+    #[arg(long, value_name = "FILE")]
+    pub words: Option<PathBuf>,
 
     /// Remove briefings whose files no longer exist, and list them.
     #[arg(long)]
@@ -71,7 +79,20 @@ pub(super) fn run(index_dir: &Path, args: IndexArgs) -> Result<Outcome> {
         .iter()
         .filter(|p| p.as_os_str() != "-" && !p.exists())
         .collect();
-    // An index of another version cannot be opened to be cleared: its files are removed.
+    if let Some(list) = &args.words {
+        let words = install_words(list, index_dir, args.rebuild)?;
+        eprintln!(
+            "words from {}: {} word{} added to the segmentation of Chinese",
+            list.display(),
+            words.len(),
+            if words.len() == 1 { "" } else { "s" }
+        );
+        if args.paths.is_empty() && args.aliases.is_none() && !args.rebuild {
+            return Ok(Outcome::Found);
+        }
+    }
+    // An index of another version (or of another word list) cannot be opened to be cleared:
+    // its files are removed.
     if args.rebuild && index::open(index_dir).is_err() {
         index::remove(index_dir)?;
     }
@@ -148,6 +169,24 @@ pub(super) fn run(index_dir: &Path, args: IndexArgs) -> Result<Outcome> {
         );
     }
     Ok(Outcome::Found)
+}
+
+/// Checks the word list in `list` and installs it in the index folder. An index built with
+/// another list is refused unless it is to be rebuilt: its Chinese would be cut otherwise
+/// than the queries'.
+fn install_words(list: &Path, index_dir: &Path, rebuild: bool) -> Result<WordList> {
+    let words = WordList::read(list)?;
+    if let Some(recorded) = index::recorded_words(index_dir)?
+        && recorded != words.fingerprint()
+        && !rebuild
+    {
+        bail!(
+            "the index at {} was built with another word list: add --rebuild to re-index it with {}",
+            index_dir.display(),
+            list.display()
+        );
+    }
+    WordList::install(list, index_dir)
 }
 
 /// Ctrl-C (or SIGTERM) stops after the current file and commits; a second one exits at once.

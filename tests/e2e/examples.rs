@@ -51,11 +51,12 @@ fn has_jq() -> bool {
 }
 
 /// A fresh folder where the examples run as a reader would run them: `corpus/` beside an
-/// index of it in `.briefsearch`, and the files the reader is assumed to have (an archive
-/// in another JSON form, a judged query set).
+/// index of it in `.briefsearch`, and the files the reader is assumed to have (`archive/`, their
+/// own transcripts, here the corpus again; an archive in another JSON form; a judged query set).
 fn workspace() -> TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     std::os::unix::fs::symlink(corpus(), dir.path().join("corpus")).expect("symlink");
+    std::os::unix::fs::symlink(corpus(), dir.path().join("archive")).expect("symlink");
     let mut c = bin();
     c.current_dir(dir.path()).args(["index", "corpus/"]);
     let r = run(c);

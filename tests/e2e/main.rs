@@ -20,3 +20,5 @@ mod real;
 mod regressions;
 mod relevance;
 mod reliability;
+mod scripts;
+mod segmentation;

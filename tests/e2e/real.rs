@@ -494,6 +494,55 @@ fn test_commands_on_the_real_archives() {
 }
 
 #[test]
+fn test_dollars_are_not_heads_of_state_and_the_us_is_not_us() {
+    let Some(a) = archive("test_dollars_are_not_heads_of_state_and_the_us_is_not_us") else {
+        return;
+    };
+    // 中美元首 is 中美 / 元首: the dollar (美元) is not in it.
+    let dollars = on_archive(a, &["query", "美元", "--json", "--limit", "2000"]).hits();
+    assert!(dollars.len() > 50, "{}", dollars.len());
+    for hit in &dollars {
+        let text = str_field(hit, "text");
+        // An answer found through its question's words need not say 美元 itself.
+        if hit["via"] == "question" {
+            continue;
+        }
+        assert!(text.replace("中美元首", "").contains("美元"), "{text}");
+    }
+    // U.S. is the country: no hit is found through the pronoun "us".
+    let sanctions = on_archive(a, &["query", "U.S. sanctions", "--json", "--limit", "500"]).hits();
+    assert!(sanctions.len() >= 100, "{}", sanctions.len());
+    for hit in &sanctions {
+        let text = str_field(hit, "text");
+        for range in hit["highlights"].as_array().expect("highlights") {
+            let (from, to) = (
+                range[0].as_u64().expect("from") as usize,
+                range[1].as_u64().expect("to") as usize,
+            );
+            let shown = &text[from..to];
+            assert!(
+                shown != "us" && shown != "Us",
+                "pronoun highlighted in {text}"
+            );
+        }
+        if hit["partial"] == false && hit["via"] != "question" {
+            // The acronym, or another name of the country (synonyms).
+            let acronym = ["U.S.", "US", "USA", "United States", "America"]
+                .iter()
+                .any(|form| {
+                    text.match_indices(form).any(|(at, _)| {
+                        let before = text[..at].chars().next_back();
+                        let after = text[at + form.len()..].chars().next();
+                        before.is_none_or(|c| !c.is_alphanumeric())
+                            && after.is_none_or(|c| !c.is_alphanumeric())
+                    })
+                });
+            assert!(acronym, "no U.S. in {text}");
+        }
+    }
+}
+
+#[test]
 fn test_the_raw_parallel_archive_points_to_its_conversion() {
     let Some(real) = real("test_the_raw_parallel_archive_points_to_its_conversion") else {
         return;

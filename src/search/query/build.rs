@@ -5,9 +5,10 @@
 //!   words typed together (COVID-19) are a phrase.
 //! - Chinese typed without spaces is segmented by jieba first, so 跨境电商出口 is a conjunction
 //!   of its words. Each Chinese word matches as a word of the word field *or* as a phrase of
-//!   character bigrams of the `_cjk` field, which finds it inside longer words (产权 in 知识产权);
-//!   an exact word match scores both, so it ranks above a sub-word match. Runs of single
-//!   characters that jieba could not join (an unknown word) are searched as one unit.
+//!   the marked bigrams of the `_cjk` field, which finds it inside longer words (产权 in
+//!   知识产权) but never across two words of the text (美元 in 中美|元首); an exact word match
+//!   scores both, so it ranks above a sub-word match. Runs of single characters that jieba
+//!   could not join (an unknown word) are searched as one unit, a string found anywhere.
 //! - A quoted phrase is exact: a phrase of words, and for Chinese also a phrase of bigrams
 //!   (which does not depend on how jieba cut the text around it).
 //!
@@ -24,11 +25,13 @@ use crate::index::Fields;
 use crate::script::is_han;
 
 /// What the query looks for, for highlighting: sequences of analysed words (a word, or a
-/// phrase), and Chinese strings to find anywhere (sub-word matches).
+/// phrase), Chinese strings to find anywhere (typed strings and phrases), and Chinese words to
+/// find inside any one word of the text (sub-word matches). Chinese strings are folded.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub(crate) struct Highlight {
     pub sequences: Vec<Vec<String>>,
     pub han: Vec<String>,
+    pub inner: Vec<String>,
 }
 
 impl Highlight {
@@ -36,7 +39,9 @@ impl Highlight {
     pub(crate) fn scripts(&self) -> (bool, bool) {
         let words = self.sequences.iter().flatten();
         let latin = words.clone().any(|w| !w.chars().any(is_han));
-        let han = !self.han.is_empty() || words.clone().any(|w| w.chars().any(is_han));
+        let han = !self.han.is_empty()
+            || !self.inner.is_empty()
+            || words.clone().any(|w| w.chars().any(is_han));
         (latin, han)
     }
 }
@@ -379,12 +384,36 @@ mod tests {
         let b = built("跨境电商出口");
         let debug = format!("{:?}", b.matching);
         assert!(debug.contains("Must"), "{debug}");
-        assert!(b.highlight.han.len() >= 2, "{:?}", b.highlight);
+        assert!(b.highlight.inner.len() >= 2, "{:?}", b.highlight);
         assert!(
             b.highlight
-                .han
+                .inner
                 .iter()
                 .all(|h| "跨境电商出口".contains(h.as_str()))
+        );
+    }
+
+    #[test]
+    fn test_a_chinese_word_is_found_inside_words_and_folded() {
+        let b = built("臺灣");
+        assert_eq!(b.highlight.inner, ["台湾"]);
+        let debug = format!("{:?}", b.matching);
+        assert!(debug.contains("_台湾"), "{debug}");
+    }
+
+    #[test]
+    fn test_lower_case_words_that_spell_an_acronym() {
+        let debug = format!("{:?}", built("eu").matching);
+        assert!(
+            debug.contains("\"EU\"") && debug.contains("\"eu\""),
+            "{debug}"
+        );
+        let debug = format!("{:?}", built("us").matching);
+        assert!(!debug.contains("\"US\""), "{debug}");
+        let debug = format!("{:?}", built("U.S.").matching);
+        assert!(
+            debug.contains("\"US\"") && !debug.contains("\"us\""),
+            "{debug}"
         );
     }
 
@@ -404,8 +433,8 @@ mod tests {
 
     #[test]
     fn test_a_lone_chinese_character_joins_its_neighbour() {
-        let b = built("稳外贸");
-        assert_eq!(b.highlight.han, ["稳外贸"]);
+        let b = built("促消费");
+        assert_eq!(b.highlight.han, ["促消费"]);
     }
 
     #[test]
