@@ -395,3 +395,38 @@ fn test_a_closed_stdout_ends_every_format_quietly() {
         assert!(!stderr.contains("Broken pipe"), "{args:?}: {stderr}");
     }
 }
+
+#[test]
+fn test_batch_explains_each_query_with_its_own_units() {
+    let r = batch(
+        &["--limit", "1", "--explain"],
+        "q1\tRCEP\nq2\t关税\nq3\txylophone\n",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let lines = r.hits();
+    validate("batch.schema.json", &lines);
+    let typed: Vec<(String, Vec<String>)> = lines
+        .iter()
+        .filter(|l| l.get("id").is_some())
+        .map(|h| {
+            let units = h["explain"]["query"]
+                .as_array()
+                .expect("explain.query")
+                .iter()
+                .map(|u| str_field(u, "typed").to_string())
+                .collect();
+            (str_field(h, "query_id").to_string(), units)
+        })
+        .collect();
+    assert_eq!(
+        typed,
+        [
+            ("q1".to_string(), vec!["rcep".to_string()]),
+            ("q2".to_string(), vec!["关税".to_string()]),
+        ]
+    );
+    assert_eq!(
+        lines.last(),
+        Some(&serde_json::json!({"query_id": "q3", "hits": 0}))
+    );
+}
