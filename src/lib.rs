@@ -31,8 +31,6 @@ mod output;
 mod parse;
 mod script;
 mod search;
-// Wired into query analysis by cross-lingual search.
-#[allow(dead_code)]
 mod translate;
 
 pub use analyze::{Analyzer, AnalyzerOptions, CutWord};

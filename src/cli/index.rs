@@ -15,12 +15,16 @@ use crate::index::aliases::{Aliases, SYNONYMS_FILE};
 use crate::index::{self, writer::Writer};
 use crate::ingest::{self, Event, Options, Report};
 use crate::output::plural;
+use crate::translate::lexicon::Lexicon;
 
 #[derive(Debug, Args)]
 pub(crate) struct IndexArgs {
     /// Files or folders (walked recursively: .txt, .md, .html, .json, .jsonl and files without
     /// extension); `-` reads briefings as JSON Lines from stdin.
-    #[arg(required_unless_present_any = ["aliases", "synonyms", "words"], value_name = "PATH")]
+    #[arg(
+        required_unless_present_any = ["aliases", "synonyms", "words", "lexicon"],
+        value_name = "PATH"
+    )]
     pub paths: Vec<PathBuf>,
 
     /// Speaker aliases, one speaker per line: `吴海平 = Wu Haiping`. The list is checked and
@@ -35,6 +39,13 @@ pub(crate) struct IndexArgs {
     /// briefsearch. Takes effect at once, no re-indexing.
     #[arg(long, value_name = "FILE")]
     pub synonyms: Option<PathBuf>,
+
+    /// Translations for cross-lingual search (`query --cross`), one Chinese term per line with
+    /// its English renderings, TAB-separated: `仁爱礁<TAB>Ren'ai Jiao<TAB>Second Thomas Shoal`.
+    /// Checked and kept in the index folder (lexicon.tsv, replacing the previous one); its
+    /// entries come before the shipped lexicon and dictionaries. Takes effect at once.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Option<PathBuf>,
 
     /// Chinese words to keep whole when segmenting, one per line, optionally with a frequency
     /// (`仁爱礁 2000`), added to the briefing vocabulary built in. Kept in the index folder
@@ -116,6 +127,15 @@ pub(super) fn run(index_dir: &Path, args: IndexArgs) -> Result<Outcome> {
         let n = synonyms.groups().len();
         eprintln!(
             "synonyms from {}: {n} group{} of equivalent names",
+            list.display(),
+            if n == 1 { "" } else { "s" }
+        );
+    }
+    if let Some(list) = &args.lexicon {
+        let lexicon = Lexicon::install(list, index_dir)?;
+        let n = lexicon.len();
+        eprintln!(
+            "lexicon from {}: {n} Chinese term{} with their English renderings",
             list.display(),
             if n == 1 { "" } else { "s" }
         );

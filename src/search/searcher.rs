@@ -154,7 +154,7 @@ pub struct Searcher {
     /// The synonym groups (shipped and the index's own), made on first use.
     synonyms: OnceLock<Synonyms>,
     /// The dictionaries of `--cross`, opened on first use.
-    dictionary: OnceLock<Option<Dictionary>>,
+    dictionary: OnceLock<std::result::Result<Dictionary, String>>,
     dir: PathBuf,
 }
 
@@ -227,9 +227,9 @@ impl Searcher {
     /// The dictionaries of cross-lingual search.
     fn dictionary(&self) -> Result<&Dictionary> {
         self.dictionary
-            .get_or_init(|| Dictionary::new().ok())
+            .get_or_init(|| Dictionary::for_index(&self.dir).map_err(|e| format!("{e:#}")))
             .as_ref()
-            .context("the translation dictionaries cannot be read")
+            .map_err(|e| anyhow::anyhow!("the translation dictionaries cannot be read: {e}"))
     }
 
     /// How many passages hold every word of `text` at most (the rarest word's count).
