@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use anyhow::{Context, Result};
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, Occur, Query};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query};
 use tantivy::{SegmentOrdinal, Term};
 
 use super::hit::{Explanation, Via};
@@ -464,10 +464,14 @@ impl Searcher {
                     .as_ref()
                     .unwrap_or(&relaxed.matching)
                     .box_clone();
-                let mut clauses = vec![(Occur::Must, level_query.box_clone())];
-                if let Some(own) = &own {
-                    clauses.push((Occur::Must, own.box_clone()));
-                }
+                // The level and the words of the passage itself decide the match; a hit scores
+                // as in the tier above: its own words, then title and question boosts.
+                let mut clauses = vec![(Occur::Must, unscored(&level_query))];
+                clauses.push(match &own {
+                    // Every word the passage holds scores, whatever the level.
+                    Some(own) => (Occur::Must, own.box_clone()),
+                    None => (Occur::Should, relaxed.matching.box_clone()),
+                });
                 clauses.extend(above.iter().map(|q| (Occur::MustNot, q.box_clone())));
                 fill.push(with_filters(clauses, &relaxed));
                 above.push(level_query);
@@ -478,7 +482,7 @@ impl Searcher {
             if let (Some(relaxed), Some(own)) = (last, own)
                 && let Some(via) = &relaxed.through_question
             {
-                let mut clauses = vec![(Occur::Must, via.box_clone())];
+                let mut clauses = vec![(Occur::Must, unscored(via))];
                 above.push(own);
                 clauses.extend(above.iter().map(|q| (Occur::MustNot, q.box_clone())));
                 fill.push(with_filters(clauses, &relaxed));
@@ -851,4 +855,9 @@ impl Searcher {
         }
         Ok(out.into_iter().collect())
     }
+}
+
+/// `query` as a condition that adds nothing to the score.
+fn unscored(query: &dyn Query) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(query.box_clone(), 0.0))
 }
