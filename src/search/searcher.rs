@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use anyhow::{Context, Result};
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, Occur, Query};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query};
 use tantivy::{SegmentOrdinal, Term};
 
 use super::hit::{Explanation, Via};
@@ -22,6 +22,7 @@ use super::rank::{self, Scored, Tier};
 use super::{Filter, Filters, Hit, collect, snippet, vocabulary};
 use crate::briefing::Lang;
 use crate::index::aliases::{Aliases, SYNONYMS_FILE};
+use crate::index::document::STDIN_SOURCE;
 use crate::index::schema::name;
 use crate::index::schema::name_key;
 use crate::index::{self, Fields, Opened};
@@ -37,7 +38,7 @@ pub(crate) enum Sort {
     Score,
     /// Oldest first.
     Date,
-    /// Newest first.
+    /// Newest briefing first, each briefing's passages in reading order.
     DateDesc,
 }
 
@@ -556,10 +557,14 @@ impl Searcher {
                     .as_ref()
                     .unwrap_or(&relaxed.matching)
                     .box_clone();
-                let mut clauses = vec![(Occur::Must, level_query.box_clone())];
-                if let Some(own) = &own {
-                    clauses.push((Occur::Must, own.box_clone()));
-                }
+                // The level and the words of the passage itself decide the match; a hit scores
+                // as in the tier above: its own words, then title and question boosts.
+                let mut clauses = vec![(Occur::Must, unscored(&level_query))];
+                clauses.push(match &own {
+                    // Every word the passage holds scores, whatever the level.
+                    Some(own) => (Occur::Must, own.box_clone()),
+                    None => (Occur::Should, relaxed.matching.box_clone()),
+                });
                 clauses.extend(above.iter().map(|q| (Occur::MustNot, q.box_clone())));
                 fill.push(with_filters(clauses, &relaxed));
                 above.push(level_query);
@@ -570,7 +575,7 @@ impl Searcher {
             if let (Some(relaxed), Some(own)) = (last, own)
                 && let Some(via) = &relaxed.through_question
             {
-                let mut clauses = vec![(Occur::Must, via.box_clone())];
+                let mut clauses = vec![(Occur::Must, unscored(via))];
                 above.push(own);
                 clauses.extend(above.iter().map(|q| (Occur::MustNot, q.box_clone())));
                 fill.push(with_filters(clauses, &relaxed));
@@ -964,20 +969,44 @@ impl Searcher {
             .transpose()
     }
 
-    /// The distinct source files of all passages matching `query` with `filters`, sorted.
+    /// The distinct source files of all passages matching `query` with `filters`, sorted; for
+    /// briefings read from stdin, which have no file, their briefing ids.
     pub(crate) fn sources(&self, query: &str, filters: &Filters) -> Result<Vec<String>> {
         let prepared = self.prepare(query, filters)?;
         let mut out = BTreeSet::new();
         for segment in collect::matches(&self.searcher, &prepared.query)? {
             let reader = self.searcher.segment_reader(segment.segment);
             let mut sources = collect::StrValues::open(reader, name::SOURCE)?;
+            let mut ids = collect::StrValues::open(reader, name::BRIEFING_ID)?;
             let ords: BTreeSet<u64> = segment
                 .docs
                 .iter()
                 .filter_map(|&d| sources.ord(d))
                 .collect();
-            out.extend(ords.into_iter().filter_map(|o| sources.text_of(o)));
+            let stdin_ord = ords
+                .iter()
+                .copied()
+                .find(|&o| sources.text_of(o).as_deref() == Some(STDIN_SOURCE));
+            out.extend(
+                ords.into_iter()
+                    .filter(|&o| Some(o) != stdin_ord)
+                    .filter_map(|o| sources.text_of(o)),
+            );
+            if let Some(stdin_ord) = stdin_ord {
+                let briefings: BTreeSet<u64> = segment
+                    .docs
+                    .iter()
+                    .filter(|&&d| sources.ord(d) == Some(stdin_ord))
+                    .filter_map(|&d| ids.ord(d))
+                    .collect();
+                out.extend(briefings.into_iter().filter_map(|o| ids.text_of(o)));
+            }
         }
         Ok(out.into_iter().collect())
     }
+}
+
+/// `query` as a condition that adds nothing to the score.
+fn unscored(query: &dyn Query) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(query.box_clone(), 0.0))
 }
