@@ -237,8 +237,13 @@ impl Searcher {
             .get_or_init(|| Synonyms::new(&groups, &self.opened.analyzer)))
     }
 
+    /// The analyzer of the index's text.
+    pub(crate) fn analyzer(&self) -> &crate::analyze::Analyzer {
+        &self.opened.analyzer
+    }
+
     /// The dictionaries of cross-lingual search.
-    fn dictionary(&self) -> Result<&Dictionary> {
+    pub(crate) fn dictionary(&self) -> Result<&Dictionary> {
         self.dictionary
             .get_or_init(|| Dictionary::for_index(&self.dir).map_err(|e| format!("{e:#}")))
             .as_ref()

@@ -144,6 +144,29 @@ fn test_versions_of_one_briefing_align_question_with_question_answer_with_answer
 }
 
 #[test]
+fn test_briefings_of_one_day_on_other_matters_are_not_versions() {
+    // corpus/ holds an English and a Chinese briefing of one day under one spokesperson, with
+    // as many questions from the same outlets, but on other matters: not translations.
+    let mut c = bin();
+    c.args([
+        "show",
+        "corpus/en/2023-04-18-scio-customs-foreign-trade.txt",
+        "--json",
+        "--index",
+    ])
+    .arg(crate::common::corpus_index());
+    let r = run(c);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let shown = &r.hits()[0];
+    let passages = shown["passages"].as_array().expect("passages");
+    assert!(passages.len() > 10);
+    assert!(
+        passages.iter().all(|p| p["counterpart"].is_null()),
+        "{shown}"
+    );
+}
+
+#[test]
 fn test_hits_carry_their_counterpart_and_query_parallel_shows_it() {
     let x = Indexed::new();
     let r = x.run(&["query", "Heyu Islands", "--json", "--kind", "answer"]);

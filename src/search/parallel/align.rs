@@ -20,6 +20,12 @@ use crate::search::StoredPassage;
 const EN_BYTES_PER_ZH_CHAR: f64 = 3.2;
 /// A turn pair scoring below this is not a match: leaving both turns out is better.
 const MATCH_THRESHOLD: f64 = 1.0;
+/// Fewer translated Chinese words than this say nothing about two turns' words.
+const MIN_GLOSSED: usize = 3;
+/// The share of a Chinese turn's translated words found in an English turn at which two turns
+/// neither gain nor lose, and the score added per unit of share above it.
+const LEXICAL_BASE: f64 = 0.5;
+const LEXICAL_WEIGHT: f64 = 4.0;
 
 /// A turn of one version: consecutive passages of one speaker turn.
 #[derive(Debug)]
@@ -34,6 +40,10 @@ struct Turn {
     /// For English, the lower-cased text (searched for the Latin words of the Chinese); for
     /// Chinese, its Latin-script words, lower-cased.
     words: Vec<String>,
+    /// For English, its analysed words; for Chinese, the analysed words of the dictionary's
+    /// English for each of its words (see [`Lexical`]).
+    terms: HashSet<String>,
+    glosses: Vec<Vec<String>>,
     text: String,
 }
 
@@ -58,12 +68,32 @@ pub(crate) struct Alignment {
     /// Aligned turn pairs, and the sum of their scores.
     pub matched: usize,
     pub score: f64,
+    /// The mean share of the aligned turns' translated words found in their counterparts
+    /// (see [`Lexical`]), when words were compared.
+    pub said_alike: Option<f64>,
 }
 
-/// Aligns `en` and `zh`, each the passages of one version in reading order.
+/// How the words of two turns are compared: the analysed words of an English text, and for
+/// each word of a Chinese text the analysed words of its English translations.
+pub(crate) struct Lexical<'a> {
+    pub en_words: &'a dyn Fn(&str) -> HashSet<String>,
+    pub zh_glosses: &'a dyn Fn(&str) -> Vec<Vec<String>>,
+}
+
+/// Aligns `en` and `zh`, each the passages of one version in reading order, by form alone.
+#[cfg(test)]
 pub(crate) fn align(en: &[StoredPassage], zh: &[StoredPassage]) -> Alignment {
-    let en_turns = turns(en, false);
-    let zh_turns = turns(zh, true);
+    align_with(en, zh, None)
+}
+
+/// Aligns `en` and `zh`; with `lexical`, the words of two turns must also say the same.
+pub(crate) fn align_with(
+    en: &[StoredPassage],
+    zh: &[StoredPassage],
+    lexical: Option<&Lexical>,
+) -> Alignment {
+    let en_turns = turns(en, false, lexical);
+    let zh_turns = turns(zh, true, lexical);
     let alignable = |t: &&Turn| t.kind != Kind::Narration;
     let (n, m) = (en_turns.len(), zh_turns.len());
     // best[i][j]: the best score aligning the first i English and j Chinese turns.
@@ -124,7 +154,15 @@ pub(crate) fn align(en: &[StoredPassage], zh: &[StoredPassage]) -> Alignment {
         ),
         matched: scored,
         score: best[n][m],
+        said_alike: None,
     };
+    let shares: Vec<f64> = pairs
+        .iter()
+        .filter_map(|&(e, z)| said_alike(&en_turns[e?], &zh_turns[z?]))
+        .collect();
+    if !shares.is_empty() {
+        alignment.said_alike = Some(shares.iter().sum::<f64>() / shares.len() as f64);
+    }
     for (e, z) in pairs {
         let (et, zt) = (e.map(|e| &en_turns[e]), z.map(|z| &zh_turns[z]));
         if let (Some(et), Some(zt)) = (et, zt) {
@@ -232,7 +270,7 @@ enum Step {
 }
 
 /// The turns of one version: runs of passages with the same turn number and kind.
-fn turns(passages: &[StoredPassage], chinese: bool) -> Vec<Turn> {
+fn turns(passages: &[StoredPassage], chinese: bool, lexical: Option<&Lexical>) -> Vec<Turn> {
     let mut out: Vec<Turn> = Vec::new();
     for (i, p) in passages.iter().enumerate() {
         let continues = out.last().is_some_and(|t| {
@@ -247,6 +285,8 @@ fn turns(passages: &[StoredPassage], chinese: bool) -> Vec<Turn> {
                 length: 0.0,
                 numbers: HashSet::new(),
                 words: Vec::new(),
+                terms: HashSet::new(),
+                glosses: Vec::new(),
                 text: String::new(),
             });
         }
@@ -268,6 +308,13 @@ fn turns(passages: &[StoredPassage], chinese: bool) -> Vec<Turn> {
         } else {
             vec![turn.text.to_lowercase()]
         };
+        if let Some(lexical) = lexical {
+            if chinese {
+                turn.glosses = (lexical.zh_glosses)(&turn.text);
+            } else {
+                turn.terms = (lexical.en_words)(&turn.text);
+            }
+        }
         turn.text.clear();
     }
     out
@@ -295,7 +342,25 @@ fn score(en: &Turn, zh: &Turn) -> Option<f64> {
     }
     let ratio = en.length / (EN_BYTES_PER_ZH_CHAR * zh.length).max(1.0);
     s += (1.0 - ratio.max(1e-6).ln().abs()).max(-2.0);
+    if let Some(share) = said_alike(en, zh) {
+        s += LEXICAL_WEIGHT * (share - LEXICAL_BASE);
+    }
     (s >= MATCH_THRESHOLD).then_some(s)
+}
+
+/// Of the Chinese turn's words that the dictionary translates, the share with a translation
+/// among the English turn's words; `None` when too few are translated to tell.
+fn said_alike(en: &Turn, zh: &Turn) -> Option<f64> {
+    if zh.glosses.len() < MIN_GLOSSED || en.terms.is_empty() {
+        return None;
+    }
+    let found = zh
+        .glosses
+        .iter()
+        .filter(|g| g.iter().any(|w| en.terms.contains(w)))
+        .count();
+    let share = found as f64 / zh.glosses.len() as f64;
+    Some(share)
 }
 
 /// Whether two outlet ids are one outlet: equal but for case, or one slip apart in a name of

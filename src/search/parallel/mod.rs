@@ -39,6 +39,11 @@ const MIN_ALIGNED_SHARE: f64 = 0.5;
 /// Two versions of one briefing ask about as many questions: the fewer at least this share
 /// of the more (one version may have lost a question or two, or split one).
 const MIN_QUESTION_RATIO: f64 = 0.5;
+/// Of the words of aligned Chinese turns that the dictionary translates, at least this share
+/// (on average) must have a translation in the English turn: the versions of a briefing do
+/// (about 0.7 to 0.8 on the foreign ministry's), two briefings of one day on other matters
+/// do not (about 0.4).
+const MIN_SAID_ALIKE: f64 = 0.55;
 
 /// The pairs found so far, by date (days since 1970-01-01).
 #[derive(Default)]
@@ -152,21 +157,57 @@ fn may_pair(en: &Version, zh: &Version) -> bool {
     more <= 2 || fewer as f64 >= MIN_QUESTION_RATIO * more as f64
 }
 
-/// Whether an alignment shows two versions of one briefing.
+/// Whether an alignment shows two versions of one briefing: most turns align, and where their
+/// words could be compared, they say the same.
 fn alike(alignment: &Alignment) -> bool {
     let shorter = alignment.turns.0.min(alignment.turns.1);
-    shorter > 0 && alignment.matched as f64 >= MIN_ALIGNED_SHARE * shorter as f64
+    shorter > 0
+        && alignment.matched as f64 >= MIN_ALIGNED_SHARE * shorter as f64
+        && alignment.said_alike.is_none_or(|s| s >= MIN_SAID_ALIKE)
 }
 
 fn find_pairs(searcher: &Searcher, date: Date) -> Result<Vec<Arc<Pair>>> {
     let versions = versions_on(searcher, date)?;
     let of = |lang: Lang| versions.iter().filter(move |v| v.lang == Some(lang));
+    let dictionary = searcher.dictionary().ok();
+    let analyzer = searcher.analyzer();
+    let en_words = |text: &str| -> HashSet<String> {
+        analyzer.words(text).into_iter().map(|t| t.text).collect()
+    };
+    let zh_glosses = |text: &str| -> Vec<Vec<String>> {
+        let Some(dictionary) = dictionary else {
+            return Vec::new();
+        };
+        let words: Vec<String> = analyzer
+            .words(text)
+            .into_iter()
+            .map(|t| t.text)
+            .filter(|w| w.chars().count() >= 2 && w.chars().all(crate::script::is_han))
+            .collect();
+        let tokens: Vec<&str> = words.iter().map(String::as_str).collect();
+        (0..tokens.len())
+            .filter_map(|i| dictionary.longest_phrase(Lang::Zh, &tokens, i))
+            .map(|m| {
+                m.translation
+                    .candidates
+                    .iter()
+                    .flat_map(|c| analyzer.words(c))
+                    .map(|t| t.text)
+                    .collect::<Vec<String>>()
+            })
+            .filter(|g| !g.is_empty())
+            .collect()
+    };
+    let lexical = Some(align::Lexical {
+        en_words: &en_words,
+        zh_glosses: &zh_glosses,
+    });
     let mut candidates: Vec<Pair> = Vec::new();
     for english in of(Lang::En) {
         for chinese in of(Lang::Zh).filter(|zh| may_pair(english, zh)) {
             let en = briefing_passages(searcher, &english.id)?;
             let zh = briefing_passages(searcher, &chinese.id)?;
-            let alignment = align::align(&en, &zh);
+            let alignment = align::align_with(&en, &zh, lexical.as_ref());
             if alike(&alignment) {
                 candidates.push(Pair { en, zh, alignment });
             }
@@ -252,6 +293,25 @@ mod tests {
             spoken: HashMap::from([(presiding.to_string(), 100), ("Moderator".to_string(), 10)]),
             questions: (1..=questions).collect(),
         }
+    }
+
+    #[test]
+    fn test_versions_must_say_the_same_where_their_words_are_compared() {
+        let alignment = |said_alike: Option<f64>| Alignment {
+            rows: Vec::new(),
+            en_to_zh: Vec::new(),
+            zh_to_en: Vec::new(),
+            turns: (10, 10),
+            matched: 8,
+            score: 20.0,
+            said_alike,
+        };
+        assert!(alike(&alignment(Some(0.75))));
+        assert!(alike(&alignment(None)), "no dictionary: by form alone");
+        assert!(
+            !alike(&alignment(Some(0.4))),
+            "two briefings on other matters"
+        );
     }
 
     #[test]
