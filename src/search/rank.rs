@@ -179,24 +179,32 @@ impl Searcher {
 
     /// A passage's chronological sort key (the tie-break of equal scores).
     fn order(&self, addr: DocAddress) -> u64 {
-        self.searcher
-            .segment_reader(addr.segment_ord)
-            .fast_fields()
-            .u64(name::ORDER)
-            .ok()
+        self.rank_columns(addr)
+            .and_then(|c| c.order.as_ref())
             .and_then(|c| c.first(addr.doc_id))
             .unwrap_or(u64::MAX)
     }
 
     /// A passage's length in bytes (for the length prior).
     fn length(&self, addr: DocAddress) -> u64 {
-        self.searcher
-            .segment_reader(addr.segment_ord)
-            .fast_fields()
-            .u64(name::LENGTH)
-            .ok()
+        self.rank_columns(addr)
+            .and_then(|c| c.length.as_ref())
             .and_then(|c| c.first(addr.doc_id))
             .unwrap_or(u64::MAX)
+    }
+
+    /// The ranking columns of `addr`'s segment.
+    fn rank_columns(&self, addr: DocAddress) -> Option<&RankColumns> {
+        let open = || {
+            let fast = self.searcher.segment_reader(addr.segment_ord).fast_fields();
+            RankColumns {
+                order: fast.u64(name::ORDER).ok(),
+                length: fast.u64(name::LENGTH).ok(),
+            }
+        };
+        self.rank_columns
+            .get(addr.segment_ord as usize)
+            .map(|cell| cell.get_or_init(open))
     }
 
     /// The score `query` gives the passage at `addr` (0 if it does not match).
@@ -374,6 +382,12 @@ pub(super) fn with_counterparts(
             ..s
         })
         .collect()
+}
+
+/// The columns a segment's hits are ranked with.
+pub(crate) struct RankColumns {
+    order: Option<Column<u64>>,
+    length: Option<Column<u64>>,
 }
 
 #[cfg(test)]

@@ -157,15 +157,18 @@ pub struct Searcher {
     /// names; built on first use, as only commands that name or list speakers need it.
     names: OnceLock<Aliases>,
     /// The outlet table, extended by the alias list.
-    outlets: Outlets,
+    outlets: OnceLock<Outlets>,
     /// Parallel briefings found so far, by date.
     pub(super) parallel: super::parallel::Cache,
     /// Which equivalents queries are expanded with.
     expansion: Expansion,
     /// The synonym groups (shipped and the index's own), made on first use.
-    synonyms: OnceLock<Synonyms>,
+    synonyms: OnceLock<Vec<Vec<String>>>,
     /// The dictionaries of `--cross`, opened on first use.
     dictionary: OnceLock<std::result::Result<Dictionary, String>>,
+    /// Per segment: the passage length and reading-order columns, opened on first use
+    /// (opening a column reads its block index: once, not once per hit).
+    pub(super) rank_columns: Vec<OnceLock<rank::RankColumns>>,
     dir: PathBuf,
 }
 
@@ -195,21 +198,19 @@ impl Searcher {
             .reader()
             .with_context(|| format!("cannot read the index at {}", dir.display()))?;
         let searcher = reader.searcher();
+        let segments = searcher.segment_readers().len();
         let aliases = Aliases::load(dir)?;
-        let mut outlets = Outlets::builtin().clone();
-        for group in aliases.groups() {
-            outlets.add_group(group);
-        }
         Ok(Searcher {
             opened,
             searcher,
             aliases,
             names: OnceLock::new(),
-            outlets,
+            outlets: OnceLock::new(),
             parallel: super::parallel::Cache::default(),
             expansion: Expansion::default(),
             synonyms: OnceLock::new(),
             dictionary: OnceLock::new(),
+            rank_columns: (0..segments).map(|_| OnceLock::new()).collect(),
             dir: dir.to_path_buf(),
         })
     }
@@ -220,9 +221,9 @@ impl Searcher {
     }
 
     /// The synonym groups: the list shipped with briefsearch, then the index's own.
-    fn synonyms(&self) -> Result<&Synonyms> {
-        if let Some(s) = self.synonyms.get() {
-            return Ok(s);
+    fn synonym_groups(&self) -> Result<&[Vec<String>]> {
+        if let Some(groups) = self.synonyms.get() {
+            return Ok(groups);
         }
         let shipped = Aliases::parse(SHIPPED_SYNONYMS, Path::new("data/synonyms.txt"))?;
         let own = Aliases::load_file(&self.dir, SYNONYMS_FILE)?;
@@ -232,9 +233,7 @@ impl Searcher {
             .chain(own.groups())
             .cloned()
             .collect();
-        Ok(self
-            .synonyms
-            .get_or_init(|| Synonyms::new(&groups, &self.opened.analyzer)))
+        Ok(self.synonyms.get_or_init(|| groups))
     }
 
     /// The analyzer of the index's text.
@@ -298,7 +297,8 @@ impl Searcher {
     /// `node` with its words grouped with their equivalents, as `expansion` asks.
     fn expand(&self, node: Node, expansion: Expansion) -> Result<Node> {
         let synonyms = if expansion.synonyms {
-            Some(self.synonyms()?)
+            let groups = self.synonym_groups()?;
+            Some(Synonyms::for_query(groups, &self.opened.analyzer, &node))
         } else {
             None
         };
@@ -313,7 +313,7 @@ impl Searcher {
         let frequency = |text: &str| self.frequency(text);
         let expander = Expander {
             analyzer: &self.opened.analyzer,
-            synonyms,
+            synonyms: synonyms.as_ref(),
             dictionary,
             frequency: &frequency,
         };
@@ -322,9 +322,20 @@ impl Searcher {
 
     /// The outlet a name stands for: the same for every spelling of one outlet.
     pub(crate) fn outlet(&self, name: &str) -> String {
-        self.outlets
+        self.outlets()
             .canonical(name)
             .map_or_else(|| without_reporter(name).trim().to_string(), str::to_string)
+    }
+
+    /// The outlet table, extended by the alias list (made on first use).
+    fn outlets(&self) -> &Outlets {
+        self.outlets.get_or_init(|| {
+            let mut outlets = Outlets::builtin().clone();
+            for group in self.aliases.groups() {
+                outlets.add_group(group);
+            }
+            outlets
+        })
     }
 
     /// The outlets the index holds (`outlet_id` values) that `name` stands for.
