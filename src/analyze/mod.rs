@@ -15,6 +15,7 @@
 //! Search-mode sub-words would only cover dictionary sub-words and blur the two.
 
 pub(crate) mod bigrams;
+pub(crate) mod fingerprint;
 mod jieba_dict;
 pub(crate) mod segmenter;
 pub(crate) mod words;

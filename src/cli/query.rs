@@ -87,6 +87,11 @@ pub(crate) struct QueryArgs {
     /// hits carry the query id.
     #[arg(long)]
     pub batch: bool,
+
+    /// Show near-duplicate passages as hits of their own. Without it, a passage whose
+    /// near-duplicate ranks higher is folded into that hit ("+N more like this").
+    #[arg(long)]
+    pub all: bool,
 }
 
 pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
@@ -175,14 +180,22 @@ fn summary(results: &Results, offset: usize) -> Option<String> {
     let total = results.total.filter(|_| !results.hits.is_empty())?;
     let first = offset + 1;
     let last = offset + results.hits.len();
-    Some(if results.hits.iter().any(|h| h.partial) {
+    let mut line = if results.hits.iter().any(|h| h.partial) {
         format!(
             "{first}–{last}: {total} passage{} with every word, then passages with some of them (--strict: only the former)",
             if total == 1 { "" } else { "s" }
         )
     } else {
         format!("{first}–{last} of {total} matching passages")
-    })
+    };
+    let folded: usize = results.hits.iter().map(|h| h.duplicates.len()).sum();
+    if folded > 0 {
+        line.push_str(&format!(
+            "; {folded} near-duplicate{} folded into these (--all shows each)",
+            if folded == 1 { "" } else { "s" }
+        ));
+    }
+    Some(line)
 }
 
 fn request(args: &QueryArgs, query: String, filters: Filters, count_total: bool) -> Request {
@@ -197,6 +210,7 @@ fn request(args: &QueryArgs, query: String, filters: Filters, count_total: bool)
         count_total,
         // Groups rank briefings by their best passages: with every word, as counts do.
         fill: !args.strict && args.group.is_none(),
+        collapse: !args.all,
     }
 }
 

@@ -45,6 +45,8 @@ pub(crate) const HIT_FIELDS: &[&str] = &[
     "partial",
     "group",
     "query_id",
+    "duplicates",
+    "duplicate_ids",
 ];
 
 /// One line of `query --json` (`schema/hit.schema.json`).
@@ -76,6 +78,9 @@ struct HitLine<'a> {
     group: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     query_id: Option<&'a str>,
+    /// Near-duplicates folded into this hit.
+    duplicates: usize,
+    duplicate_ids: Vec<&'a str>,
 }
 
 /// A hit as the JSON object of its line (also the row of TSV output).
@@ -105,6 +110,8 @@ pub(crate) fn hit(hit: &Hit) -> io::Result<Value> {
         partial: hit.partial,
         group: hit.group,
         query_id: hit.query_id.as_deref(),
+        duplicates: hit.duplicates.len(),
+        duplicate_ids: hit.duplicates.iter().map(|d| d.id.as_str()).collect(),
     };
     serde_json::to_value(line).map_err(io::Error::other)
 }
@@ -202,6 +209,7 @@ mod tests {
             partial: false,
             group: Some(1),
             query_id: Some("q1".into()),
+            duplicates: vec![],
         };
         let keys = |h: &Hit| -> Vec<String> {
             hit(h)
@@ -216,7 +224,44 @@ mod tests {
         assert_eq!(schema_properties("hit.schema.json"), HIT_FIELDS);
         h.group = None;
         h.query_id = None;
-        assert_eq!(keys(&h), HIT_FIELDS[..HIT_FIELDS.len() - 2]);
+        let without: Vec<&str> = HIT_FIELDS
+            .iter()
+            .copied()
+            .filter(|f| !["group", "query_id"].contains(f))
+            .collect();
+        assert_eq!(keys(&h), without);
+    }
+
+    #[test]
+    fn test_duplicates_are_counted_and_listed() {
+        let mut h = Hit {
+            rank: 1,
+            score: 2.5,
+            passage: passage(3, Kind::Answer, None),
+            snippet: String::new(),
+            highlights: vec![],
+            snippet_highlights: vec![],
+            partial: false,
+            group: None,
+            query_id: None,
+            duplicates: vec![],
+        };
+        let value = hit(&h).expect("json");
+        assert_eq!(value["duplicates"], 0);
+        assert_eq!(value["duplicate_ids"], serde_json::json!([]));
+        h.duplicates = vec![
+            crate::search::Duplicate {
+                id: "a#4".into(),
+                date: None,
+            },
+            crate::search::Duplicate {
+                id: "c#9".into(),
+                date: None,
+            },
+        ];
+        let value = hit(&h).expect("json");
+        assert_eq!(value["duplicates"], 2);
+        assert_eq!(value["duplicate_ids"], serde_json::json!(["a#4", "c#9"]));
     }
 
     #[test]
@@ -231,6 +276,7 @@ mod tests {
             partial: false,
             group: None,
             query_id: None,
+            duplicates: vec![],
         };
         assert_eq!(hit(&h).expect("json")["score"], 7.5326);
     }

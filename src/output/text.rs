@@ -7,7 +7,7 @@ use anstyle::{AnsiColor, Style};
 
 use super::round4;
 use super::sanitize::for_terminal;
-use crate::search::Hit;
+use crate::search::{Duplicate, Hit};
 
 /// Longest role shown in text output, in characters.
 const MAX_ROLE_CHARS: usize = 70;
@@ -106,7 +106,12 @@ impl<W: Write> TextPrinter<W> {
             self.highlighted(&hit.snippet, &hit.snippet_highlights)
         )?;
         let id = self.styled(STYLES.dim, &for_terminal(&p.id));
-        writeln!(self.out, "    {id}")
+        writeln!(self.out, "    {id}")?;
+        if !hit.duplicates.is_empty() {
+            let more = self.styled(STYLES.dim, &more_like_this(&hit.duplicates));
+            writeln!(self.out, "    {more}")?;
+        }
+        Ok(())
     }
 
     fn highlighted(&self, text: &str, ranges: &[[usize; 2]]) -> String {
@@ -138,6 +143,28 @@ impl<W: Write> TextPrinter<W> {
     pub(crate) fn finish(&mut self) -> io::Result<()> {
         self.out.flush()
     }
+}
+
+/// Dates of near-duplicates listed after "+N more like this", at most.
+const MAX_DUPLICATE_DATES: usize = 5;
+
+/// "+3 more like this (2022-07-19, 2022-07-20, 2023-01-05)": the near-duplicates folded into a
+/// hit, by their distinct dates (they are in date order).
+fn more_like_this(duplicates: &[Duplicate]) -> String {
+    let mut dates: Vec<String> = Vec::new();
+    for d in duplicates {
+        let date = d.date.map_or_else(|| "no date".to_string(), |d| d.to_string());
+        if !dates.contains(&date) {
+            dates.push(date);
+        }
+    }
+    let shown = dates.len().min(MAX_DUPLICATE_DATES);
+    let more = if dates.len() > shown { ", …" } else { "" };
+    format!(
+        "+{} more like this ({}{more})",
+        duplicates.len(),
+        dates[..shown].join(", ")
+    )
 }
 
 /// Matches separated only by spaces are shown as one: "[bonded logistics park]".
@@ -188,6 +215,7 @@ mod tests {
             partial: false,
             group: None,
             query_id: None,
+            duplicates: vec![],
         }
     }
 
@@ -252,6 +280,33 @@ mod tests {
         let line = text.find("only some of the words").expect("line");
         assert!(text.find(" 1. ").expect("hit 1") < line);
         assert!(line < text.find(" 2. ").expect("hit 2"));
+    }
+
+    #[test]
+    fn test_folded_duplicates_are_counted_with_their_dates() {
+        let dup = |id: &str, date: Option<(i32, u32, u32)>| Duplicate {
+            id: id.into(),
+            date: date.and_then(|(y, m, d)| crate::date::Date::new(y, m, d)),
+        };
+        let mut h = hit();
+        assert!(!render(&h, false).contains("more like this"));
+        h.duplicates = vec![
+            dup("a#1", Some((2022, 7, 20))),
+            dup("b#2", Some((2022, 7, 20))),
+            dup("c#3", Some((2023, 1, 5))),
+            dup("d#4", None),
+        ];
+        let text = render(&h, false);
+        assert!(
+            text.ends_with("b#3\n    +4 more like this (2022-07-20, 2023-01-05, no date)\n"),
+            "{text}"
+        );
+        h.duplicates = (1..=7)
+            .map(|d| dup(&format!("x#{d}"), Some((2024, 1, d))))
+            .collect();
+        assert!(render(&h, false).contains(
+            "+7 more like this (2024-01-01, 2024-01-02, 2024-01-03, 2024-01-04, 2024-01-05, …)"
+        ));
     }
 
     #[test]

@@ -4,6 +4,14 @@ use super::passage::StoredPassage;
 use super::query::build::Highlight;
 use super::snippet;
 use crate::analyze::Analyzer;
+use crate::date::Date;
+
+/// A near-duplicate of a hit, folded into it (`search::collapse`).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Duplicate {
+    pub id: String,
+    pub date: Option<Date>,
+}
 
 /// One matching passage, with everything needed to show or script it. The JSON Lines form
 /// (`schema/hit.schema.json`) is `output::json`'s business.
@@ -25,6 +33,9 @@ pub(crate) struct Hit {
     pub group: Option<usize>,
     /// With `--batch`: the id of the query this hit answers.
     pub query_id: Option<String>,
+    /// The passages that match the query, rank lower and are near-duplicates of this one,
+    /// in date order (ranked by score, unless every passage is asked for).
+    pub duplicates: Vec<Duplicate>,
 }
 
 impl Hit {
@@ -48,6 +59,7 @@ impl Hit {
             partial: false,
             group: None,
             query_id: None,
+            duplicates: Vec::new(),
         }
     }
 }

@@ -50,6 +50,9 @@ pub(crate) struct Request {
     /// Ranked by score, follow the passages that match the query as typed with those that
     /// have some of its words.
     pub fill: bool,
+    /// Ranked by score (and not grouped), fold each passage into a higher-ranked
+    /// near-duplicate, so that `limit` counts distinct hits.
+    pub collapse: bool,
 }
 
 /// Hits and, when asked for, the number of passages that matched in all.
@@ -265,6 +268,25 @@ impl Searcher {
             None
         };
         let Some(per) = request.per_briefing else {
+            if request.collapse && sort == Sort::Score {
+                let page: Vec<_> = self
+                    .top_distinct(&prepared, request.offset + limit)?
+                    .into_iter()
+                    .skip(request.offset)
+                    .collect();
+                let (scored, duplicates): (Vec<Scored>, Vec<_>) = page.into_iter().unzip();
+                let mut hits = self.hits(
+                    &prepared,
+                    scored,
+                    request.offset,
+                    request.snippet_chars,
+                    |_| None,
+                )?;
+                for (hit, duplicates) in hits.iter_mut().zip(duplicates) {
+                    hit.duplicates = duplicates;
+                }
+                return Ok(Results { hits, total });
+            }
             let scored = self.top(&prepared, sort, request.offset + limit)?;
             let page: Vec<Scored> = scored.into_iter().skip(request.offset).collect();
             let hits = self.hits(
@@ -369,22 +391,38 @@ impl Searcher {
             .collect()
     }
 
-    /// The ids of the best passages for `request`, ranked with `ranking` (for evaluation).
+    /// The ids of the best passages for `request`, ranked with `ranking` (for evaluation):
+    /// each rank's passage, then (with `request.collapse`) the near-duplicates folded into it.
     pub(crate) fn search_ranked(
         &self,
         request: &Request,
         ranking: &RankOptions,
-    ) -> Result<Vec<String>> {
+    ) -> Result<Vec<Vec<String>>> {
         let prepared = self.prepare_with(&request.query, &request.filters, ranking)?;
         let sort = if prepared.built.match_all {
             Sort::Date
         } else {
             request.sort
         };
-        self.top(&prepared, sort, request.offset + request.limit.max(1))?
+        let wanted = request.offset + request.limit.max(1);
+        let ranked: Vec<(Scored, Vec<String>)> = if request.collapse && sort == Sort::Score {
+            self.top_distinct(&prepared, wanted)?
+                .into_iter()
+                .map(|(s, d)| (s, d.into_iter().map(|d| d.id).collect()))
+                .collect()
+        } else {
+            self.top(&prepared, sort, wanted)?
+                .into_iter()
+                .map(|s| (s, Vec::new()))
+                .collect()
+        };
+        ranked
             .into_iter()
             .skip(request.offset)
-            .map(|hit| Ok(StoredPassage::read(&self.searcher, &self.opened.fields, hit.addr)?.id))
+            .map(|(hit, duplicates)| {
+                let id = StoredPassage::read(&self.searcher, &self.opened.fields, hit.addr)?.id;
+                Ok(std::iter::once(id).chain(duplicates).collect())
+            })
             .collect()
     }
 

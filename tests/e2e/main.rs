@@ -7,6 +7,7 @@
 mod bad_input;
 mod commands;
 mod common;
+mod duplicates;
 mod exit_codes;
 mod formats;
 mod index;
