@@ -186,7 +186,11 @@ fn each_shingle(text: &str, mut each: impl FnMut(u64)) -> Option<()> {
         .chain(std::iter::repeat_n(END, k - 1))
         .collect();
     for window in padded.windows(k) {
-        each(window.iter().fold(0u64, |acc, &t| mix(acc.rotate_left(17) ^ t)));
+        each(
+            window
+                .iter()
+                .fold(0u64, |acc, &t| mix(acc.rotate_left(17) ^ t)),
+        );
     }
     Some(())
 }
@@ -256,7 +260,10 @@ mod tests {
 
     #[test]
     fn test_spacing_punctuation_case_and_full_width_forms_do_not_count() {
-        let respaced = ANSWER.replace(". ", ".  ").replace(',', " ,").to_uppercase();
+        let respaced = ANSWER
+            .replace(". ", ".  ")
+            .replace(',', " ,")
+            .to_uppercase();
         assert_eq!(similarity(ANSWER, &respaced), 1.0);
         assert_eq!(fingerprint(ANSWER), fingerprint(&respaced));
         assert_eq!(
@@ -268,9 +275,7 @@ mod tests {
     #[test]
     fn test_a_changed_date_or_number_keeps_a_near_duplicate() {
         let dated = |date: &str, n: &str| {
-            format!(
-                "On {date}, the Ministry answered {n} questions on export controls. {ANSWER}"
-            )
+            format!("On {date}, the Ministry answered {n} questions on export controls. {ANSWER}")
         };
         let a = dated("October 16", "12");
         let b = dated("November 17", "14");
@@ -289,7 +294,8 @@ mod tests {
             builds electric vehicle batteries and to speak about jobs in the region.";
         assert!(similarity(ANSWER, other) < 0.05);
         assert!(!fingerprint(ANSWER).may_match(fingerprint(other)));
-        let other_zh = "关于你提到的具体访问，建议向主管部门询问。中美就各层级对话与交往保持着沟通。";
+        let other_zh =
+            "关于你提到的具体访问，建议向主管部门询问。中美就各层级对话与交往保持着沟通。";
         assert!(similarity(ANSWER_ZH, other_zh) < 0.05);
     }
 
@@ -301,22 +307,37 @@ mod tests {
         assert!(similarity(a, b) < NEAR_DUPLICATE, "{}", similarity(a, b));
         // Two changed words in a short Chinese answer.
         let c = "我注意到有关报道。台湾是中国的一部分，中方坚决反对建交国同台湾进行任何形式的官方往来。";
-        let d = "我注意到有关报道。香港是中国的一部分，中方坚决反对外国同香港进行任何形式的官方往来。";
+        let d =
+            "我注意到有关报道。香港是中国的一部分，中方坚决反对外国同香港进行任何形式的官方往来。";
         assert!(similarity(c, d) < NEAR_DUPLICATE, "{}", similarity(c, d));
     }
 
     #[test]
     fn test_short_passages_get_no_fingerprint() {
-        for short in ["Thank you.", "谢谢。", "Go ahead, Zeke.", "我目前没有可以发布的消息。"] {
+        for short in [
+            "Thank you.",
+            "谢谢。",
+            "Go ahead, Zeke.",
+            "我目前没有可以发布的消息。",
+        ] {
             assert_eq!(fingerprint(short), Fingerprint(0), "{short}");
             assert!(Shingles::of(short).is_none(), "{short}");
             assert!(!fingerprint(short).may_match(fingerprint(short)));
             assert_eq!(Fingerprint(0).band_keys(), None);
         }
         // Eight words, or sixteen Han characters, are enough.
-        assert_ne!(fingerprint("one two three four five six seven eight"), Fingerprint(0));
-        assert_eq!(fingerprint("one two three four five six seven"), Fingerprint(0));
-        assert_ne!(fingerprint("中美就各层级对话与交往保持着沟通。"), Fingerprint(0));
+        assert_ne!(
+            fingerprint("one two three four five six seven eight"),
+            Fingerprint(0)
+        );
+        assert_eq!(
+            fingerprint("one two three four five six seven"),
+            Fingerprint(0)
+        );
+        assert_ne!(
+            fingerprint("中美就各层级对话与交往保持着沟通。"),
+            Fingerprint(0)
+        );
     }
 
     #[test]

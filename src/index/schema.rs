@@ -5,8 +5,8 @@
 //! `schema/index-fields.md` documents every field.
 
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING,
-    Schema, TextFieldIndexing, TextOptions,
+    DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, NumericOptions,
+    STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 
 use crate::analyze::{BIGRAMS, WORDS};
@@ -150,7 +150,11 @@ pub(crate) fn build() -> (Schema, Fields) {
         order: b.add_u64_field(name::ORDER, FAST),
         length: b.add_u64_field(name::LENGTH, FAST),
         fingerprint: b.add_u64_field(name::FINGERPRINT, FAST),
-        fingerprint_bands: b.add_u64_field(name::FINGERPRINT_BANDS, INDEXED),
+        // Looked up, never scored: no field norms (a byte per passage).
+        fingerprint_bands: b.add_u64_field(
+            name::FINGERPRINT_BANDS,
+            NumericOptions::default().set_indexed(),
+        ),
     };
     (b.build(), fields)
 }

@@ -153,7 +153,9 @@ const MAX_DUPLICATE_DATES: usize = 5;
 fn more_like_this(duplicates: &[Duplicate]) -> String {
     let mut dates: Vec<String> = Vec::new();
     for d in duplicates {
-        let date = d.date.map_or_else(|| "no date".to_string(), |d| d.to_string());
+        let date = d
+            .date
+            .map_or_else(|| "no date".to_string(), |d| d.to_string());
         if !dates.contains(&date) {
             dates.push(date);
         }

@@ -133,13 +133,19 @@ fn test_boilerplate_answer_is_shown_once_with_its_duplicate_in_json() {
     assert!(!ids(&hits).contains(&dup), "{dup} is also a hit");
     // The two dates: one is the hit, the other its duplicate.
     let pair = [str_field(shown[0], "id"), dup];
-    assert!(pair.iter().any(|id| id.contains("2023-10-16.txt")), "{pair:?}");
-    assert!(pair.iter().any(|id| id.contains("2023-11-17.txt")), "{pair:?}");
+    assert!(
+        pair.iter().any(|id| id.contains("2023-10-16.txt")),
+        "{pair:?}"
+    );
+    assert!(
+        pair.iter().any(|id| id.contains("2023-11-17.txt")),
+        "{pair:?}"
+    );
     // The reworded answer is not a duplicate: a hit of its own.
     assert!(
-        hits.iter()
-            .any(|h| str_field(h, "text").contains("abuse of export controls")
-                && h["duplicates"] == 0),
+        hits.iter().any(
+            |h| str_field(h, "text").contains("abuse of export controls") && h["duplicates"] == 0
+        ),
         "{hits:?}"
     );
 }
@@ -162,7 +168,13 @@ fn test_limit_counts_distinct_hits() {
 
 #[test]
 fn test_text_output_says_more_like_this_with_the_dates() {
-    let r = query(&["chip export controls", "--kind", "answer", "--color", "never"]);
+    let r = query(&[
+        "chip export controls",
+        "--kind",
+        "answer",
+        "--color",
+        "never",
+    ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let more = r
         .stdout
@@ -175,7 +187,10 @@ fn test_text_output_says_more_like_this_with_the_dates() {
         "{more}"
     );
     assert_eq!(r.stdout.matches("politicising").count(), 1, "{}", r.stdout);
-    assert_has(&r.stderr, "1 near-duplicate folded into these (--all shows each)");
+    assert_has(
+        &r.stderr,
+        "1 near-duplicate folded into these (--all shows each)",
+    );
 }
 
 #[test]
@@ -208,14 +223,28 @@ fn test_counts_facets_and_trends_count_every_passage() {
     assert_eq!(json(&["politicising"]).len(), 1);
     assert_eq!(count(idx(), "politicising"), 2);
     let mut cmd = bin();
-    cmd.args(["facets", "politicising", "--by", "month", "--json", "--index"])
-        .arg(idx());
+    cmd.args([
+        "facets",
+        "politicising",
+        "--by",
+        "month",
+        "--json",
+        "--index",
+    ])
+    .arg(idx());
     let facets = run(cmd).hits();
     let total: u64 = facets.iter().filter_map(|f| f["count"].as_u64()).sum();
     assert_eq!(total, 2, "{facets:?}");
     let mut cmd = bin();
-    cmd.args(["trend", "politicising", "--by", "month", "--json", "--index"])
-        .arg(idx());
+    cmd.args([
+        "trend",
+        "politicising",
+        "--by",
+        "month",
+        "--json",
+        "--index",
+    ])
+    .arg(idx());
     let trend = run(cmd).hits();
     let total: u64 = trend.iter().filter_map(|b| b["passages"].as_u64()).sum();
     assert_eq!(total, 2, "{trend:?}");
@@ -239,14 +268,15 @@ fn test_short_passages_are_never_folded() {
 
 #[test]
 fn test_duplicate_fields_can_be_chosen_in_json_and_tsv() {
-    let hits = json(&[
-        "politicising",
-        "--fields",
-        "id,duplicates,duplicate_ids",
-    ]);
+    let hits = json(&["politicising", "--fields", "id,duplicates,duplicate_ids"]);
     let keys: Vec<&String> = hits[0].as_object().expect("object").keys().collect();
     assert_eq!(keys, ["id", "duplicates", "duplicate_ids"]);
-    let r = query(&["politicising", "--tsv", "--fields", "duplicates,duplicate_ids"]);
+    let r = query(&[
+        "politicising",
+        "--tsv",
+        "--fields",
+        "duplicates,duplicate_ids",
+    ]);
     let mut lines = r.stdout.lines();
     assert_eq!(lines.next(), Some("duplicates\tduplicate_ids"));
     let row = lines.next().expect("a row");
