@@ -302,3 +302,109 @@ fn test_batch_hits_fold_duplicates_too() {
     assert_eq!(hits[0]["duplicates"], 1);
     assert_eq!(hits[0]["query_id"], "q1");
 }
+
+/// The same answer in twelve briefings (2024-01-01 to 2024-01-12), the last time with a word
+/// changed: most copies rank below the first hits, where folding must look for them.
+fn repeated() -> &'static Path {
+    static FIXTURE: OnceLock<(TempDir, PathBuf)> = OnceLock::new();
+    let (_, idx) = FIXTURE.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let files = dir.path().join("briefings");
+        std::fs::create_dir_all(&files).expect("mkdir");
+        for day in 1..=12 {
+            let answer = if day == 12 {
+                BOILERPLATE.replace("firmly safeguard", "resolutely safeguard")
+            } else {
+                BOILERPLATE.to_string()
+            };
+            let text = briefing(
+                &format!("2024-01-{day:02}"),
+                &format!("January {day}, 2024"),
+                &format!("Question number {day} on the chip export controls."),
+                &answer,
+                &format!("The spokesperson also announced visit number {day}."),
+            );
+            std::fs::write(files.join(format!("2024-01-{day:02}.txt")), text).expect("write");
+        }
+        let idx = dir.path().join("idx");
+        let r = index(&idx, &[&files]);
+        assert_eq!(r.code, 0, "indexing the fixture failed: {}", r.stderr);
+        (dir, idx)
+    });
+    idx
+}
+
+fn query_repeated(args: &[&str]) -> Vec<Value> {
+    let mut cmd = bin();
+    cmd.args(["query", "--json", "--index"])
+        .arg(repeated())
+        .args(args);
+    let r = run(cmd);
+    assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+    r.hits()
+}
+
+#[test]
+fn test_duplicates_ranked_far_below_the_hit_are_all_found() {
+    let hits = query_repeated(&["politicising", "--limit", "1"]);
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0]["duplicates"], 11, "{hits:?}");
+    let dup_ids: Vec<&str> = hits[0]["duplicate_ids"]
+        .as_array()
+        .expect("duplicate_ids")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert_eq!(dup_ids.len(), 11);
+    // In date order, the hit's own passage not among them; the reworded copy is one.
+    let mut all_ids = dup_ids.clone();
+    all_ids.push(str_field(&hits[0], "id"));
+    let mut files: Vec<&str> = all_ids
+        .iter()
+        .filter_map(|id| id.rsplit('/').next())
+        .collect();
+    files.sort_unstable();
+    files.dedup();
+    assert_eq!(files.len(), 12, "{all_ids:?}");
+    assert!(!dup_ids.contains(&str_field(&hits[0], "id")));
+    let dates: Vec<&str> = dup_ids
+        .iter()
+        .filter_map(|id| id.rsplit('/').next())
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort_unstable();
+    assert_eq!(dates, sorted);
+    assert!(dup_ids.iter().any(|id| id.contains("2024-01-12.txt")));
+    // Text output names the first five dates and says there are more.
+    let mut cmd = bin();
+    cmd.args([
+        "query",
+        "politicising",
+        "--limit",
+        "1",
+        "--color",
+        "never",
+        "--index",
+    ])
+    .arg(repeated());
+    let r = run(cmd);
+    assert_has(&r.stdout, "+11 more like this (2024-01-");
+    assert_has(&r.stdout, ", …)");
+}
+
+#[test]
+fn test_filters_and_tiers_apply_to_duplicates() {
+    // Only the copies the filters let through are folded.
+    let hits = query_repeated(&["politicising", "--since", "2024-01-07"]);
+    let shown = boilerplate(&hits);
+    assert_eq!(shown.len(), 1, "{hits:?}");
+    assert_eq!(shown[0]["duplicates"], 5, "{hits:?}");
+    // Passages with only some of the words are folded as well, also below the first hits.
+    let partial = query_repeated(&["politicising unicorns", "--limit", "1"]);
+    let shown = boilerplate(&partial);
+    assert_eq!(shown.len(), 1, "{partial:?}");
+    assert_eq!(shown[0]["partial"], true);
+    assert_eq!(shown[0]["duplicates"], 11, "{partial:?}");
+    // Everything is still counted.
+    assert_eq!(count(repeated(), "politicising"), 12);
+}
