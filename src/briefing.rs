@@ -127,6 +127,8 @@ pub struct Passage<'b> {
     pub speaker: Option<&'b str>,
     pub role: Option<&'b str>,
     pub outlet: Option<&'b str>,
+    /// The outlet the outlet table names (`AFP` for 法新社记者), else the outlet as written.
+    pub outlet_id: Option<String>,
     pub kind: Kind,
     pub text: &'b str,
     /// For an answer, the ordinal of the first passage of its question.
@@ -173,6 +175,10 @@ impl Briefing {
                     speaker: turn.speaker.as_deref(),
                     role: turn.role.as_deref(),
                     outlet: turn.outlet.as_deref(),
+                    outlet_id: turn
+                        .outlet
+                        .as_deref()
+                        .map(crate::outlets::canonical_or_written),
                     kind: turn.kind,
                     text,
                     question_ordinal,

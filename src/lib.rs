@@ -26,12 +26,14 @@ mod date;
 mod evaluate;
 mod index;
 mod ingest;
+mod outlets;
 mod output;
 mod parse;
 mod script;
 mod search;
+mod translate;
 
-pub use analyze::{Analyzer, AnalyzerOptions};
+pub use analyze::{Analyzer, AnalyzerOptions, CutWord};
 pub use cli::{Cli, Outcome, run};
 pub use evaluate::{Averages, Evaluation, JudgedSet, evaluate};
 pub use ingest::index_with;

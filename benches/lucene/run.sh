@@ -104,9 +104,15 @@ rm -rf "$PQ"; mkdir -p "$PQ"
 score() { # SET ENGINE QRELS RUN
   python3 "$HERE/metrics.py" "$3" "$4" --per-query "$PQ/$1.$2.tsv" --row "$1" "$2" >> "$RESULTS"
 }
+# Across languages, a build with cross-lingual search (`query --cross`) uses it.
+cross=()
+"$BS" query --help | grep -q -- '--cross' && cross=(--cross)
 tail -n +2 "$KI/sets/sets.tsv" | while IFS=$'\t' read -r set topics qrels lang; do
   log "known-item $set"
-  bs_search "$KI/idx" "$KI/sets/$topics" "$KI/$set.bs.jsonl" --lang "$lang"
+  case $set in
+    *2*) bs_search "$KI/idx" "$KI/sets/$topics" "$KI/$set.bs.jsonl" --lang "$lang" "${cross[@]}" ;;
+    *) bs_search "$KI/idx" "$KI/sets/$topics" "$KI/$set.bs.jsonl" --lang "$lang" ;;
+  esac
   python3 "$HERE/runs.py" briefsearch "$KI/$set.bs.jsonl" > "$KI/$set.bs.run"
   engines=(bs)
   case $set in

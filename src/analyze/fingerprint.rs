@@ -364,6 +364,14 @@ mod tests {
     }
 
     #[test]
+    fn test_traditional_and_simplified_characters_are_one() {
+        let traditional = "中方已多次就美國對華芯片出口管制表明立場。美方應當停止將經貿科技問題\
+            政治化、工具化、武器化，停止擾亂全球產供鏈穩定。中方將密切關注有關動向，堅定維護自身權益。";
+        assert_eq!(similarity(ANSWER_ZH, traditional), 1.0);
+        assert_eq!(fingerprint(ANSWER_ZH), fingerprint(traditional));
+    }
+
+    #[test]
     fn test_band_keys_are_tagged_by_band() {
         let keys = fingerprint(ANSWER).band_keys().expect("fingerprinted");
         for (b, key) in keys.iter().enumerate() {

@@ -3,21 +3,30 @@
 //! Two tokenizers, registered together by [`Analyzer::register`], which every code path that
 //! opens an index calls (see `index::open`):
 //!
-//! - [`WORDS`] ([`words`]): Han runs segmented by jieba, other runs folded (full-width to ASCII),
-//!   lower-cased and English-stemmed. Used for the passage text, the title and the question
-//!   context, with positions, so phrases work in both scripts.
-//! - [`BIGRAMS`] ([`bigrams`]): overlapping Han character pairs, for the `text_cjk` field.
+//! - [`WORDS`] ([`words`]): Han runs segmented by jieba (with the briefing vocabulary and the
+//!   user's words of [`wordlist`]), other runs lower-cased and English-stemmed, a few acronyms
+//!   kept apart ([`acronyms`]). Used for the passage text, the title and the question context,
+//!   with positions, so phrases work in both scripts.
+//! - [`BIGRAMS`] ([`bigrams`]): overlapping Han character pairs, for the `text_cjk` field; the
+//!   pairs inside one word are indexed a second time, marked, for sub-word matches.
+//!
+//! Both fold the text first ([`crate::script::fold`]: full-width forms to ASCII, traditional
+//! characters to simplified), character for character, so offsets point into the original.
 //!
 //! Why two fields rather than jieba's search mode: a bigram field finds *any* Chinese string of
 //! two or more characters inside longer words (产权 in 知识产权, 海警 in 中国海警局), even when
 //! jieba's dictionary has no entry for the sub-word; and because the word field is searched
 //! beside it, an exact word match still scores above a sub-word match, so precision is kept.
-//! Search-mode sub-words would only cover dictionary sub-words and blur the two.
+//! Search-mode sub-words would only cover dictionary sub-words and blur the two. Sub-word
+//! matches use the marked pairs, which never span two words of the text, so 美元 (dollar) is
+//! not found in 中美|元首 (the Chinese and US heads of state).
 
+pub(crate) mod acronyms;
 pub(crate) mod bigrams;
 pub(crate) mod fingerprint;
 mod jieba_dict;
 pub(crate) mod segmenter;
+pub(crate) mod wordlist;
 pub(crate) mod words;
 
 use std::sync::{Arc, LazyLock};
@@ -25,6 +34,7 @@ use std::sync::{Arc, LazyLock};
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer, TokenizerManager};
 
 pub(crate) use segmenter::{Mode, Segmenter};
+pub(crate) use wordlist::WordList;
 
 /// Name under which the word tokenizer is registered (and recorded in the index schema).
 pub(crate) const WORDS: &str = "briefsearch_words";
@@ -32,7 +42,8 @@ pub(crate) const WORDS: &str = "briefsearch_words";
 pub(crate) const BIGRAMS: &str = "briefsearch_bigrams";
 
 /// Version of the analysis rules; stored in the index so that a change forces a re-index.
-pub(crate) const ANALYZER_VERSION: u32 = 1;
+/// 2: briefing vocabulary, marked bigrams inside words, traditional → simplified, acronyms.
+pub(crate) const ANALYZER_VERSION: u32 = 2;
 
 /// Variants of the analysis, for measuring them against each other (see `TUNING.md`). The
 /// defaults are what briefsearch uses; an index records the options it was built with.
@@ -57,6 +68,13 @@ impl Default for AnalyzerOptions {
     }
 }
 
+/// One word of a text as the analyzer cut it: as written, and the token it is searched by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CutWord {
+    pub written: String,
+    pub token: String,
+}
+
 /// The bilingual analyzer. Cheap to clone: the jieba dictionary is shared and loaded lazily.
 #[derive(Clone, Debug, Default)]
 pub struct Analyzer {
@@ -73,8 +91,21 @@ impl Analyzer {
     /// The analyzer for queries: the same tokens, without loading the full dictionary (see
     /// [`segmenter`]).
     pub fn for_queries() -> Analyzer {
+        Analyzer::for_queries_with(WordList::default())
+    }
+
+    /// The analyzer for indexing, with the user's words added to jieba's.
+    pub(crate) fn with_words(words: WordList) -> Analyzer {
         Analyzer {
-            segmenter: Arc::new(Segmenter::new(Mode::Query)),
+            segmenter: Arc::new(Segmenter::new(Mode::Full, words)),
+            options: AnalyzerOptions::default(),
+        }
+    }
+
+    /// The analyzer for queries, with the user's words added to jieba's.
+    pub(crate) fn for_queries_with(words: WordList) -> Analyzer {
+        Analyzer {
+            segmenter: Arc::new(Segmenter::new(Mode::Query, words)),
             options: AnalyzerOptions::default(),
         }
     }
@@ -97,10 +128,23 @@ impl Analyzer {
         out
     }
 
+    /// How `text` is cut into words: each word as written and as searched (`臺灣` → `台湾`,
+    /// `U.S.` → `US`, `rates` → `rate`), in order. For showing how a query was understood.
+    pub fn cut(&self, text: &str) -> Vec<CutWord> {
+        self.words(text)
+            .into_iter()
+            .map(|t| CutWord {
+                written: text[t.offset_from..t.offset_to].to_string(),
+                token: t.text,
+            })
+            .collect()
+    }
+
     /// Like [`Analyzer::words`], without the words of Chinese text (which need segmenting):
     /// enough to find English words.
     pub(crate) fn words_outside_han(&self, text: &str) -> Vec<Token> {
-        static SKIP: LazyLock<Segmenter> = LazyLock::new(|| Segmenter::new(Mode::Skip));
+        static SKIP: LazyLock<Segmenter> =
+            LazyLock::new(|| Segmenter::new(Mode::Skip, WordList::default()));
         let mut out = Vec::new();
         let options = AnalyzerOptions {
             subwords: false,
@@ -110,11 +154,16 @@ impl Analyzer {
         out
     }
 
-    /// Bigram tokens of `text`.
+    /// Bigram tokens of `text`, as indexed (plain pairs, and marked pairs inside words).
     pub fn bigrams(&self, text: &str) -> Vec<Token> {
         let mut out = Vec::new();
-        bigrams::tokenize(text, &mut out);
+        bigrams::tokenize(text, &self.segmenter, &mut out);
         out
+    }
+
+    /// The word ranges (byte offsets) of a run of folded Han characters.
+    pub(crate) fn han_words(&self, han: &str) -> Box<[(u32, u32)]> {
+        self.segmenter.words(han)
     }
 
     /// Whether jieba's dictionary has been loaded by this analyzer.
@@ -133,7 +182,13 @@ impl Analyzer {
                 stream: CompactTokenStream::default(),
             },
         );
-        manager.register(BIGRAMS, BigramTokenizer::default());
+        manager.register(
+            BIGRAMS,
+            BigramTokenizer {
+                segmenter: Arc::clone(&self.segmenter),
+                stream: CompactTokenStream::default(),
+            },
+        );
     }
 }
 
@@ -160,8 +215,9 @@ impl Tokenizer for WordTokenizer {
     }
 }
 
-#[derive(Clone, Default)]
+#[derive(Clone)]
 struct BigramTokenizer {
+    segmenter: Arc<Segmenter>,
     stream: CompactTokenStream,
 }
 
@@ -171,7 +227,9 @@ impl Tokenizer for BigramTokenizer {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> &'a mut CompactTokenStream {
         self.stream.reset();
         let stream = &mut self.stream;
-        bigrams::each_bigram(text, |from, to, bigram| stream.push(from, to, bigram, 1));
+        bigrams::each_bigram(text, &self.segmenter, |from, to, bigram, increment| {
+            stream.push(from, to, bigram, increment)
+        });
         &mut self.stream
     }
 }
@@ -245,7 +303,7 @@ mod tests {
         let analyzer = Analyzer::new();
         let manager = TokenizerManager::default();
         analyzer.register(&manager);
-        let text = "跨境电商出口 rose 59.8% in ＲＣＥＰ markets";
+        let text = "跨境电商出口 rose 59.8% in ＲＣＥＰ markets, 臺灣 U.S.";
         let mut via_tantivy = Vec::new();
         let mut words = manager.get(WORDS).expect("registered");
         words
@@ -270,6 +328,7 @@ mod tests {
             for entry in std::fs::read_dir(corpus.join(lang)).expect("corpus") {
                 let text = std::fs::read_to_string(entry.expect("entry").path()).expect("utf-8");
                 assert_eq!(query.words(&text), index.words(&text));
+                assert_eq!(query.bigrams(&text), index.bigrams(&text));
                 compared += 1;
             }
         }
@@ -312,7 +371,24 @@ mod properties {
         prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
     }
 
-    fn check(text: &str, tokens: &[Token]) -> Result<(), TestCaseError> {
+    /// Chinese made of the briefing vocabulary and the characters around it, in both scripts.
+    fn briefing_text() -> impl Strategy<Value = String> {
+        let words: Vec<String> = WordList::shipped()
+            .iter()
+            .map(|(w, _)| w.to_string())
+            .collect();
+        let pieces = prop_oneof![
+            3 => prop::sample::select(words),
+            3 => "[中美元首两国家台湾南海东盟北约定外长部方日非洲其的是和在]{1,4}",
+            1 => "[臺灣關於國務院發展經濟兩岸]{1,4}",
+            1 => "[，。 ]",
+        ];
+        prop::collection::vec(pieces, 0..16).prop_map(|v| v.concat())
+    }
+
+    /// Checks tokens' text, offsets and positions; with `stacked`, a token may share its
+    /// position with the one before (the marked bigrams).
+    fn check(text: &str, tokens: &[Token], stacked: bool) -> Result<(), TestCaseError> {
         let mut last = None;
         for t in tokens {
             prop_assert!(!t.text.is_empty(), "empty token in {text:?}");
@@ -326,7 +402,7 @@ mod properties {
             );
             if let Some(previous) = last {
                 prop_assert!(
-                    t.position > previous,
+                    t.position > previous || (stacked && t.position == previous),
                     "positions must increase: {t:?} after {previous}"
                 );
             }
@@ -347,7 +423,7 @@ mod properties {
         #[test]
         fn word_tokens_are_well_formed_and_deterministic(text in transcript_text()) {
             let tokens = ONE.words(&text);
-            check(&text, &tokens)?;
+            check(&text, &tokens, false)?;
             prop_assert_eq!(&tokens, &ONE.words(&text));
             prop_assert_eq!(&tokens, &OTHER.words(&text));
         }
@@ -355,7 +431,7 @@ mod properties {
         #[test]
         fn bigram_tokens_are_well_formed_and_deterministic(text in transcript_text()) {
             let tokens = ONE.bigrams(&text);
-            check(&text, &tokens)?;
+            check(&text, &tokens, true)?;
             prop_assert_eq!(tokens, OTHER.bigrams(&text));
         }
 
@@ -370,9 +446,15 @@ mod properties {
         }
 
         #[test]
+        fn query_analyzer_agrees_on_briefing_vocabulary(text in briefing_text()) {
+            prop_assert_eq!(QUERY.words(&text), ONE.words(&text));
+            prop_assert_eq!(QUERY.bigrams(&text), ONE.bigrams(&text));
+        }
+
+        #[test]
         fn any_string_analyses_without_panicking(text in any::<String>()) {
-            check(&text, &ONE.words(&text))?;
-            check(&text, &ONE.bigrams(&text))?;
+            check(&text, &ONE.words(&text), false)?;
+            check(&text, &ONE.bigrams(&text), true)?;
         }
     }
 }

@@ -1,24 +1,29 @@
-//! Chinese word segmentation: jieba, loaded once per process and only when needed.
+//! Chinese word segmentation: jieba, loaded once per process and only when needed, with the
+//! words of [`WordList`]s added to its dictionary.
 //!
 //! Indexing segments megabytes of text, so it loads jieba's dictionary in full (about 100 ms
 //! and 35 MB, once). A query segments a few characters, and a process is started per query by
 //! scripts; so at query time ([`Mode::Query`]) each Han run is segmented by a jieba built on
 //! the spot from only the dictionary words that occur in that run, with their frequencies and
 //! the dictionary's total, read from a transducer of jieba's dictionary compiled into the
-//! binary (`data/jieba/dict.fst`, written by `scripts/jieba-dict.sh`, checked by a test).
-//! jieba's choice of words depends on nothing else (the words found in the run, their
-//! frequencies, the total, and the fixed HMM model), so the result is exactly jieba's with the
-//! full dictionary; tests check this against the full dictionary.
+//! binary (`data/jieba/dict.fst`, written by `scripts/jieba-dict.sh`, checked by a test), and
+//! from the added words. jieba's choice of words depends on nothing else (the words found in
+//! the run, their frequencies, the total, and the fixed HMM model), so the result is exactly
+//! jieba's with the full dictionary and the same added words; tests check this.
 //!
 //! Every tokenizer holds an `Arc<Segmenter>`: tantivy clones analyzers freely, and cloning a
 //! loaded `Jieba` costs about 15 ms and 25 MB.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{LazyLock, Mutex, OnceLock};
 
 use fst::raw::{Fst, Output};
 use jieba_rs::Jieba;
 
 use super::jieba_dict::TOTAL_FREQ;
+use super::wordlist::{DEFAULT_FREQ, WordList};
 
 /// jieba's dictionary as word → frequency. Should it not decode, queries load jieba in full:
 /// slower, same words.
@@ -48,10 +53,54 @@ pub(crate) enum Mode {
 #[derive(Debug)]
 pub(crate) struct Segmenter {
     mode: Mode,
+    /// Told apart in the cache of recent cuts.
+    id: u64,
+    /// The user's words, added with the shipped briefing words.
+    user: WordList,
+    added: OnceLock<Added>,
     jieba: OnceLock<Jieba>,
     /// In query mode: one jieba holding the dictionary words of every run segmented so far
     /// (an empty jieba alone allocates half a megabyte, and snippets segment hundreds of runs).
     small: Mutex<Option<Small>>,
+}
+
+/// The added words with the frequencies they get, and the total frequency of the dictionary
+/// with them.
+#[derive(Debug)]
+struct Added {
+    freqs: HashMap<String, u64>,
+    max_chars: usize,
+    total: u64,
+}
+
+impl Added {
+    /// The shipped words, then the user's (whose frequency wins for a word in both).
+    fn resolve(user: &WordList) -> Added {
+        let mut freqs = HashMap::new();
+        for (word, freq) in WordList::shipped().iter().chain(user.iter()) {
+            let freq = freq.unwrap_or_else(|| dictionary_freq(word).unwrap_or(0).max(DEFAULT_FREQ));
+            freqs.insert(word.to_string(), freq);
+        }
+        // jieba's total after adding them: a word it had changes the total by the difference.
+        let mut total = TOTAL_FREQ;
+        for (word, &freq) in &freqs {
+            total = (total + freq).saturating_sub(dictionary_freq(word).unwrap_or(0));
+        }
+        let max_chars = freqs.keys().map(|w| w.chars().count()).max().unwrap_or(0);
+        Added {
+            freqs,
+            max_chars,
+            total,
+        }
+    }
+}
+
+/// A word's frequency in jieba's dictionary.
+fn dictionary_freq(word: &str) -> Option<u64> {
+    DICTIONARY
+        .as_ref()
+        .and_then(|d| d.get(word.as_bytes()))
+        .map(|o| o.value())
 }
 
 /// A jieba with part of the dictionary, and the sum of the frequencies of its words.
@@ -63,42 +112,95 @@ struct Small {
 
 impl Default for Segmenter {
     fn default() -> Segmenter {
-        Segmenter::new(Mode::Full)
+        Segmenter::new(Mode::Full, WordList::default())
     }
 }
 
+/// Runs recently cut in this thread, by segmenter: the bigram tokenizer needs the words of the
+/// text the word tokenizer has just cut (tantivy analyses a passage's fields one after another
+/// on one thread), and cutting twice would double the cost of indexing Chinese.
+type RecentCuts = HashMap<(u64, Box<str>), Box<[(u32, u32)]>>;
+thread_local! {
+    static RECENT: RefCell<RecentCuts> = RefCell::new(HashMap::new());
+}
+/// Runs kept in a thread's cache before it is emptied.
+const RECENT_RUNS: usize = 2048;
+
 impl Segmenter {
-    pub(crate) fn new(mode: Mode) -> Segmenter {
+    pub(crate) fn new(mode: Mode, user: WordList) -> Segmenter {
+        static NEXT_ID: AtomicU64 = AtomicU64::new(0);
         Segmenter {
             mode,
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            user,
+            added: OnceLock::new(),
             jieba: OnceLock::new(),
             small: Mutex::new(None),
         }
     }
 
+    fn added(&self) -> &Added {
+        self.added.get_or_init(|| Added::resolve(&self.user))
+    }
+
     /// Calls `word(start, end, stacked)` with the byte range of each word of `han`, a run of
-    /// Han characters, in order. With `subwords`, each word of three or more characters is
-    /// followed by the dictionary words of two and three characters inside it, `stacked` (they
-    /// share its position), as jieba's search mode finds them.
+    /// (folded) Han characters, in order. With `subwords`, each word of three or more
+    /// characters is followed by the dictionary words of two and three characters inside it,
+    /// `stacked` (they share its position), as jieba's search mode finds them.
     pub(crate) fn cut(&self, han: &str, subwords: bool, mut word: impl FnMut(usize, usize, bool)) {
-        match (self.mode, DICTIONARY.as_ref()) {
+        if self.mode == Mode::Skip {
             // One token for the run (its first character), so that English words on either
             // side of Chinese text are not taken for neighbours.
-            (Mode::Skip, _) => {
-                if let Some(c) = han.chars().next() {
-                    word(0, c.len_utf8(), false);
-                }
+            if let Some(c) = han.chars().next() {
+                word(0, c.len_utf8(), false);
             }
+            return;
+        }
+        let mut words: Vec<(u32, u32)> = Vec::new();
+        self.with_jieba(han, |jieba| {
+            cut_with(jieba, han, subwords, |s, e, stacked| {
+                if !stacked {
+                    words.push((s as u32, e as u32));
+                }
+                word(s, e, stacked)
+            })
+        });
+        remember(self.id, han, words.into_boxed_slice());
+    }
+
+    /// The byte ranges of the words of `han` (as [`Segmenter::cut`] gives them, without
+    /// sub-words), from the cache of recent cuts when it was just cut.
+    pub(crate) fn words(&self, han: &str) -> Box<[(u32, u32)]> {
+        let key = (self.id, Box::<str>::from(han));
+        if let Some(words) = RECENT.with(|r| r.borrow().get(&key).cloned()) {
+            return words;
+        }
+        let mut words = Vec::new();
+        self.cut(han, false, |s, e, _| words.push((s as u32, e as u32)));
+        words.into_boxed_slice()
+    }
+
+    /// Runs `f` with a jieba that segments `han` as the full dictionary with the added words.
+    fn with_jieba(&self, han: &str, f: impl FnOnce(&Jieba)) {
+        match (self.mode, DICTIONARY.as_ref()) {
             (Mode::Query, Some(dictionary)) => {
                 let mut small = self.small.lock().unwrap_or_else(|e| e.into_inner());
                 let small = small.get_or_insert_with(|| Small {
                     jieba: Jieba::empty(),
                     sum: 0,
                 });
-                add_words_of(han, dictionary, small);
-                cut_with(&small.jieba, han, subwords, word);
+                add_words_of(han, dictionary, self.added(), small);
+                f(&small.jieba)
             }
-            _ => cut_with(self.jieba.get_or_init(Jieba::new), han, subwords, word),
+            _ => f(self.jieba.get_or_init(|| {
+                let mut jieba = Jieba::new();
+                let mut added: Vec<(&String, &u64)> = self.added().freqs.iter().collect();
+                added.sort();
+                for (word, &freq) in added {
+                    jieba.add_word(word, Some(freq as usize), None);
+                }
+                jieba
+            })),
         }
     }
 
@@ -107,6 +209,16 @@ impl Segmenter {
     pub(crate) fn is_loaded(&self) -> bool {
         self.jieba.get().is_some()
     }
+}
+
+fn remember(id: u64, han: &str, words: Box<[(u32, u32)]>) {
+    RECENT.with(|r| {
+        let mut recent = r.borrow_mut();
+        if recent.len() >= RECENT_RUNS {
+            recent.clear();
+        }
+        recent.insert((id, Box::from(han)), words);
+    });
 }
 
 fn cut_with(jieba: &Jieba, han: &str, subwords: bool, mut word: impl FnMut(usize, usize, bool)) {
@@ -146,14 +258,20 @@ fn has_embedded_dictionary() -> bool {
     DICTIONARY.is_some()
 }
 
-/// Adds to `small` the dictionary words that occur in `text`, with their frequencies, and
-/// keeps its total frequency the dictionary's: it then segments `text` as the full dictionary
-/// does (jieba looks up only the substrings of the text it cuts, so other words it holds do
-/// not matter).
-fn add_words_of(text: &str, dictionary: &Fst<&[u8]>, small: &mut Small) {
+/// Adds to `small` the dictionary words and the added words that occur in `text`, with their
+/// frequencies, and keeps its total frequency the full dictionary's: it then segments `text`
+/// as the full dictionary does (jieba looks up only the substrings of the text it cuts, so
+/// other words it holds do not matter).
+fn add_words_of(text: &str, dictionary: &Fst<&[u8]>, added: &Added, small: &mut Small) {
     let Small { jieba, sum } = small;
     let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
     let bytes = text.as_bytes();
+    let mut add = |word: &str, freq: u64| {
+        if !jieba.has_word(word) {
+            jieba.add_word(word, Some(freq as usize), None);
+            *sum += freq;
+        }
+    };
     for (k, &start) in starts.iter().enumerate() {
         let mut node = dictionary.root();
         let mut output = Output::zero();
@@ -174,18 +292,29 @@ fn add_words_of(text: &str, dictionary: &Fst<&[u8]>, small: &mut Small) {
             chars += 1;
             at = end;
             if node.is_final() {
-                let freq = output.cat(node.final_output()).value();
                 let word = &text[start..end];
-                if !jieba.has_word(word) {
-                    jieba.add_word(word, Some(freq as usize), None);
-                    *sum += freq;
-                }
+                let freq = match added.freqs.get(word) {
+                    Some(&freq) => freq,
+                    None => output.cat(node.final_output()).value(),
+                };
+                add(word, freq);
+            }
+        }
+        for n in 2..=added.max_chars {
+            let end = match (k + n).cmp(&starts.len()) {
+                std::cmp::Ordering::Less => starts[k + n],
+                std::cmp::Ordering::Equal => bytes.len(),
+                std::cmp::Ordering::Greater => break,
+            };
+            let word = &text[start..end];
+            if let Some(&freq) = added.freqs.get(word) {
+                add(word, freq);
             }
         }
     }
     jieba.add_word(
         TOTAL_CARRIER,
-        Some(TOTAL_FREQ.saturating_sub(*sum) as usize),
+        Some(added.total.saturating_sub(*sum) as usize),
         None,
     );
 }
@@ -195,7 +324,7 @@ mod tests {
     use super::*;
 
     fn words(mode: Mode, text: &str) -> Vec<String> {
-        let segmenter = Segmenter::new(mode);
+        let segmenter = Segmenter::new(mode, WordList::default());
         let mut out = Vec::new();
         segmenter.cut(text, false, |s, e, _| out.push(text[s..e].to_string()));
         out
@@ -248,14 +377,53 @@ mod tests {
             "稳外贸",
             "侵华日军南京大屠杀遇难同胞纪念馆",
             "乒乓球拍卖完了",
+            "中美元首巴厘岛会晤",
+            "仁爱礁坐滩军舰",
+            "中方坚持一个中国原则",
         ] {
             assert_eq!(words(Mode::Query, text), words(Mode::Full, text), "{text}");
         }
     }
 
     #[test]
+    fn test_briefing_words_are_kept_whole() {
+        for (text, cut) in [
+            ("中美元首通话", "中美 元首 通话"),
+            ("中美元首在巴厘岛举行会晤", "中美 元首 在 巴厘岛 举行 会晤"),
+            ("两国元首通话", "两国元首 通话"),
+            ("仁爱礁", "仁爱礁"),
+            ("上合组织峰会", "上合组织 峰会"),
+            ("坚持一个中国原则", "坚持 一个中国原则"),
+            ("美元贬值", "美元 贬值"),
+            ("中美洲国家", "中美洲 国家"),
+        ] {
+            assert_eq!(words(Mode::Full, text).join(" "), cut, "{text}");
+        }
+    }
+
+    #[test]
+    fn test_user_words_cut_alike_in_both_modes() {
+        let user = WordList::parse("银河联盟\n星港 50000\n", std::path::Path::new("words.txt"))
+            .expect("list");
+        let full = Segmenter::new(Mode::Full, user.clone());
+        let query = Segmenter::new(Mode::Query, user);
+        for text in ["银河联盟与星港合作", "中美元首在星港会晤", "港口星港口"]
+        {
+            let mut a = Vec::new();
+            full.cut(text, false, |s, e, _| a.push(text[s..e].to_string()));
+            let mut b = Vec::new();
+            query.cut(text, false, |s, e, _| b.push(text[s..e].to_string()));
+            assert_eq!(a, b, "{text}");
+            assert_eq!(&*full.words(text), &*query.words(text));
+        }
+        let mut a = Vec::new();
+        full.cut("银河联盟", false, |s, e, _| a.push((s, e)));
+        assert_eq!(a, [(0, "银河联盟".len())]);
+    }
+
+    #[test]
     fn test_query_mode_never_loads_the_full_dictionary() {
-        let segmenter = Segmenter::new(Mode::Query);
+        let segmenter = Segmenter::new(Mode::Query, WordList::default());
         segmenter.cut("稳外贸", false, |_, _, _| {});
         assert!(!segmenter.is_loaded());
     }

@@ -1,14 +1,17 @@
 //! The word tokenizer: jieba words for Han runs, folded, lower-cased, stemmed words for the rest.
 //!
 //! It indexes the `text`, `title` and `context` fields and analyses query words, so indexing and
-//! querying can never disagree. Offsets are byte offsets into the original (unfolded) text;
-//! positions increase by one per token, in both scripts, so phrase queries work in either.
-//! Punctuation and whitespace never become tokens.
+//! querying can never disagree. Text is folded first (full-width forms to ASCII, traditional
+//! characters to simplified; see [`crate::script::fold`]); offsets are byte offsets into the
+//! original (unfolded) text; positions increase by one per token, in both scripts, so phrase
+//! queries work in either. Punctuation and whitespace never become tokens. A few acronyms keep
+//! their capitals (`US`, `WHO`), apart from the words they spell (see [`super::acronyms`]).
 
 use rust_stemmers::{Algorithm, Stemmer};
 use tantivy::tokenizer::Token;
 
 use super::AnalyzerOptions;
+use super::acronyms;
 use super::segmenter::Segmenter;
 use crate::script::{fold, is_han, is_word_char};
 
@@ -73,6 +76,9 @@ pub(crate) fn each_word(
             }
         }
     };
+    // The folded text of a Han run, and where each of its characters starts in it.
+    let mut folded = String::new();
+    let mut starts: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i].1;
@@ -81,26 +87,35 @@ pub(crate) fn each_word(
             while j < chars.len() && is_han(chars[j].1) {
                 j += 1;
             }
-            let (start, end) = (byte_at(i), byte_at(j));
-            let run = &text[start..end];
-            segmenter.cut(run, options.subwords, |s, e, stacked| {
-                emit_checked(&mut gap, start + s, start + e, &run[s..e], stacked)
+            folded.clear();
+            starts.clear();
+            for &(_, c) in &chars[i..j] {
+                starts.push(folded.len());
+                folded.push(c);
+            }
+            // A byte offset in the folded run, as a byte offset in the original text.
+            let original = |b: usize| byte_at(i + starts.partition_point(|&s| s < b));
+            segmenter.cut(&folded, options.subwords, |s, e, stacked| {
+                emit_checked(&mut gap, original(s), original(e), &folded[s..e], stacked)
             });
             i = j;
         } else if is_word_char(c) {
             scratch.clear();
-            let j = match acronym_end(&chars, i) {
+            let (j, acronym) = match acronym_end(&chars, i) {
                 Some(j) => {
                     acronym_text(&chars[i..j], &mut scratch);
-                    j
+                    (j, acronyms::token_for(&scratch.to_uppercase()))
                 }
                 None => {
                     let j = word_end(&chars, i);
                     lowercase_word(&chars[i..j], &mut scratch);
-                    j
+                    (j, capital_acronym(&chars, i, j))
                 }
             };
-            if options.stop_words && STOP_WORDS.contains(&scratch.as_str()) {
+            if let Some(token) = acronym {
+                // Neither stemmed nor a stop word: `IT` is not "it".
+                emit_checked(&mut gap, byte_at(i), byte_at(j), token, false);
+            } else if options.stop_words && STOP_WORDS.contains(&scratch.as_str()) {
                 // The word is dropped but its position kept, so phrases stay exact.
                 gap += 1;
             } else if options.stem && scratch.chars().any(char::is_alphabetic) {
@@ -114,6 +129,79 @@ pub(crate) fn each_word(
             i += 1;
         }
     }
+}
+
+/// The acronym token of the word `chars[i..j]` when it is written in capitals (`US`, `US's`)
+/// and the words around it are not (as in a heading, or shouting).
+fn capital_acronym(chars: &[(usize, char)], i: usize, j: usize) -> Option<&'static str> {
+    let mut letters: Vec<char> = chars[i..j].iter().map(|&(_, c)| c).collect();
+    let n = letters.len();
+    if n > 2 && letters[n - 2] == '\'' && matches!(letters[n - 1], 's' | 'S') {
+        letters.truncate(n - 2);
+    }
+    if letters.len() > acronyms::MAX_LETTERS || !acronyms::is_capitals(&letters) {
+        return None;
+    }
+    let token = acronyms::token_for(&letters.iter().collect::<String>())?;
+    (!among_capitals(chars, i, j)).then_some(token)
+}
+
+/// Whether the word `chars[i..j]` stands in a run of three or more words in capitals, counted
+/// on either side up to the nearest word that is not (or Han text). Single capital letters (`A`,
+/// `I`) count for neither.
+fn among_capitals(chars: &[(usize, char)], i: usize, j: usize) -> bool {
+    let is_capitals = |from: usize, to: usize| {
+        let word: Vec<char> = chars[from..to].iter().map(|&(_, c)| c).collect();
+        if word.len() == 1 && word[0].is_uppercase() {
+            None
+        } else {
+            Some(acronyms::is_capitals(&word))
+        }
+    };
+    let mut run = 1;
+    // Backwards.
+    let mut k = i;
+    while run < 3 {
+        let mut end = k;
+        while end > 0 && !is_word_char(chars[end - 1].1) && !is_han(chars[end - 1].1) {
+            end -= 1;
+        }
+        if end == 0 || is_han(chars[end - 1].1) {
+            break;
+        }
+        let mut start = end;
+        while start > 0 && is_word_char(chars[start - 1].1) {
+            start -= 1;
+        }
+        match is_capitals(start, end) {
+            Some(false) => break,
+            Some(true) => run += 1,
+            None => {}
+        }
+        k = start;
+    }
+    // Forwards.
+    let mut k = j;
+    while run < 3 {
+        let mut start = k;
+        while start < chars.len() && !is_word_char(chars[start].1) && !is_han(chars[start].1) {
+            start += 1;
+        }
+        if start == chars.len() || is_han(chars[start].1) {
+            break;
+        }
+        let mut end = start;
+        while end < chars.len() && is_word_char(chars[end].1) {
+            end += 1;
+        }
+        match is_capitals(start, end) {
+            Some(false) => break,
+            Some(true) => run += 1,
+            None => {}
+        }
+        k = end;
+    }
+    run >= 3
 }
 
 /// End (exclusive index) of the word starting at `i`: word characters, joined by a `.` or `,`
@@ -138,7 +226,8 @@ fn word_end(chars: &[(usize, char)], i: usize) -> usize {
     }
 }
 
-/// Dotted acronyms (U.S., A.M., e.g.) are one word without dots: "us", "am", "eg".
+/// Dotted acronyms (U.S., A.M., e.g.) are one word without dots: "US" (an acronym of
+/// [`acronyms`]), "am", "eg".
 fn acronym_end(chars: &[(usize, char)], i: usize) -> Option<usize> {
     let mut j = i;
     let mut letters = 0;
@@ -219,13 +308,96 @@ mod tests {
         assert_eq!(texts("ＲＣＥＰ"), ["rcep"]);
         let w = words("ＲＣＥＰ");
         assert_eq!((w[0].1, w[0].2), (0, "ＲＣＥＰ".len()));
+        assert_eq!(texts("Ｇ２０ ２０２３年"), ["g20", "2023", "年"]);
+        assert_eq!(texts("ＵＳ"), ["US"]);
+    }
+
+    #[test]
+    fn test_traditional_chinese_is_segmented_as_simplified_with_original_offsets() {
+        let text = "關於臺灣";
+        let w = words(text);
+        assert_eq!(
+            w,
+            vec![
+                ("关于".to_string(), 0, 6, 0),
+                ("台湾".to_string(), 6, 12, 1),
+            ]
+        );
+        assert_eq!(texts("关于台湾"), texts(text));
+        // A character whose simplified form is longer in UTF-8 keeps exact offsets.
+        let text = "㑮臺";
+        let w = words(text);
+        assert_eq!(w.last().map(|t| t.2), Some(text.len()));
+        for (word, from, to, _) in &w {
+            assert_eq!(crate::script::fold_str(&text[*from..*to]), *word);
+        }
     }
 
     #[test]
     fn test_acronyms_and_hyphens() {
-        assert_eq!(texts("the U.S. side"), ["the", "us", "side"]);
+        assert_eq!(texts("the U.S. side"), ["the", "US", "side"]);
+        assert_eq!(texts("10 A.M. today"), ["10", "am", "today"]);
         assert_eq!(texts("COVID-19"), ["covid", "19"]);
         assert_eq!(texts("end.Next"), ["end", "next"]);
+    }
+
+    #[test]
+    fn test_country_acronyms_are_one_token_apart_from_the_pronoun() {
+        assert_eq!(
+            words("U.S. and USA, not us"),
+            vec![
+                ("US".to_string(), 0, 4, 0),
+                ("and".to_string(), 5, 8, 1),
+                ("US".to_string(), 9, 12, 2),
+                ("not".to_string(), 14, 17, 3),
+                ("us".to_string(), 18, 20, 4),
+            ]
+        );
+        assert_eq!(texts("the US sanctions"), ["the", "US", "sanction"]);
+        assert_eq!(texts("Let us see"), ["let", "us", "see"]);
+        assert_eq!(texts("Us and them"), ["us", "and", "them"]);
+        assert_eq!(texts("the US's position"), ["the", "US", "posit"]);
+        assert_eq!(
+            words("the U.S.A.-China"),
+            vec![
+                ("the".to_string(), 0, 3, 0),
+                ("US".to_string(), 4, 10, 1),
+                ("china".to_string(), 11, 16, 2),
+            ]
+        );
+        assert_eq!(texts("u.s. policy"), ["US", "polici"]);
+    }
+
+    #[test]
+    fn test_other_acronyms_keep_their_capitals_only_where_case_marks_them() {
+        assert_eq!(texts("the WHO said it"), ["the", "WHO", "said", "it"]);
+        assert_eq!(
+            texts("Who said IT matters"),
+            ["who", "said", "IT", "matter"]
+        );
+        assert_eq!(texts("AI chips, Ai Weiwei"), ["AI", "chip", "ai", "weiwei"]);
+        assert_eq!(
+            texts("the U.N. and the EU"),
+            ["the", "UN", "and", "the", "EU"]
+        );
+        assert_eq!(texts("NATO and RCEP"), ["nato", "and", "rcep"]);
+        assert_eq!(texts("US EU relations"), ["US", "EU", "relat"]);
+        assert_eq!(texts("US NATO allies"), ["US", "nato", "alli"]);
+    }
+
+    #[test]
+    fn test_words_in_capitals_are_words_among_capitals() {
+        assert_eq!(texts("LET US KNOW"), ["let", "us", "know"]);
+        assert_eq!(texts("WHO IS IT"), ["who", "is", "it"]);
+        assert_eq!(
+            texts("PLEASE TELL US. Then we"),
+            ["pleas", "tell", "us", "then", "we"]
+        );
+        assert_eq!(texts("TELL US. Then we"), ["tell", "US", "then", "we"]);
+        // Dots mark an acronym in capitals too; a lone capital letter counts for nothing.
+        assert_eq!(texts("WHAT THE U.S. WANTS"), ["what", "the", "US", "want"]);
+        assert_eq!(texts("A US OFFICIAL"), ["a", "US", "offici"]);
+        assert_eq!(texts("美国US"), ["美国", "US"]);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::date::Period;
 use crate::output::Style;
 use crate::search::facets::Dimension;
 use crate::search::trend::Interval;
-use crate::search::{Filters, Searcher, Sort, vocabulary};
+use crate::search::{Expansion, Filters, Searcher, Sort, vocabulary};
 
 #[derive(Debug, Clone, Args, Default)]
 pub(crate) struct FilterArgs {
@@ -43,6 +43,24 @@ pub(crate) struct FilterArgs {
     pub lang: Option<LangArg>,
 }
 
+/// How a query's words are matched, beyond the words themselves.
+#[derive(Debug, Clone, Args, Default)]
+pub(crate) struct MatchArgs {
+    /// Match the words only as typed: no synonyms (`ROK` then finds ROK, not South Korea).
+    #[arg(long)]
+    pub no_synonyms: bool,
+}
+
+impl MatchArgs {
+    /// The expansion asked for; `cross` adds translations into the other language.
+    pub(crate) fn expansion(&self, cross: bool) -> Expansion {
+        Expansion {
+            synonyms: !self.no_synonyms,
+            cross,
+        }
+    }
+}
+
 impl FilterArgs {
     /// The filters, checked against the index: a speaker or outlet the index does not know is
     /// an error that suggests the closest names.
@@ -69,7 +87,18 @@ impl FilterArgs {
             searcher,
             searcher.fields().speaker,
         )?;
-        check_known("outlet", &self.outlet, searcher, searcher.fields().outlet)?;
+        let unknown_outlets: Vec<String> = self
+            .outlet
+            .iter()
+            .filter(|o| searcher.outlet_ids(o).is_ok_and(|ids| ids.is_empty()))
+            .cloned()
+            .collect();
+        check_known(
+            "outlet",
+            &unknown_outlets,
+            searcher,
+            searcher.fields().outlet_id,
+        )?;
         Ok(Filters {
             speakers: self.speaker.clone(),
             outlets: self.outlet.clone(),

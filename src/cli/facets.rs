@@ -8,7 +8,7 @@ use anyhow::{Result, bail};
 use clap::Args;
 
 use super::Outcome;
-use super::args::{DimensionArg, FilterArgs, Format, FormatArgs, explain_empty};
+use super::args::{DimensionArg, FilterArgs, Format, FormatArgs, MatchArgs, explain_empty};
 use crate::output;
 use crate::search::Searcher;
 use crate::search::facets;
@@ -31,6 +31,9 @@ pub(crate) struct FacetsArgs {
     pub filters: FilterArgs,
 
     #[command(flatten)]
+    pub matching: MatchArgs,
+
+    #[command(flatten)]
     pub format: FormatArgs,
 }
 
@@ -41,7 +44,8 @@ pub(super) fn run(index_dir: &Path, args: FacetsArgs) -> Result<Outcome> {
     let style = args
         .format
         .resolve("facets", &[Format::Text, Format::Json, Format::Tsv])?;
-    let searcher = Searcher::open(index_dir)?;
+    let mut searcher = Searcher::open(index_dir)?;
+    searcher.set_expansion(args.matching.expansion(false));
     let filters = args.filters.resolve(&searcher)?;
     let query = args.query.as_deref().unwrap_or("*");
     let facets = facets::count(&searcher, query, &filters, args.by.into())?;

@@ -10,15 +10,20 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::Outcome;
-use crate::index::aliases::Aliases;
+use crate::analyze::wordlist::WordList;
+use crate::index::aliases::{Aliases, SYNONYMS_FILE};
 use crate::index::{self, writer::Writer};
 use crate::ingest::{self, Event, Options, Report};
+use crate::translate::lexicon::Lexicon;
 
 #[derive(Debug, Args)]
 pub(crate) struct IndexArgs {
     /// Files or folders (walked recursively: .txt, .md, .html, .json, .jsonl and files without
     /// extension); `-` reads briefings as JSON Lines from stdin.
-    #[arg(required_unless_present = "aliases", value_name = "PATH")]
+    #[arg(
+        required_unless_present_any = ["aliases", "synonyms", "words", "lexicon"],
+        value_name = "PATH"
+    )]
     pub paths: Vec<PathBuf>,
 
     /// Speaker aliases, one speaker per line: `吴海平 = Wu Haiping`. The list is checked and
@@ -26,6 +31,27 @@ pub(crate) struct IndexArgs {
     /// `speaker:` then match every name of a speaker. Takes effect at once, no re-indexing.
     #[arg(long, value_name = "FILE")]
     pub aliases: Option<PathBuf>,
+
+    /// Synonyms, one group of equivalent names per line: `ROK = South Korea = Republic of
+    /// Korea`. Checked and kept in the index folder (synonyms.txt, replacing the previous one);
+    /// queries then also find every other name of a group, beside the list shipped with
+    /// briefsearch. Takes effect at once, no re-indexing.
+    #[arg(long, value_name = "FILE")]
+    pub synonyms: Option<PathBuf>,
+
+    /// Translations for cross-lingual search (`query --cross`), one Chinese term per line with
+    /// its English renderings, TAB-separated: `仁爱礁<TAB>Ren'ai Jiao<TAB>Second Thomas Shoal`.
+    /// Checked and kept in the index folder (lexicon.tsv, replacing the previous one); its
+    /// entries come before the shipped lexicon and dictionaries. Takes effect at once.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Option<PathBuf>,
+
+    /// Chinese words to keep whole when segmenting, one per line, optionally with a frequency
+    /// (`仁爱礁 2000`), added to the briefing vocabulary built in. Kept in the index folder
+    /// (words.txt); indexing and queries both use it. The words change how text is cut, so a
+    /// list other than the one the index was built with needs --rebuild.
+    #[arg(long, value_name = "FILE")]
+    pub words: Option<PathBuf>,
 
     /// Remove briefings whose files no longer exist, and list them.
     #[arg(long)]
@@ -63,7 +89,20 @@ pub(super) fn run(index_dir: &Path, args: IndexArgs) -> Result<Outcome> {
         .iter()
         .filter(|p| p.as_os_str() != "-" && !p.exists())
         .collect();
-    // An index of another version cannot be opened to be cleared: its files are removed.
+    if let Some(list) = &args.words {
+        let words = install_words(list, index_dir, args.rebuild)?;
+        eprintln!(
+            "words from {}: {} word{} added to the segmentation of Chinese",
+            list.display(),
+            words.len(),
+            if words.len() == 1 { "" } else { "s" }
+        );
+        if args.paths.is_empty() && args.aliases.is_none() && !args.rebuild {
+            return Ok(Outcome::Found);
+        }
+    }
+    // An index of another version (or of another word list) cannot be opened to be cleared:
+    // its files are removed.
     if args.rebuild && index::open(index_dir).is_err() {
         index::remove(index_dir)?;
     }
@@ -81,10 +120,28 @@ pub(super) fn run(index_dir: &Path, args: IndexArgs) -> Result<Outcome> {
             list.display(),
             if n == 1 { "" } else { "s" }
         );
-        if args.paths.is_empty() {
-            writer.finish_now()?;
-            return Ok(Outcome::Found);
-        }
+    }
+    if let Some(list) = &args.synonyms {
+        let synonyms = Aliases::install_as(list, index_dir, SYNONYMS_FILE)?;
+        let n = synonyms.groups().len();
+        eprintln!(
+            "synonyms from {}: {n} group{} of equivalent names",
+            list.display(),
+            if n == 1 { "" } else { "s" }
+        );
+    }
+    if let Some(list) = &args.lexicon {
+        let lexicon = Lexicon::install(list, index_dir)?;
+        let n = lexicon.len();
+        eprintln!(
+            "lexicon from {}: {n} Chinese term{} with their English renderings",
+            list.display(),
+            if n == 1 { "" } else { "s" }
+        );
+    }
+    if args.paths.is_empty() {
+        writer.finish_now()?;
+        return Ok(Outcome::Found);
     }
     if args.rebuild {
         writer.clear()?;
@@ -124,6 +181,24 @@ pub(super) fn run(index_dir: &Path, args: IndexArgs) -> Result<Outcome> {
         bail!("{} file(s) skipped (--strict)", report.skipped.len());
     }
     Ok(Outcome::Found)
+}
+
+/// Checks the word list in `list` and installs it in the index folder. An index built with
+/// another list is refused unless it is to be rebuilt: its Chinese would be cut otherwise
+/// than the queries'.
+fn install_words(list: &Path, index_dir: &Path, rebuild: bool) -> Result<WordList> {
+    let words = WordList::read(list)?;
+    if let Some(recorded) = index::recorded_words(index_dir)?
+        && recorded != words.fingerprint()
+        && !rebuild
+    {
+        bail!(
+            "the index at {} was built with another word list: add --rebuild to re-index it with {}",
+            index_dir.display(),
+            list.display()
+        );
+    }
+    WordList::install(list, index_dir)
 }
 
 /// Ctrl-C (or SIGTERM) stops after the current file and commits; a second one exits at once.

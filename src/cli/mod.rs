@@ -11,6 +11,7 @@ mod evaluate;
 mod facets;
 mod index;
 mod inspect;
+mod licenses;
 mod query;
 mod show;
 mod speakers;
@@ -38,16 +39,23 @@ Examples:
 
 Pipelines:
   briefsearch query tariffs --json | jq -r .speaker | sort | uniq -c | sort -rn
-  briefsearch query 知识产权 --kind question --json | jq -r '.outlet // empty' | sort | uniq -c
+  briefsearch query 知识产权 --kind question --json | jq -r '.outlet_id // empty' | sort | uniq -c
   briefsearch query RCEP -l -0 | xargs -0 grep -c RCEP
   briefsearch query RCEP --format tsv --fields date,speaker,id | sort | cut -f2 | uniq -c
   printf 'q1\\tRCEP\\nq2\\t稳外贸\\n' | briefsearch query --batch --limit 3 | jq -r '[.query_id, .id] | @tsv'
 
 Exit status: 0 when something matched, 1 when nothing did, 2 on error.";
 
+/// `--version`: the version, and where the licences of the built-in data are.
+const LONG_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "\nBuilt-in data: jieba's dictionary (MIT), OpenCC's character table (Apache-2.0), ECDICT (MIT),",
+    "\nCC-CEDICT (CC BY-SA 4.0); `briefsearch licenses` prints their notices."
+);
+
 /// Search archives of press-briefing transcripts, in English and Chinese.
 #[derive(Debug, Parser)]
-#[command(name = "briefsearch", version, about, after_help = EXAMPLES)]
+#[command(name = "briefsearch", version, long_version = LONG_VERSION, about, after_help = EXAMPLES)]
 pub struct Cli {
     /// Index folder [default: .briefsearch in the current folder]
     #[arg(long, global = true, env = "BRIEFSEARCH_INDEX", value_name = "DIR")]
@@ -79,6 +87,8 @@ pub(crate) enum Command {
     Evaluate(evaluate::EvaluateArgs),
     /// Print shell completions.
     Completions(completions::CompletionsArgs),
+    /// Print the sources and licences of the data built into briefsearch.
+    Licenses,
     /// Print the man page (of briefsearch, or of one subcommand) in roff.
     Man {
         /// A subcommand, for its own page.
@@ -114,6 +124,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Inspect(args) => inspect::run(args),
         Command::Evaluate(args) => evaluate::run(&index_dir, args),
         Command::Completions(args) => completions::completions(args),
+        Command::Licenses => licenses::run(),
         Command::Man { subcommand: None } => completions::man(None),
         Command::Man {
             subcommand: Some(name),

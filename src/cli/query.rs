@@ -8,11 +8,13 @@ use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
 
 use super::Outcome;
-use super::args::{FilterArgs, Format, FormatArgs, SortArg, explain_empty};
+use super::args::{FilterArgs, Format, FormatArgs, MatchArgs, SortArg, explain_empty};
+use crate::briefing::Lang;
 use crate::output::json::HIT_FIELDS;
 use crate::output::{self, HitPrinter, Style, text::TextPrinter, tsv::TsvWriter};
 use crate::search::facets::{self, Dimension};
-use crate::search::{Filters, Request, Results, Searcher};
+use crate::search::hit::Via;
+use crate::search::{Filters, Request, Results, Searcher, UnitSummary};
 
 /// Fields of TSV output when `--fields` does not say.
 const DEFAULT_TSV_FIELDS: &[&str] = &[
@@ -34,6 +36,15 @@ pub(crate) struct QueryArgs {
 
     #[command(flatten)]
     pub filters: FilterArgs,
+
+    #[command(flatten)]
+    pub matching: MatchArgs,
+
+    /// Also search the other language: each word or phrase is translated (briefing lexicon,
+    /// then the general dictionaries) and its translations searched with it; hits in the
+    /// other language are marked (JSON: `via: "translation"`).
+    #[arg(short = 'x', long)]
+    pub cross: bool,
 
     /// Number of hits to show (with --group: number of briefings).
     #[arg(long, default_value_t = 10, value_name = "N")]
@@ -92,6 +103,11 @@ pub(crate) struct QueryArgs {
     /// near-duplicate ranks higher is folded into that hit ("+N more like this").
     #[arg(long)]
     pub all: bool,
+
+    /// Say how the query was analysed (its units: words, sub-word bigrams, segmentation,
+    /// synonyms and translations with their weights) and each hit's score by part.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
@@ -108,7 +124,8 @@ pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
             HIT_FIELDS.join(", ")
         );
     }
-    let searcher = Searcher::open(index_dir)?;
+    let mut searcher = Searcher::open(index_dir)?;
+    searcher.set_expansion(args.matching.expansion(args.cross));
     let filters = args.filters.resolve(&searcher)?;
     if args.batch {
         return batch(&searcher, &args, filters);
@@ -133,7 +150,11 @@ pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
     let text = matches!(style, Style::Text { .. });
     let request = request(&args, query.clone(), filters.clone(), text);
     let results = searcher.search(&request)?;
-    let mut printer = printer(&mut stdout, style, &args);
+    if let (Some(units), Style::Text { color }) = (&results.analysis, style) {
+        output::text::analysis(&mut stdout, units, color)?;
+    }
+    let units = results.analysis.clone().unwrap_or_default();
+    let mut printer = printer(&mut stdout, style, &args, units);
     for hit in &results.hits {
         printer.hit(hit)?;
     }
@@ -145,6 +166,19 @@ pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
         }
         if let Some(summary) = summary(&results, args.offset) {
             let _ = writeln!(io::stderr(), "\n{summary}");
+        }
+        if let Some((lang, n)) = searcher.other_language(&query, &filters)? {
+            let language = if lang == Lang::Zh {
+                "Chinese"
+            } else {
+                "English"
+            };
+            let _ = writeln!(
+                io::stderr(),
+                "{n} passage{} in {language} match{} the query's translation: add --cross (-x) to search them too",
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "es" } else { "" }
+            );
         }
     }
     if results.hits.is_empty() {
@@ -180,13 +214,26 @@ fn summary(results: &Results, offset: usize) -> Option<String> {
     let total = results.total.filter(|_| !results.hits.is_empty())?;
     let first = offset + 1;
     let last = offset + results.hits.len();
-    let mut line = if results.hits.iter().any(|h| h.partial) {
-        format!(
-            "{first}–{last}: {total} passage{} with every word, then passages with some of them (--strict: only the former)",
-            if total == 1 { "" } else { "s" }
-        )
-    } else {
+    let through_question = results.hits.iter().any(|h| h.via == Some(Via::Question));
+    let partial = results.hits.iter().any(|h| h.partial);
+    let mut line = if !through_question && !partial {
         format!("{first}–{last} of {total} matching passages")
+    } else {
+        let mut tiers = vec![format!(
+            "{total} passage{} with every word",
+            if total == 1 { "" } else { "s" }
+        )];
+        if through_question {
+            tiers.push("answers to questions with them".into());
+        }
+        if partial {
+            tiers.push("passages with some of them".into());
+        }
+        let strict = if tiers.len() == 2 { "former" } else { "first" };
+        format!(
+            "{first}–{last}: {} (--strict: only the {strict})",
+            tiers.join(", then ")
+        )
     };
     let folded: usize = results.hits.iter().map(|h| h.duplicates.len()).sum();
     if folded > 0 {
@@ -211,13 +258,19 @@ fn request(args: &QueryArgs, query: String, filters: Filters, count_total: bool)
         // Groups rank briefings by their best passages: with every word, as counts do.
         fill: !args.strict && args.group.is_none(),
         collapse: !args.all,
+        explain: args.explain,
     }
 }
 
-fn printer<'w, W: Write>(out: &'w mut W, style: Style, args: &QueryArgs) -> HitPrinter<&'w mut W> {
+fn printer<'w, W: Write>(
+    out: &'w mut W,
+    style: Style,
+    args: &QueryArgs,
+    units: Vec<UnitSummary>,
+) -> HitPrinter<&'w mut W> {
     let fields = (!args.fields.is_empty()).then(|| args.fields.clone());
     match style {
-        Style::Json => HitPrinter::Json(out, fields),
+        Style::Json => HitPrinter::Json(out, fields, units),
         Style::Tsv => HitPrinter::Tsv(TsvWriter::new(
             out,
             fields.unwrap_or_else(|| DEFAULT_TSV_FIELDS.iter().map(|s| s.to_string()).collect()),
@@ -274,7 +327,8 @@ fn batch(searcher: &Searcher, args: &QueryArgs, filters: Filters) -> Result<Outc
                 continue;
             }
         };
-        let mut printer = HitPrinter::Json(&mut stdout, fields.clone());
+        let units = results.analysis.clone().unwrap_or_default();
+        let mut printer = HitPrinter::Json(&mut stdout, fields.clone(), units);
         for mut hit in results.hits {
             hit.query_id = Some(id.clone());
             printer.hit(&hit)?;

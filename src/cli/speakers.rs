@@ -7,7 +7,7 @@ use anyhow::Result;
 use clap::Args;
 
 use super::Outcome;
-use super::args::{FilterArgs, Format, FormatArgs, explain_empty};
+use super::args::{FilterArgs, Format, FormatArgs, MatchArgs, explain_empty};
 use crate::output;
 use crate::search::Searcher;
 use crate::search::speakers;
@@ -26,6 +26,9 @@ pub(crate) struct SpeakersArgs {
     pub filters: FilterArgs,
 
     #[command(flatten)]
+    pub matching: MatchArgs,
+
+    #[command(flatten)]
     pub format: FormatArgs,
 }
 
@@ -33,7 +36,8 @@ pub(super) fn run(index_dir: &Path, args: SpeakersArgs) -> Result<Outcome> {
     let style = args
         .format
         .resolve("speakers", &[Format::Text, Format::Json, Format::Tsv])?;
-    let searcher = Searcher::open(index_dir)?;
+    let mut searcher = Searcher::open(index_dir)?;
+    searcher.set_expansion(args.matching.expansion(false));
     let filters = args.filters.resolve(&searcher)?;
     let query = args.query.as_deref().unwrap_or("*");
     let mut all = speakers::speakers(&searcher, query, &filters)?;

@@ -9,7 +9,7 @@ use anyhow::{Context, Result};
 use clap::Args;
 
 use super::Outcome;
-use super::args::{FilterArgs, Format, FormatArgs, IntervalArg, explain_empty};
+use super::args::{FilterArgs, Format, FormatArgs, IntervalArg, MatchArgs, explain_empty};
 use crate::output::{self, svg};
 use crate::search::Searcher;
 use crate::search::trend::{self, Interval};
@@ -32,6 +32,9 @@ pub(crate) struct TrendArgs {
     pub filters: FilterArgs,
 
     #[command(flatten)]
+    pub matching: MatchArgs,
+
+    #[command(flatten)]
     pub format: FormatArgs,
 }
 
@@ -39,7 +42,8 @@ pub(super) fn run(index_dir: &Path, args: TrendArgs) -> Result<Outcome> {
     let style = args
         .format
         .resolve("trend", &[Format::Text, Format::Json, Format::Tsv])?;
-    let searcher = Searcher::open(index_dir)?;
+    let mut searcher = Searcher::open(index_dir)?;
+    searcher.set_expansion(args.matching.expansion(false));
     let filters = args.filters.resolve(&searcher)?;
     let by = Interval::from(args.by);
     let trend = trend::trend(&searcher, &args.query, &filters, by)?;

@@ -208,6 +208,7 @@ pub fn evaluate(searcher: &Searcher, set: &JudgedSet, ranking: &RankOptions) -> 
             count_total: false,
             fill: true,
             collapse: true,
+            explain: false,
         };
         let grades: HashMap<&str, u8> = set
             .judgments

@@ -22,6 +22,9 @@ use super::schema::name_key;
 
 /// The file name of the list in the index folder.
 pub(crate) const FILE: &str = "aliases.txt";
+/// The file name, in the index folder, of the user's synonym list (`index --synonyms`): the
+/// same format, groups of equivalent names, extending the list shipped with briefsearch.
+pub(crate) const SYNONYMS_FILE: &str = "synonyms.txt";
 
 /// Groups of names for one speaker each.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -57,7 +60,7 @@ impl Aliases {
                 match aliases.group_of.get(&key) {
                     Some(&g) if g == group => continue,
                     Some(&g) => bail!(
-                        "{}:{n}: '{name}' is already an alias on line {}; put all the names of one speaker on one line",
+                        "{}:{n}: '{name}' is already on line {}; put all the names of one speaker (or thing) on one line",
                         origin.display(),
                         line_of_group[g]
                     ),
@@ -75,7 +78,13 @@ impl Aliases {
 
     /// The list of the index in `dir`; empty if it has none.
     pub(crate) fn load(dir: &Path) -> Result<Aliases> {
-        let path = dir.join(FILE);
+        Aliases::load_file(dir, FILE)
+    }
+
+    /// The list kept as `file` in the index folder `dir` (the alias list, the synonym list);
+    /// empty if there is none.
+    pub(crate) fn load_file(dir: &Path, file: &str) -> Result<Aliases> {
+        let path = dir.join(file);
         match fs::read(&path) {
             Ok(bytes) => {
                 let text = String::from_utf8(bytes)
@@ -90,11 +99,16 @@ impl Aliases {
     /// Reads and checks the list in `source`, then installs it in the index folder `dir`
     /// (atomically: a reader sees the old list or the new one).
     pub(crate) fn install(source: &Path, dir: &Path) -> Result<Aliases> {
+        Aliases::install_as(source, dir, FILE)
+    }
+
+    /// Like [`Aliases::install`], as `file` of the index folder.
+    pub(crate) fn install_as(source: &Path, dir: &Path, file: &str) -> Result<Aliases> {
         let text = fs::read_to_string(source)
-            .with_context(|| format!("cannot read the alias list {}", source.display()))?;
+            .with_context(|| format!("cannot read the list {}", source.display()))?;
         let aliases = Aliases::parse(&text, source)?;
-        let target = dir.join(FILE);
-        let tmp = dir.join(format!("{FILE}.tmp"));
+        let target = dir.join(file);
+        let tmp = dir.join(format!("{file}.tmp"));
         fs::File::create(&tmp)
             .and_then(|mut f| {
                 f.write_all(text.as_bytes())?;
@@ -128,6 +142,12 @@ impl Aliases {
             }
             None => vec![name.to_string()],
         }
+    }
+
+    /// The first name of `name`'s group, if it has one.
+    pub(crate) fn first_of(&self, name: &str) -> Option<String> {
+        let &g = self.group_of.get(&name_key(name))?;
+        self.groups[g].first().cloned()
     }
 
     /// Every name of each of `names`, without repeats.

@@ -83,7 +83,10 @@ pub(crate) fn documents(
             }
             if let Some(outlet) = p.outlet {
                 doc.add_text(fields.outlet, outlet);
-                doc.add_text(fields.outlet_key, name_key(outlet));
+            }
+            if let Some(id) = &p.outlet_id {
+                doc.add_text(fields.outlet_id, id);
+                doc.add_text(fields.outlet_key, name_key(id));
             }
             doc.add_text(fields.kind, p.kind.as_str());
             doc.add_text(fields.lang, briefing.lang.as_str());

@@ -1,7 +1,8 @@
 //! Index: where passages live on disk, and the only way to open that place.
 //!
 //! [`open`] and [`open_or_create_with`] register the analyzer and check the recorded schema and
-//! analyzer versions, so that no code path can search or write an index with the wrong
+//! analyzer versions and the fingerprint of the user's word list (`words.txt`, which changes
+//! how Chinese is cut), so that no code path can search or write an index with the wrong
 //! tokenizers. The writer and the record of indexed files are in [`writer`] and [`manifest`].
 
 pub(crate) mod aliases;
@@ -18,6 +19,7 @@ use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 use tantivy::Index;
 
+use crate::analyze::wordlist::{self, WordList};
 use crate::analyze::{ANALYZER_VERSION, Analyzer, AnalyzerOptions};
 pub(crate) use schema::Fields;
 
@@ -31,15 +33,19 @@ struct Meta {
     /// The analysis variant the index was built with (the default one, but for experiments).
     #[serde(default)]
     analyzer: AnalyzerOptions,
+    /// Fingerprint of the user's word list the index was built with (empty: none).
+    #[serde(default)]
+    words: String,
     created_by: String,
 }
 
 impl Meta {
-    fn current(analyzer: AnalyzerOptions) -> Meta {
+    fn current(analyzer: AnalyzerOptions, words: &WordList) -> Meta {
         Meta {
             schema_version: schema::SCHEMA_VERSION,
             analyzer_version: ANALYZER_VERSION,
             analyzer,
+            words: words.fingerprint(),
             created_by: format!("briefsearch {}", env!("CARGO_PKG_VERSION")),
         }
     }
@@ -55,7 +61,7 @@ pub(crate) struct Opened {
 
 /// Opens an existing index for searching (a read-only folder will do).
 pub(crate) fn open(dir: &Path) -> Result<Opened> {
-    let options = check_exists(dir)?;
+    let (options, words) = check_exists(dir)?;
     let directory = directory::IndexDirectory::for_search(dir)
         .with_context(|| format!("cannot open the index at {}", dir.display()))?;
     let mut index = Index::open(directory)
@@ -69,22 +75,30 @@ pub(crate) fn open(dir: &Path) -> Result<Opened> {
                 .context("cannot start the search threads")?;
         }
     }
-    finish_opening(index, dir, Analyzer::for_queries().with_options(options))
+    finish_opening(
+        index,
+        dir,
+        Analyzer::for_queries_with(words).with_options(options),
+    )
 }
 
 /// Opens an existing index for writing.
 fn open_for_writing(dir: &Path) -> Result<Opened> {
-    let options = check_exists(dir)?;
+    let (options, words) = check_exists(dir)?;
     let directory = directory::IndexDirectory::for_writing(dir)
         .with_context(|| format!("cannot open the index at {}", dir.display()))?;
     let index = Index::open(directory)
         .with_context(|| format!("cannot open the index at {}", dir.display()))?;
-    finish_opening(index, dir, Analyzer::new().with_options(options))
+    finish_opening(
+        index,
+        dir,
+        Analyzer::with_words(words).with_options(options),
+    )
 }
 
 /// Fails with a helpful message unless `dir` holds an index of this version; returns the
-/// analyzer options it was built with.
-fn check_exists(dir: &Path) -> Result<AnalyzerOptions> {
+/// analyzer options and the word list it was built with.
+fn check_exists(dir: &Path) -> Result<(AnalyzerOptions, WordList)> {
     if !dir.join("meta.json").is_file() {
         if dir.exists() {
             bail!(
@@ -109,16 +123,38 @@ pub(crate) fn open_or_create_with(dir: &Path, options: AnalyzerOptions) -> Resul
     }
     fs::create_dir_all(dir)
         .with_context(|| format!("cannot create the index folder {}", dir.display()))?;
+    let words = WordList::load(dir)?;
     let (schema, _) = schema::build();
     let directory = directory::IndexDirectory::for_writing(dir)
         .with_context(|| format!("cannot create an index in {}", dir.display()))?;
     let index = Index::create(directory, schema, tantivy::IndexSettings::default())
         .with_context(|| format!("cannot create an index in {}", dir.display()))?;
-    let meta = serde_json::to_string_pretty(&Meta::current(options))
+    let meta = serde_json::to_string_pretty(&Meta::current(options, &words))
         .context("cannot encode the index metadata")?;
     fs::write(dir.join(META_FILE), meta + "\n")
         .with_context(|| format!("cannot write {}", dir.join(META_FILE).display()))?;
-    finish_opening(index, dir, Analyzer::new().with_options(options))
+    finish_opening(
+        index,
+        dir,
+        Analyzer::with_words(words).with_options(options),
+    )
+}
+
+/// The fingerprint of the word list the index in `dir` was built with, if there is an index.
+pub(crate) fn recorded_words(dir: &Path) -> Result<Option<String>> {
+    let path = dir.join(META_FILE);
+    if !path.is_file() {
+        return Ok(None);
+    }
+    let text =
+        fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let meta: Meta = serde_json::from_str(&text).with_context(|| {
+        format!(
+            "{} is damaged: re-index with `briefsearch index --rebuild`",
+            path.display()
+        )
+    })?;
+    Ok(Some(meta.words))
 }
 
 /// Registers the analyzer (the one place every path that opens an index goes through) and
@@ -139,7 +175,7 @@ fn finish_opening(index: Index, dir: &Path, analyzer: Analyzer) -> Result<Opened
     })
 }
 
-fn check_versions(dir: &Path) -> Result<AnalyzerOptions> {
+fn check_versions(dir: &Path) -> Result<(AnalyzerOptions, WordList)> {
     let path = dir.join(META_FILE);
     let text = fs::read_to_string(&path)
         .with_context(|| format!("{} is missing: the index at {} was not built by briefsearch; re-index with `briefsearch index --rebuild`", path.display(), dir.display()))?;
@@ -149,7 +185,8 @@ fn check_versions(dir: &Path) -> Result<AnalyzerOptions> {
             path.display()
         )
     })?;
-    let current = Meta::current(meta.analyzer);
+    let words = WordList::load(dir)?;
+    let current = Meta::current(meta.analyzer, &words);
     if meta.schema_version != current.schema_version
         || meta.analyzer_version != current.analyzer_version
     {
@@ -162,7 +199,14 @@ fn check_versions(dir: &Path) -> Result<AnalyzerOptions> {
             current.analyzer_version
         );
     }
-    Ok(meta.analyzer)
+    if meta.words != current.words {
+        bail!(
+            "the word list {} is not the one the index at {} was built with, and Chinese must be cut alike to be found: re-index with `briefsearch index --rebuild PATH` (or restore the list)",
+            dir.join(wordlist::FILE).display(),
+            dir.display()
+        );
+    }
+    Ok((meta.analyzer, words))
 }
 
 /// Removes every file of the index in `dir`, keeping the folder: for `--rebuild` of an index
@@ -185,8 +229,13 @@ pub(crate) fn remove(dir: &Path) -> Result<()> {
     }
     for entry in fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
         let path = entry?.path();
-        // The alias list is configuration, not content: a rebuild keeps it.
-        if path.file_name().is_some_and(|n| n == aliases::FILE) {
+        // The alias, synonym and word lists are configuration, not content: a rebuild keeps them.
+        if path.file_name().is_some_and(|n| {
+            n == aliases::FILE
+                || n == aliases::SYNONYMS_FILE
+                || n == wordlist::FILE
+                || n == crate::translate::lexicon::FILE
+        }) {
             continue;
         }
         if path.is_dir() {
@@ -222,6 +271,23 @@ mod tests {
         fs::write(dir.path().join(META_FILE), meta).expect("write");
         let message = format!("{:#}", open(dir.path()).err().expect("refused"));
         assert!(message.contains("re-index"), "{message}");
+    }
+
+    #[test]
+    fn test_a_changed_word_list_asks_for_a_rebuild() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        fs::write(dir.path().join(wordlist::FILE), "仁爱礁\n").expect("write");
+        open_or_create_with(dir.path(), AnalyzerOptions::default()).expect("created");
+        assert!(open(dir.path()).is_ok());
+        assert_eq!(
+            recorded_words(dir.path()).expect("meta"),
+            Some(WordList::load(dir.path()).expect("list").fingerprint())
+        );
+        fs::write(dir.path().join(wordlist::FILE), "仁爱礁\n美济礁\n").expect("write");
+        let message = format!("{:#}", open(dir.path()).err().expect("refused"));
+        assert!(message.contains("--rebuild"), "{message}");
+        remove(dir.path()).expect("removed");
+        assert!(dir.path().join(wordlist::FILE).is_file(), "kept");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use tantivy::schema::{
 use crate::analyze::{BIGRAMS, WORDS};
 
 /// Version of the fields below; stored in the index beside the analyzer version.
-pub(crate) const SCHEMA_VERSION: u32 = 4;
+pub(crate) const SCHEMA_VERSION: u32 = 5;
 
 /// The names of the fields: part of the on-disk format, so written once, here.
 pub(crate) mod name {
@@ -33,6 +33,7 @@ pub(crate) mod name {
     pub(crate) const ROLE: &str = "role";
     pub(crate) const OUTLET: &str = "outlet";
     pub(crate) const OUTLET_KEY: &str = "outlet_key";
+    pub(crate) const OUTLET_ID: &str = "outlet_id";
     pub(crate) const KIND: &str = "kind";
     pub(crate) const LANG: &str = "lang";
     pub(crate) const DATE: &str = "date";
@@ -73,8 +74,10 @@ pub struct Fields {
     pub speaker_text: Field,
     pub role: Field,
     pub outlet: Field,
-    /// Lower-cased outlet, for case-insensitive filters.
+    /// Lower-cased canonical outlet (`outlet_id`), for case-insensitive filters.
     pub outlet_key: Field,
+    /// The canonical outlet (the outlet table's name, else the outlet as written).
+    pub outlet_id: Field,
     pub kind: Field,
     pub lang: Field,
     pub date: Field,
@@ -140,6 +143,7 @@ pub(crate) fn build() -> (Schema, Fields) {
         role: b.add_text_field(name::ROLE, STRING | STORED | FAST),
         outlet: b.add_text_field(name::OUTLET, STRING | STORED | FAST),
         outlet_key: b.add_text_field(name::OUTLET_KEY, STRING | FAST),
+        outlet_id: b.add_text_field(name::OUTLET_ID, STRING | STORED | FAST),
         kind: b.add_text_field(name::KIND, STRING | STORED | FAST),
         lang: b.add_text_field(name::LANG, STRING | STORED | FAST),
         date: b.add_date_field(name::DATE, date_options),
@@ -180,6 +184,7 @@ pub(crate) fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         role: f(name::ROLE)?,
         outlet: f(name::OUTLET)?,
         outlet_key: f(name::OUTLET_KEY)?,
+        outlet_id: f(name::OUTLET_ID)?,
         kind: f(name::KIND)?,
         lang: f(name::LANG)?,
         date: f(name::DATE)?,

@@ -16,6 +16,9 @@ struct FacetLine<'a> {
     value: Option<&'a str>,
     count: usize,
     share: f64,
+    /// For outlets: the canonical outlet (the hits' `outlet_id`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
 }
 
 /// `facets`: the `limit` most frequent values, then (in text) how many more there are and the
@@ -43,6 +46,7 @@ pub(crate) fn print(
                     value: c.value.as_deref(),
                     count: c.count,
                     share: share(c.count),
+                    id: c.id.as_deref(),
                 };
                 json::line(out, &line)?;
             }

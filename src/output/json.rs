@@ -10,6 +10,9 @@ use serde_json::Value;
 
 use super::round4;
 use crate::briefing::{Kind, Lang};
+use crate::search::UnitSummary;
+use crate::search::hit::{Explanation, Via};
+use crate::search::query::syntax::Equivalence;
 use crate::search::show::{Relation, Shown, ShownPassage};
 use crate::search::{Hit, StoredPassage};
 
@@ -45,6 +48,9 @@ pub(crate) const HIT_FIELDS: &[&str] = &[
     "partial",
     "group",
     "query_id",
+    "outlet_id",
+    "via",
+    "explain",
     "duplicates",
     "duplicate_ids",
 ];
@@ -78,13 +84,48 @@ struct HitLine<'a> {
     group: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     query_id: Option<&'a str>,
+    outlet_id: Option<&'a str>,
+    via: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explain: Option<Value>,
     /// Near-duplicates folded into this hit.
     duplicates: usize,
     duplicate_ids: Vec<&'a str>,
 }
 
+/// A hit's score by part (`--explain`), with the query's units.
+fn explanation(why: &Explanation, units: &[UnitSummary]) -> Value {
+    let kind = |e: Equivalence| match e {
+        Equivalence::Synonym => "synonym",
+        Equivalence::Translation => "translation",
+    };
+    serde_json::json!({
+        "query": units.iter().map(|u| serde_json::json!({
+            "typed": u.typed,
+            "words": u.words,
+            "bigrams": u.bigrams,
+            "alternatives": u.alternatives.iter().map(|a| serde_json::json!({
+                "text": a.text,
+                "weight": round4(f64::from(a.weight)),
+                "kind": kind(a.equivalence),
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "units": why.units.iter().map(|(unit, score)| serde_json::json!({
+            "unit": unit,
+            "score": round4(f64::from(*score)),
+        })).collect::<Vec<_>>(),
+        "boosts": why.boosts.iter().map(|(name, score)| ((*name).to_string(), serde_json::json!(round4(f64::from(*score))))).collect::<serde_json::Map<String, Value>>(),
+        "length_prior": round4(f64::from(why.length_prior)),
+    })
+}
+
 /// A hit as the JSON object of its line (also the row of TSV output).
 pub(crate) fn hit(hit: &Hit) -> io::Result<Value> {
+    hit_with(hit, &[])
+}
+
+/// A hit as the JSON object of its line, with the query's units when it is explained.
+pub(crate) fn hit_with(hit: &Hit, units: &[UnitSummary]) -> io::Result<Value> {
     let p: &StoredPassage = &hit.passage;
     let line = HitLine {
         rank: hit.rank,
@@ -110,6 +151,9 @@ pub(crate) fn hit(hit: &Hit) -> io::Result<Value> {
         partial: hit.partial,
         group: hit.group,
         query_id: hit.query_id.as_deref(),
+        outlet_id: p.outlet_id.as_deref(),
+        via: hit.via.map(Via::as_str),
+        explain: hit.explain.as_ref().map(|why| explanation(why, units)),
         duplicates: hit.duplicates.len(),
         duplicate_ids: hit.duplicates.iter().map(|d| d.id.as_str()).collect(),
     };
@@ -144,6 +188,7 @@ struct ShownPassageLine<'a> {
     /// Absent when a whole briefing is shown.
     #[serde(skip_serializing_if = "Option::is_none")]
     relation: Option<Relation>,
+    outlet_id: Option<&'a str>,
 }
 
 /// Writes a shown briefing as one line.
@@ -163,6 +208,7 @@ pub(crate) fn shown(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
             text: &p.text,
             question_id: p.question_id.as_deref(),
             relation: s.relation,
+            outlet_id: p.outlet_id.as_deref(),
         }
     }
     let value = ShownLine {
@@ -209,6 +255,13 @@ mod tests {
             partial: false,
             group: Some(1),
             query_id: Some("q1".into()),
+            via: None,
+            question_snippet: None,
+            explain: Some(Explanation {
+                units: vec![("rcep".into(), 1.5)],
+                boosts: vec![("title", 0.25)],
+                length_prior: 1.0,
+            }),
             duplicates: vec![],
         };
         let keys = |h: &Hit| -> Vec<String> {
@@ -224,12 +277,17 @@ mod tests {
         assert_eq!(schema_properties("hit.schema.json"), HIT_FIELDS);
         h.group = None;
         h.query_id = None;
+        h.explain = None;
         let without: Vec<&str> = HIT_FIELDS
             .iter()
             .copied()
-            .filter(|f| !["group", "query_id"].contains(f))
+            .filter(|f| !["group", "query_id", "explain"].contains(f))
             .collect();
-        assert_eq!(keys(&h), without);
+        assert_eq!(
+            keys(&h),
+            without,
+            "group, query_id and explain only when they apply"
+        );
     }
 
     #[test]
@@ -244,6 +302,9 @@ mod tests {
             partial: false,
             group: None,
             query_id: None,
+            via: None,
+            question_snippet: None,
+            explain: None,
             duplicates: vec![],
         };
         let value = hit(&h).expect("json");
@@ -276,6 +337,9 @@ mod tests {
             partial: false,
             group: None,
             query_id: None,
+            via: None,
+            question_snippet: None,
+            explain: None,
             duplicates: vec![],
         };
         assert_eq!(hit(&h).expect("json")["score"], 7.5326);

@@ -20,7 +20,7 @@ pub(crate) mod tsv;
 
 use std::io::{self, Write};
 
-use crate::search::Hit;
+use crate::search::{Hit, UnitSummary};
 
 /// How a command's results are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,8 +39,9 @@ pub(crate) enum Style {
 /// How hits are written.
 pub(crate) enum HitPrinter<W: Write> {
     Text(text::TextPrinter<W>),
-    /// JSON Lines; with `Some(fields)`, only those fields.
-    Json(W, Option<Vec<String>>),
+    /// JSON Lines; with `Some(fields)`, only those fields. With `--explain`, the query's units
+    /// go with each hit.
+    Json(W, Option<Vec<String>>, Vec<UnitSummary>),
     Tsv(tsv::TsvWriter<W>),
 }
 
@@ -48,8 +49,8 @@ impl<W: Write> HitPrinter<W> {
     pub(crate) fn hit(&mut self, hit: &Hit) -> io::Result<()> {
         match self {
             HitPrinter::Text(p) => p.hit(hit),
-            HitPrinter::Json(out, fields) => {
-                let value = json::hit(hit)?;
+            HitPrinter::Json(out, fields, units) => {
+                let value = json::hit_with(hit, units)?;
                 let value = match fields {
                     Some(f) => tsv::select(value, f),
                     None => value,
@@ -63,7 +64,7 @@ impl<W: Write> HitPrinter<W> {
     pub(crate) fn finish(&mut self) -> io::Result<()> {
         match self {
             HitPrinter::Text(p) => p.finish(),
-            HitPrinter::Json(out, _) => out.flush(),
+            HitPrinter::Json(out, ..) => out.flush(),
             HitPrinter::Tsv(w) => w.finish(),
         }
     }

@@ -9,7 +9,7 @@ use super::{Style, json, table};
 use crate::search::speakers::SpeakerSummary;
 
 /// Columns of TSV output.
-const TSV_FIELDS: [&str; 7] = [
+const TSV_FIELDS: [&str; 9] = [
     "speaker",
     "roles",
     "outlets",
@@ -17,6 +17,8 @@ const TSV_FIELDS: [&str; 7] = [
     "briefings",
     "first_date",
     "last_date",
+    "aliases",
+    "similar_to",
 ];
 
 /// `speakers`: the listed speakers, then (in text) how many of `total` were left out.
@@ -41,6 +43,7 @@ pub(crate) fn print(
                 let mut row = serde_json::to_value(s).map_err(io::Error::other)?;
                 row["roles"] = s.roles.join("; ").into();
                 row["outlets"] = s.outlets.join("; ").into();
+                row["aliases"] = s.aliases.join("; ").into();
                 w.row(&row)?;
             }
             w.finish()?;
@@ -63,9 +66,17 @@ fn text(out: &mut impl Write, speakers: &[SpeakerSummary], total: usize) -> io::
         table::pad("speaker", name_w)
     )?;
     for s in speakers {
-        let mut what: Vec<String> = s.roles.iter().take(2).cloned().collect();
+        let mut what: Vec<String> = Vec::new();
+        if let Some(like) = &s.similar_to {
+            what.push(format!("a slip for {like}?"));
+        }
+        if !s.aliases.is_empty() {
+            what.push(format!("also {}", s.aliases.join(", ")));
+        }
+        let given = what.len();
+        what.extend(s.roles.iter().take(2).cloned());
         what.extend(s.outlets.iter().take(2).cloned());
-        if s.roles.len() + s.outlets.len() > what.len() {
+        if s.roles.len() + s.outlets.len() + given > what.len() {
             what.push("…".into());
         }
         writeln!(

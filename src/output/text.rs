@@ -7,6 +7,9 @@ use anstyle::{AnsiColor, Style};
 
 use super::round4;
 use super::sanitize::for_terminal;
+use crate::search::UnitSummary;
+use crate::search::hit::{Explanation, Via};
+use crate::search::query::syntax::Equivalence;
 use crate::search::{Duplicate, Hit};
 
 /// Longest role shown in text output, in characters.
@@ -18,6 +21,8 @@ pub(crate) struct TextPrinter<W: Write> {
     printed: usize,
     /// A hit with only some of the query's words was printed (and the line before it).
     partial: bool,
+    /// An answer found through its question was printed (and the line before it).
+    through_question: bool,
     /// The briefing group of the last hit (`--group briefing`).
     group: Option<usize>,
 }
@@ -49,6 +54,7 @@ impl<W: Write> TextPrinter<W> {
             color,
             printed: 0,
             partial: false,
+            through_question: false,
             group: None,
         }
     }
@@ -66,6 +72,11 @@ impl<W: Write> TextPrinter<W> {
             writeln!(self.out)?;
         }
         self.printed += 1;
+        if hit.via == Some(Via::Question) && !self.through_question {
+            self.through_question = true;
+            let line = "── answers to questions with these words ──";
+            writeln!(self.out, "    {}\n", self.styled(STYLES.dim, line))?;
+        }
         if hit.partial && !self.partial {
             self.partial = true;
             let line = "── passages with only some of the words ──";
@@ -91,9 +102,18 @@ impl<W: Write> TextPrinter<W> {
             (Some(role), true) => format!(", {}", for_terminal(&shorten(role, MAX_ROLE_CHARS))),
             _ => String::new(),
         };
+        let translated = if hit.via == Some(Via::Translation) {
+            " · through the translation"
+        } else {
+            ""
+        };
         let meta = self.styled(
             STYLES.dim,
-            &format!("{} · score {:.2}", p.kind, round4(f64::from(hit.score))),
+            &format!(
+                "{} · score {:.2}{translated}",
+                p.kind,
+                round4(f64::from(hit.score))
+            ),
         );
         writeln!(self.out, "{rank} {date}  {who}{role}  {meta}")?;
         if hit.group.is_none() {
@@ -105,6 +125,17 @@ impl<W: Write> TextPrinter<W> {
             "    {}",
             self.highlighted(&hit.snippet, &hit.snippet_highlights)
         )?;
+        if let Some(why) = &hit.explain {
+            writeln!(self.out, "    {}", self.styled(STYLES.dim, &why_line(why)))?;
+        }
+        if let Some(question) = &hit.question_snippet {
+            let asked = self.highlighted(&question.text, &question.highlights);
+            writeln!(
+                self.out,
+                "    {} {asked}",
+                self.styled(STYLES.dim, "↳ asked:")
+            )?;
+        }
         let id = self.styled(STYLES.dim, &for_terminal(&p.id));
         writeln!(self.out, "    {id}")?;
         if !hit.duplicates.is_empty() {
@@ -169,6 +200,63 @@ fn more_like_this(duplicates: &[Duplicate]) -> String {
     )
 }
 
+/// A hit's score by part: `rcep 5.12 + 关税 3.40 + title 0.31 = 8.83 × length 0.95`.
+fn why_line(why: &Explanation) -> String {
+    let parts: Vec<String> = why
+        .units
+        .iter()
+        .map(|(unit, score)| format!("{} {score:.2}", for_terminal(unit)))
+        .chain(
+            why.boosts
+                .iter()
+                .filter(|(_, score)| *score > 0.0)
+                .map(|(name, score)| format!("{name} {score:.2}")),
+        )
+        .collect();
+    let sum: f32 =
+        why.units.iter().map(|u| u.1).sum::<f32>() + why.boosts.iter().map(|b| b.1).sum::<f32>();
+    let prior = if why.length_prior < 1.0 {
+        format!(" × length {:.2}", why.length_prior)
+    } else {
+        String::new()
+    };
+    format!("why: {} = {sum:.2}{prior}", parts.join(" + "))
+}
+
+/// How the query was analysed, one line per unit (`--explain`).
+pub(crate) fn analysis(out: &mut impl Write, units: &[UnitSummary], color: bool) -> io::Result<()> {
+    let dim = |s: String| {
+        if color {
+            format!("{}{s}{}", STYLES.dim.render(), STYLES.dim.render_reset())
+        } else {
+            s
+        }
+    };
+    writeln!(out, "{}", dim("query, unit by unit:".to_string()))?;
+    for u in units {
+        let mut line = format!("  {}: words {}", for_terminal(&u.typed), u.words.join(" "));
+        if !u.bigrams.is_empty() {
+            line.push_str(&format!("; sub-words {}", u.bigrams.join(" ")));
+        }
+        for (kind, name) in [
+            (Equivalence::Synonym, "other names"),
+            (Equivalence::Translation, "translations"),
+        ] {
+            let of_kind: Vec<String> = u
+                .alternatives
+                .iter()
+                .filter(|a| a.equivalence == kind)
+                .map(|a| format!("{} ({:.2})", for_terminal(&a.text), a.weight))
+                .collect();
+            if !of_kind.is_empty() {
+                line.push_str(&format!("; {name} {}", of_kind.join(", ")));
+            }
+        }
+        writeln!(out, "{}", dim(line))?;
+    }
+    writeln!(out)
+}
+
 /// Matches separated only by spaces are shown as one: "[bonded logistics park]".
 fn merge_across_spaces(text: &str, ranges: &[[usize; 2]]) -> Vec<[usize; 2]> {
     let mut merged: Vec<[usize; 2]> = Vec::with_capacity(ranges.len());
@@ -217,6 +305,9 @@ mod tests {
             partial: false,
             group: None,
             query_id: None,
+            via: None,
+            question_snippet: None,
+            explain: None,
             duplicates: vec![],
         }
     }

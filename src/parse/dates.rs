@@ -80,7 +80,7 @@ pub(crate) fn is_only_a_date(text: &str) -> bool {
     if t.is_empty() || t.chars().count() > 40 {
         return false;
     }
-    [&*MONTH_DAY_YEAR, &*DAY_MONTH_YEAR, &*CHINESE]
+    [&*MONTH_DAY_YEAR, &*DAY_MONTH_YEAR, &*CHINESE, &*NUMERIC]
         .iter()
         .any(|re| {
             re.find(t).is_some_and(|m| {
@@ -170,6 +170,7 @@ mod tests {
     fn test_dateline_paragraphs() {
         assert!(is_only_a_date("2023年9月5日"));
         assert!(is_only_a_date("April 18, 2023"));
+        assert!(is_only_a_date("2026-07-28"));
         assert!(!is_only_a_date(
             "On April 18, 2023, the office held a briefing."
         ));

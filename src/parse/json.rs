@@ -143,7 +143,8 @@ fn convert(json: JsonBriefing, line: usize) -> Result<Record, JsonError> {
             continue;
         }
         let clean = |s: Option<String>| s.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
-        let (speaker, role, outlet) = (clean(t.speaker), clean(t.role), clean(t.outlet));
+        let (speaker, role) = (clean(t.speaker), clean(t.role));
+        let outlet = clean(t.outlet).and_then(|o| outlet_as_label_reads_it(&o));
         let kind = t.kind.unwrap_or(if outlet.is_some() || speaker.is_none() {
             Kind::Question
         } else if last_question.is_some() {
@@ -224,6 +225,18 @@ pub(crate) fn to_json(id: Option<&str>, briefing: &Briefing) -> JsonBriefing {
     }
 }
 
+/// An outlet given in Chinese is read as its label would be: "法新社记者" is 法新社,
+/// "《环球时报》记者" is 环球时报, and "会后有记者问及" names none.
+fn outlet_as_label_reads_it(outlet: &str) -> Option<String> {
+    if !outlet.chars().any(super::speaker::is_han_char) {
+        return Some(outlet.to_string());
+    }
+    match super::speaker::detect(&format!("{outlet}：")) {
+        Some(d) if d.label.party == super::speaker::Party::Reporter => d.label.outlet,
+        _ => Some(crate::outlets::without_reporter(outlet).to_string()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -249,6 +262,29 @@ mod tests {
         assert_eq!(kinds, [Kind::Remarks, Kind::Question, Kind::Answer]);
         assert_eq!(r.briefing.turns[2].answers, Some(1));
         assert_eq!(r.briefing.turns[2].paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn test_chinese_outlets_are_read_as_their_labels() {
+        let r = parse_one(
+            r#"{"title": "t", "turns": [
+              {"outlet": "法新社记者", "text": "问题一？"},
+              {"outlet": "《环球时报》记者", "text": "问题二？"},
+              {"outlet": "会后有记者问及", "text": "问题三？"},
+              {"outlet": "TV Asahi", "text": "Question four?"}]}"#,
+        )
+        .expect("valid");
+        let outlets: Vec<Option<&str>> = r
+            .briefing
+            .turns
+            .iter()
+            .map(|t| t.outlet.as_deref())
+            .collect();
+        assert_eq!(
+            outlets,
+            [Some("法新社"), Some("环球时报"), None, Some("TV Asahi")]
+        );
+        assert!(r.briefing.turns.iter().all(|t| t.kind == Kind::Question));
     }
 
     #[test]

@@ -3,18 +3,23 @@
 //! Formats: plain text (as scraped from web pages), Markdown (with optional YAML front
 //! matter), HTML pages, and the documented JSON form (one briefing per `.json`, one per line in
 //! `.jsonl`). The steps: [`decode`] the bytes, find the paragraphs ([`paragraphs`], [`html`]),
-//! the title and date ([`front_matter`], [`dates`]), then build speaker [`turns`] (labels in
-//! [`speaker`], noise in [`noise`]). Parsing never touches the index.
+//! the title and date ([`front_matter`], [`dates`]), then build speaker [`turns`] (what a label
+//! may be in [`speaker`], what it is in [`labels`], noise in [`noise`], one name per person in
+//! [`variants`]). [`outlets`] names the outlet behind each spelling. Parsing never touches the
+//! index.
 
 pub(crate) mod dates;
 pub(crate) mod decode;
 pub(crate) mod front_matter;
 pub(crate) mod html;
 pub(crate) mod json;
+pub(crate) mod labels;
 pub(crate) mod noise;
 pub(crate) mod paragraphs;
+pub(crate) mod presiding;
 pub(crate) mod speaker;
 pub(crate) mod turns;
+pub(crate) mod variants;
 
 use std::path::Path;
 
@@ -37,6 +42,8 @@ pub enum ParseError {
     Empty,
     #[error("no speech found: only headings, captions, credits or other page noise")]
     NoSpeech,
+    #[error("a list of {links} links, not a transcript (a site's index page)")]
+    Listing { links: usize },
     #[error("invalid JSON: line {line}: {message}")]
     Json { line: usize, message: String },
     #[error(
@@ -185,6 +192,14 @@ pub(crate) fn parse_html(text: &str, file_name: &str) -> Result<Briefing, ParseE
         return Err(ParseError::TooDeep { depth });
     }
     let page = html::extract(text);
+    if let Some(links) = page.listing
+        && !page
+            .paragraphs
+            .iter()
+            .any(|p| speaker::detect(&p.text).is_some())
+    {
+        return Err(ParseError::Listing { links });
+    }
     let date = page.date.as_deref().and_then(dates::find);
     build(
         page.paragraphs,

@@ -51,7 +51,11 @@ static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\s*[【\[][^【】\[\]]{1,24}[】\]]\s*)+$").expect("valid regex")
 });
 static SITE_CHROME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:打印本页|关闭窗口|返回顶部|上一篇|下一篇|分享到|相关新闻|扫一扫|字号[：:]|【打印】|【关闭】|Print\b|Close\b|Back to top|Share\b|Related\b)").expect("valid regex")
+    Regex::new(r"^(?:打印本页|关闭窗口|返回顶部|上一篇|下一篇|分享到|相关新闻|扫一扫|字号[：:]|【打印】|【关闭】|联系我们|网站地图|Print\b|Close\b|Back to top|Share\b|Related\b|Contact us\b|Sitemap\b|Site map\b)").expect("valid regex")
+});
+/// A site's address block: "Address: No. 2, Chaoyangmen Nandajie …", "Tel: 86-10-…", "地址：…".
+static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:address|tel|telephone|fax|e-?mail|postcode|zip code|地址|电话|传真|邮编|邮箱)\s*[:：]\s*\S|(?:ICP备|公网安备|网站标识码)").expect("valid regex")
 });
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:copyright|©|\(c\)\s*\d{4})|all rights reserved|版权所有")
@@ -60,6 +64,12 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
 static COMPANY_MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)©|\(c\)|\b\d{4}\b|\b(?:co|ltd|inc|llc|corp|corporation|company|group|limited)\b|all rights").expect("valid regex")
 });
+/// "Updated: June 3, 2027 19:30", "发布时间：2027-06-03 19:30": when the page was published.
+static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:last updated|updated|published|posted|release time|发布时间|更新时间|发布日期)\s*[:：]?\s*").expect("valid regex")
+});
+static CLOCK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\d{1,2}:\d{2}(?::\d{2})?\b").expect("valid regex"));
 static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:END\.?\s*)?(?:\d{1,2}:\d{2}\s*[AaPp]\.?\s*[Mm]\.?(?:\s+[A-Z]{2,4})?)?$")
         .expect("valid regex")
@@ -100,7 +110,7 @@ pub(crate) fn classify(paragraph: &str) -> Option<Noise> {
     if chars <= 120 && STAGE_NOTE_PARAGRAPH.is_match(p) {
         return Some(Noise::StageNote);
     }
-    if dates::is_only_a_date(p) {
+    if dates::is_only_a_date(p) || is_publication_stamp(p) {
         return Some(Noise::Dateline);
     }
     None
@@ -111,6 +121,13 @@ pub(crate) fn classify(paragraph: &str) -> Option<Noise> {
 pub(crate) fn is_site_leftover(paragraph: &str) -> bool {
     let p = paragraph.trim();
     p.chars().count() <= 200
+}
+
+fn is_publication_stamp(p: &str) -> bool {
+    let Some(m) = PUBLISHED.find(p).filter(|_| p.chars().count() <= 60) else {
+        return false;
+    };
+    dates::is_only_a_date(&CLOCK.replace_all(&p[m.end()..], ""))
 }
 
 fn is_credit(p: &str) -> bool {
@@ -132,7 +149,7 @@ fn is_credit(p: &str) -> bool {
 }
 
 fn is_footer(p: &str) -> bool {
-    if SITE_CHROME.is_match(p) {
+    if SITE_CHROME.is_match(p) || (p.chars().count() <= 120 && CONTACT.is_match(p)) {
         return true;
     }
     if COPYRIGHT.is_match(p) {
@@ -217,6 +234,18 @@ mod tests {
                 Noise::Footer,
             ),
             ("打印本页 关闭窗口", Noise::Footer),
+            (
+                "Contact us Address: No. 2, Harbour Road, Beijing, 100000 Tel: 86-10-00000000",
+                Noise::Footer,
+            ),
+            ("Copyright©2026 Ministry of Examples", Noise::Footer),
+            (
+                "Copyright © Ministry of Examples. All rights reserved.",
+                Noise::Footer,
+            ),
+            ("Address: No. 2, Harbour Road, Beijing", Noise::Footer),
+            ("地址：北京市示例区示例路2号 邮编：100000", Noise::Footer),
+            ("京ICP备00000000号", Noise::Footer),
         ] {
             assert_eq!(classify(line), Some(kind), "{line}");
         }
@@ -231,6 +260,8 @@ mod tests {
             "出口增长的主要来源是机电产品和劳动密集型产品。",
             "来源地规则是RCEP协定的重要内容，我们将加强对企业的指导，帮助企业用好原产地累积规则。",
             "The following are some factual records:",
+            "Address the root causes first: that is what we have said all along, and we will keep saying it to every party.",
+            "Contacts between the two militaries will continue, and we hope for progress.",
         ] {
             assert_eq!(classify(speech), None, "{speech}");
         }
@@ -244,6 +275,15 @@ mod tests {
         assert_eq!(classify("(Laughter.)"), Some(Noise::StageNote));
         assert_eq!(classify("(Cross-talk.)"), Some(Noise::StageNote));
         assert_eq!(classify("2023年9月5日"), Some(Noise::Dateline));
+        assert_eq!(
+            classify("Updated: June 3, 2027 19:30"),
+            Some(Noise::Dateline)
+        );
+        assert_eq!(
+            classify("发布时间：2027年6月3日 19:30"),
+            Some(Noise::Dateline)
+        );
+        assert_eq!(classify("Updated: the figures are new."), None);
         assert_eq!(classify("At 10:40 we will start."), None);
     }
 

@@ -2,11 +2,12 @@
 //!
 //! Scraped text puts one paragraph on a line, with blank lines between; Markdown exports wrap
 //! paragraphs at about 72 columns. A block of lines (between blank lines) whose lines are all
-//! short is taken as wrapped and joined; otherwise each line is a paragraph. A line that opens
-//! a speaker turn or is noise always starts a new paragraph, so a label inside a wrapped block
-//! still opens its own turn.
+//! short is taken as wrapped and joined; otherwise each line is a paragraph. A line that may
+//! open a speaker turn or is noise starts a new paragraph, so a label inside a wrapped block
+//! can open its own turn; whether it does is decided with the whole transcript in view, and a
+//! line split off for a label that is refused is joined back (see [`Paragraph::continues`]).
 
-use super::speaker;
+use super::speaker::{self, Shape};
 
 /// A paragraph of source text and the line (1-based) it starts on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,8 +16,11 @@ pub(crate) struct Paragraph {
     pub line: usize,
     /// A Markdown heading (`# …`) or HTML `<h1>`…`<h6>`.
     pub heading: bool,
-    /// Set entirely in bold (`<strong>`, `<b>`): how web pages mark questions.
+    /// Set entirely in bold (`<strong>`, `<b>`, Markdown `**`): how web pages mark questions.
     pub emphasized: bool,
+    /// A wrapped line split from the paragraph before only because it may start with a label:
+    /// if no label opens there, it is the same paragraph.
+    pub continues: bool,
 }
 
 /// Lines at most this long (in characters) may be the wrapped lines of one paragraph.
@@ -26,53 +30,83 @@ const WRAP_WIDTH: usize = 100;
 /// With `markdown`, headings are marked and inline Markdown (emphasis, escapes, links) is removed.
 pub(crate) fn split(body: &str, first_line: usize, markdown: bool) -> Vec<Paragraph> {
     let mut out = Vec::new();
-    let mut block: Vec<(usize, String)> = Vec::new();
+    let mut block: Vec<Line> = Vec::new();
     for (i, line) in body.lines().enumerate() {
         let mut line = line.replace('\u{a0}', " ");
+        let (mut opens_bold, mut closes_bold) = (false, false);
         if markdown {
+            let t = line.trim();
+            opens_bold = t.starts_with("**") || t.starts_with("__");
+            closes_bold = t.len() > 2 && (t.ends_with("**") || t.ends_with("__"));
             line = strip_inline_markdown(&line);
         }
         if line.trim().is_empty() {
             flush(&mut block, &mut out, markdown);
         } else {
-            block.push((first_line + i, line.trim_end().to_string()));
+            block.push(Line {
+                number: first_line + i,
+                text: line.trim_end().to_string(),
+                opens_bold,
+                closes_bold,
+            });
         }
     }
     flush(&mut block, &mut out, markdown);
     out
 }
 
-fn flush(block: &mut Vec<(usize, String)>, out: &mut Vec<Paragraph>, markdown: bool) {
+/// One line of source text, with whether it opens or closes Markdown bold.
+struct Line {
+    number: usize,
+    text: String,
+    opens_bold: bool,
+    closes_bold: bool,
+}
+
+fn flush(block: &mut Vec<Line>, out: &mut Vec<Paragraph>, markdown: bool) {
     if block.is_empty() {
         return;
     }
-    let wrapped = block.len() > 1 && block.iter().all(|(_, l)| l.chars().count() <= WRAP_WIDTH);
+    let wrapped = block.len() > 1 && block.iter().all(|l| l.text.chars().count() <= WRAP_WIDTH);
     let mut current: Option<Paragraph> = None;
-    for (line_no, line) in block.drain(..) {
+    let mut bold = false;
+    for Line {
+        number: line_no,
+        text: line,
+        opens_bold,
+        closes_bold,
+    } in block.drain(..)
+    {
         let heading = markdown && line.trim_start().starts_with('#');
         let text = if heading {
             line.trim_start().trim_start_matches('#').trim().to_string()
         } else {
             line.trim().to_string()
         };
-        let starts_new = !wrapped
-            || heading
-            || current.as_ref().is_none_or(|c| c.heading)
-            || speaker::detect(&text).is_some()
-            || super::noise::classify(&text).is_some();
+        let fresh = !wrapped || heading || current.as_ref().is_none_or(|c| c.heading);
+        let may_open_turn = speaker::candidate(&text).is_some_and(|c| c.shape != Shape::Sentence);
+        let starts_new = fresh || may_open_turn || super::noise::classify(&text).is_some();
         match (&mut current, starts_new) {
-            (Some(paragraph), false) => join_line(&mut paragraph.text, &text),
+            (Some(paragraph), false) => {
+                join_line(&mut paragraph.text, &text);
+            }
             _ => {
                 if let Some(done) = current.take() {
                     out.push(done);
                 }
+                bold = opens_bold;
                 current = Some(Paragraph {
                     text,
                     line: line_no,
                     heading,
                     emphasized: false,
+                    continues: !fresh && may_open_turn,
                 });
             }
+        }
+        // A paragraph is in bold when its first line opens the bold and its last closes it.
+        if let Some(paragraph) = current.as_mut() {
+            paragraph.emphasized = bold && closes_bold;
         }
     }
     out.extend(current);

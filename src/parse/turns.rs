@@ -1,165 +1,119 @@
-//! From paragraphs to speaker turns: labels confirmed, noise dropped, questions and answers linked.
+//! From paragraphs to speaker turns: labels decided, noise dropped, questions and answers linked.
 //!
-//! Two passes over the transcript: the first finds every candidate label, so that a bare name
-//! ("Wu Haiping:", "毛宁：") counts as a speaker only when the transcript confirms it (it recurs,
-//! or the same name appeared with a title); the second builds the turns.
+//! Which paragraphs open a turn is decided over the whole transcript (`labels`); this module
+//! builds the turns from that decision, attributes unlabelled answers and opening
+//! announcements to the presiding spokesperson, and gives each person one name and one role
+//! throughout the briefing (`variants`).
 
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
 
-use regex::Regex;
-
-use super::noise::{self, Noise};
-use super::paragraphs::Paragraph;
+use super::labels::{self, Decision, Slot};
+use super::noise;
+use super::paragraphs::{Paragraph, join_line};
+use super::presiding;
 use super::speaker::{self, Label, Party, Strength};
+use super::variants;
 use crate::briefing::{Kind, Turn};
 
-enum Item<'p> {
-    Noise(Noise),
-    Speech {
-        label: Option<Label>,
-        text: String,
-        paragraph: &'p Paragraph,
-    },
-}
+type Pending = Vec<(Option<Label>, Vec<String>)>;
 
 /// Builds the turns of a transcript from its paragraphs (title already removed).
 pub(crate) fn assemble(paragraphs: &[Paragraph], title: &str) -> Vec<Turn> {
-    let items: Vec<Item> = paragraphs.iter().map(classify).collect();
-    let confirmed = confirmed_names(&items, title);
-    let mut pending: Vec<(Option<Label>, Vec<String>)> = Vec::new();
+    let noise: Vec<Option<noise::Noise>> = paragraphs
+        .iter()
+        .map(|p| noise::classify(&p.text))
+        .collect();
+    let slots: Vec<Slot> = paragraphs
+        .iter()
+        .zip(&noise)
+        .map(|(p, n)| Slot {
+            candidate: n.is_none().then(|| speaker::candidate(&p.text)).flatten(),
+            text: &p.text,
+            emphasized: p.emphasized,
+            noise: n.is_some(),
+        })
+        .collect();
+    let decisions = labels::decide(&slots, title);
+    let mut pending: Pending = Vec::new();
     let mut seen_speaker = false;
     let mut trailer = false;
-    for item in items {
-        match item {
-            Item::Noise(kind) => {
-                if kind.ends_transcript() && seen_speaker {
-                    trailer = true;
-                }
+    // Whether the paragraph before was speech kept in the current turn, so that a wrapped
+    // line split off by a label the decision refused can be joined back to it.
+    let mut joinable = false;
+    for ((paragraph, slot), (decision, kind)) in paragraphs
+        .iter()
+        .zip(&slots)
+        .zip(decisions.into_iter().zip(&noise))
+    {
+        if let Some(kind) = kind {
+            if kind.ends_transcript() && seen_speaker {
+                trailer = true;
             }
-            Item::Speech {
-                label: Some(label),
-                text,
-                ..
-            } if label.strength == Strength::Strong
-                || label.name.as_ref().is_some_and(|n| confirmed.contains(n)) =>
-            {
+            joinable = false;
+            continue;
+        }
+        let after_label = matches!(decision, Decision::Label(_));
+        match decision {
+            Decision::Label(label) | Decision::Unlabelled(label) => {
+                let text = match (&slot.candidate, after_label) {
+                    (Some(c), true) => c.rest,
+                    _ => paragraph.text.as_str(),
+                };
+                let text = noise::strip_stage_notes(text.trim()).into_owned();
                 seen_speaker = true;
                 trailer = false;
-                let paragraphs = if text.is_empty() {
-                    Vec::new()
-                } else {
-                    vec![text]
-                };
-                pending.push((Some(label), paragraphs));
+                joinable = !text.is_empty();
+                pending.push((
+                    Some(label),
+                    if text.is_empty() {
+                        Vec::new()
+                    } else {
+                        vec![text]
+                    },
+                ));
             }
-            Item::Speech {
-                label,
-                text,
-                paragraph,
-            } => {
-                let text = match label {
-                    // An unconfirmed label stays part of the speech.
-                    Some(_) => noise::strip_stage_notes(paragraph.text.trim()).into_owned(),
-                    None => text,
-                };
+            Decision::Note => {
+                pending.push((None, vec![paragraph.text.trim().to_string()]));
+                joinable = false;
+            }
+            Decision::Text => {
+                let text = noise::strip_stage_notes(paragraph.text.trim()).into_owned();
                 if text.is_empty() || (trailer && noise::is_site_leftover(&text)) {
                     continue;
                 }
                 match pending.last_mut() {
+                    Some((_, paragraphs)) if paragraph.continues && joinable => {
+                        if let Some(last) = paragraphs.last_mut() {
+                            join_line(last, &text);
+                        }
+                    }
                     Some((_, paragraphs)) => paragraphs.push(text),
                     None => pending.push((None, vec![text])),
                 }
+                joinable = true;
             }
         }
     }
     pending.retain(|(_, paragraphs)| !paragraphs.is_empty());
     attribute_opening_to_host(&mut pending, title);
     let mut turns = link(pending);
+    variants::fold_names(&mut turns, title);
     carry_roles(&mut turns);
     name_anonymous_answers(&mut turns, title);
     turns
 }
 
-fn classify(p: &Paragraph) -> Item<'_> {
-    if let Some(kind) = noise::classify(&p.text) {
-        return Item::Noise(kind);
-    }
-    let (label, text) = match speaker::detect(&p.text) {
-        Some(d) => (Some(d.label), d.rest),
-        // Web pages set questions in bold without always labelling them.
-        None if p.emphasized && p.text.trim_end().ends_with(['?', '？']) => (
-            Some(Label {
-                name: None,
-                role: None,
-                outlet: None,
-                party: Party::Reporter,
-                strength: Strength::Strong,
-            }),
-            p.text.as_str(),
-        ),
-        None => (None, p.text.as_str()),
-    };
-    let text = noise::strip_stage_notes(text.trim()).into_owned();
-    if label.is_none() && text.is_empty() {
-        return Item::Noise(Noise::StageNote);
-    }
-    Item::Speech {
-        label,
-        text,
-        paragraph: p,
-    }
-}
-
-/// Names of weak labels that the transcript confirms: seen twice, also with a title, or named
-/// as spokesperson or host in the briefing's title.
-fn confirmed_names(items: &[Item], title: &str) -> HashSet<String> {
-    let mut strong: HashSet<String> = title_spokesperson(title)
-        .into_iter()
-        .chain(
-            TITLE_HOST_ZH
-                .captures(title)
-                .or_else(|| TITLE_HOST_EN.captures(title))
-                .map(|c| c[1].to_string()),
-        )
-        .collect();
-    let mut weak: HashMap<&str, usize> = HashMap::new();
-    for item in items {
-        let Item::Speech {
-            label: Some(label), ..
-        } = item
-        else {
-            continue;
-        };
-        match (&label.name, label.strength) {
-            (Some(name), Strength::Strong) => {
-                strong.insert(name.clone());
-            }
-            (Some(name), Strength::Weak) => *weak.entry(name).or_default() += 1,
-            (None, _) => {}
-        }
-    }
-    weak.into_iter()
-        .filter(|(name, count)| *count >= 2 || strong.contains(*name))
-        .map(|(name, _)| name.to_string())
-        .chain(strong.iter().cloned())
-        .collect()
-}
-
 /// At a regular press conference the host's opening announcements often carry no label: text
-/// before the first labelled turn is theirs when the title names the host and the host speaks.
-fn attribute_opening_to_host(pending: &mut [(Option<Label>, Vec<String>)], title: &str) {
-    let Some(host) = TITLE_HOST_ZH
-        .captures(title)
-        .or_else(|| TITLE_HOST_EN.captures(title))
-        .map(|c| c[1].to_string())
-    else {
+/// before the first labelled turn is theirs when the title names the host and the host
+/// answers (by name, or as "A:").
+fn attribute_opening_to_host(pending: &mut Pending, title: &str) {
+    let Some(host) = presiding::host(title) else {
         return;
     };
     let host_speaks = pending.iter().any(|(label, _)| {
         label
             .as_ref()
-            .is_some_and(|l| l.name.as_deref() == Some(host.as_str()))
+            .is_some_and(|l| l.name.as_deref() == Some(host.as_str()) || l.party == Party::Answer)
     });
     if let Some((label @ None, _)) = pending.first_mut().filter(|_| host_speaks) {
         *label = Some(Label {
@@ -226,32 +180,12 @@ fn carry_roles(turns: &mut [Turn]) {
     }
 }
 
-static TITLE_SPOKESPERSON_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"发言人([\p{Han}&&[^就在答宣表介主应]]\p{Han}{1,2}?)(?:就|主持|答|在|表示|应约|宣布|介绍)",
-    )
-    .expect("valid regex")
-});
-/// The host of a regular press conference: "2024年3月12日外交部发言人周岚主持例行记者会".
-static TITLE_HOST_ZH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"发言人(\p{Han}{2,3}?)主持").expect("valid regex"));
-static TITLE_HOST_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"Spokes(?:person|man|woman) ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'s|’s)? (?:Regular )?Press Conference").expect("valid regex")
-});
-/// An unnamed spokesperson in a title: "外交部发言人就…发表谈话" → "外交部发言人".
-static TITLE_UNNAMED_SPOKESPERSON_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\p{Han}{0,12}?发言人)(?:就|宣布|介绍|表示|答)").expect("valid regex")
-});
-static TITLE_SPOKESPERSON_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"Spokes(?:person|man|woman) ([A-Z][a-z]+(?: [A-Z][a-z]+)?)").expect("valid regex")
-});
-
 /// "A:" and "答：" turns answer for the briefing's one official: the only named official in
 /// the transcript, or the spokesperson named in the title. A statement with no speaker labels
 /// at all ("外交部发言人汪文斌就…发表谈话") is the titled spokesperson's remarks.
 fn name_anonymous_answers(turns: &mut [Turn], title: &str) {
     if turns.iter().all(|t| t.kind == Kind::Narration) {
-        if let Some(lead) = title_spokesperson(title) {
+        if let Some(lead) = presiding::spokesperson(title) {
             for turn in turns.iter_mut() {
                 turn.kind = Kind::Remarks;
                 turn.speaker = Some(lead.clone());
@@ -274,7 +208,7 @@ fn name_anonymous_answers(turns: &mut [Turn], title: &str) {
     let lead = if officials.len() == 1 {
         officials.into_iter().next().map(str::to_string)
     } else {
-        title_spokesperson(title)
+        presiding::spokesperson(title)
     };
     let Some(lead) = lead else { return };
     let role = turns
@@ -288,15 +222,6 @@ fn name_anonymous_answers(turns: &mut [Turn], title: &str) {
         turn.speaker = Some(lead.clone());
         turn.role = role.clone();
     }
-}
-
-/// The spokesperson a title names ("外交部发言人汪文斌就…答记者问", "Spokesperson Zhou Lan's …").
-fn title_spokesperson(title: &str) -> Option<String> {
-    TITLE_SPOKESPERSON_ZH
-        .captures(title)
-        .or_else(|| TITLE_SPOKESPERSON_EN.captures(title))
-        .or_else(|| TITLE_UNNAMED_SPOKESPERSON_ZH.captures(title))
-        .map(|c| c[1].to_string())
 }
 
 #[cfg(test)]
@@ -451,6 +376,112 @@ mod tests {
             "外交部发言人就美国宣布对古巴实施制裁答记者问",
         );
         assert_eq!(t[1].speaker.as_deref(), Some("外交部发言人"));
+    }
+
+    const MFA_EN: &str =
+        "Foreign Ministry Spokesperson Lin Jian’s Regular Press Conference on July 28, 2026";
+
+    #[test]
+    fn test_a_wrapped_line_refused_as_a_label_joins_its_paragraph_again() {
+        let body = "MS. JEAN-PIERRE:  The plan raises questions for dozens of House\n\
+                    Republicans:\n\
+                    \n\
+                    Will they vote?\n\
+                    \n\
+                    Q    Thanks.\n\
+                    \n\
+                    MS. JEAN-PIERRE:  Yes.\n";
+        let t = assemble(&split(body, 1, true), "");
+        assert_eq!(
+            t[0].paragraphs,
+            [
+                "The plan raises questions for dozens of House Republicans:",
+                "Will they vote?"
+            ]
+        );
+        assert_eq!(t.len(), 3);
+    }
+
+    #[test]
+    fn test_q_and_a_with_an_opening_announcement_by_the_spokesperson() {
+        let body = "Let me start with an announcement:\n\n\
+                    At the invitation of the government, a minister will visit.\n\n\
+                    Q: What are China’s expectations?\n\nA: We hope for success.\n\n\
+                    Follow-up: And trade?\n\nA: Trade too.\n";
+        let t = assemble(&split(body, 1, false), MFA_EN);
+        assert_eq!(
+            shape(&t),
+            vec![
+                (Kind::Remarks, Some("Lin Jian"), None, 2, None),
+                (Kind::Question, None, None, 1, None),
+                (Kind::Answer, Some("Lin Jian"), None, 1, Some(1)),
+                (Kind::Question, None, None, 1, None),
+                (Kind::Answer, Some("Lin Jian"), None, 1, Some(3)),
+            ]
+        );
+        assert_eq!(t[3].paragraphs, ["And trade?"]);
+    }
+
+    #[test]
+    fn test_markdown_bold_questions_and_the_note_after_the_conference() {
+        let body = "**It is reported that talks ended. What is China’s comment?**\n\n\
+                    Lin Jian: We noted the reports.\n\n\
+                    After the press conference, the following question was raised:\n\n\
+                    Some say the visit was postponed. Can you confirm?\n\n\
+                    Lin Jian: I have nothing to add.\n";
+        let t = assemble(&split(body, 1, true), MFA_EN);
+        assert_eq!(
+            shape(&t),
+            vec![
+                (Kind::Question, None, None, 1, None),
+                (Kind::Answer, Some("Lin Jian"), None, 1, Some(0)),
+                (Kind::Narration, None, None, 1, None),
+                (Kind::Question, None, None, 1, None),
+                (Kind::Answer, Some("Lin Jian"), None, 1, Some(3)),
+            ]
+        );
+    }
+
+    #[test]
+    fn test_unknown_outlets_ask_and_colon_phrases_stay_speech() {
+        let body = "NOS: Will the minister visit?\n\n\
+                    Lin Jian: Let me stress this once again:\n\n\
+                    My answer can be very brief: no.\n\n\
+                    PTI: And the border talks?\n\n\
+                    Lin Jian: They continue.\n";
+        let t = assemble(&split(body, 1, false), MFA_EN);
+        assert_eq!(
+            shape(&t),
+            vec![
+                (Kind::Question, None, Some("NOS"), 1, None),
+                (Kind::Answer, Some("Lin Jian"), None, 2, Some(0)),
+                (Kind::Question, None, Some("PTI"), 1, None),
+                (Kind::Answer, Some("Lin Jian"), None, 1, Some(2)),
+            ]
+        );
+    }
+
+    #[test]
+    fn test_a_traditional_chinese_briefing_is_read() {
+        let body = "主持人：各位媒體朋友午安。\n\n\
+                    發言人梁文傑：今天向大家說明兩件事。\n\n\
+                    中央社記者：請問陸委會如何回應？\n\n\
+                    發言人梁文傑：我們已經表達立場。\n\n\
+                    記者：還有其他安排嗎？\n\n\
+                    梁文傑：目前沒有。\n";
+        let t = assemble(&split(body, 1, false), "大陸委員會例行記者會");
+        assert_eq!(
+            shape(&t),
+            vec![
+                (Kind::Remarks, Some("主持人"), None, 1, None),
+                (Kind::Remarks, Some("梁文傑"), None, 1, None),
+                (Kind::Question, None, Some("中央社"), 1, None),
+                (Kind::Answer, Some("梁文傑"), None, 1, Some(2)),
+                (Kind::Question, None, None, 1, None),
+                (Kind::Answer, Some("梁文傑"), None, 1, Some(4)),
+            ]
+        );
+        assert_eq!(t[5].role.as_deref(), Some("發言人"));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! are therefore exactly those of the full ranking, found in a prefix of it: the prefix grows
 //! until it holds enough hits. A hit's duplicates are then completed beyond the prefix: the
 //! passages that share a fingerprint band with a hit (read from the band's postings) and match
-//! the query in either tier. Nothing here changes a score, a count or a facet.
+//! the query in any tier (as typed, through the question, with some of the words). Nothing here changes a score, a count or a facet.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -20,7 +20,8 @@ use tantivy::{DocAddress, DocSet, SegmentOrdinal, TERMINATED, Term};
 use super::hit::Duplicate;
 use super::passage::StoredPassage;
 use super::rank::Scored;
-use super::{Prepared, Searcher, Sort};
+use super::searcher::Plan;
+use super::{Prepared, Searcher};
 use crate::analyze::fingerprint::{Fingerprint, Shingles};
 use crate::index::schema::name;
 
@@ -130,7 +131,7 @@ impl Searcher {
     /// the passages folded into it in date order.
     pub(super) fn top_distinct(
         &self,
-        prepared: &Prepared,
+        plan: &Plan,
         wanted: usize,
     ) -> Result<Vec<(Scored, Vec<Duplicate>)>> {
         let mut passages = Passages::new(self);
@@ -138,7 +139,7 @@ impl Searcher {
         // enough. The ranking is exact for any prefix length.
         let mut n = wanted;
         let (mut folded, seen) = loop {
-            let ranked = self.top(prepared, Sort::Score, n)?;
+            let ranked = self.ranked(plan, n)?;
             let folded = fold(&ranked, &mut passages)?;
             if folded.len() >= wanted || ranked.len() < n {
                 let seen: HashSet<DocAddress> = ranked.iter().map(|s| s.addr).collect();
@@ -147,7 +148,7 @@ impl Searcher {
             n *= 2;
         };
         folded.truncate(wanted);
-        self.fold_beyond(prepared, &mut folded, &seen, &mut passages)?;
+        self.fold_beyond(&plan.prepared, &mut folded, &seen, &mut passages)?;
         folded
             .into_iter()
             .map(|f| {
@@ -231,17 +232,15 @@ impl Searcher {
         Ok(())
     }
 
-    /// What a passage must match to be in the ranking: the query, or (unless strict) the
-    /// looser query of passages with some of its words. Not scored.
+    /// What a passage must match to be in the ranking: the query, or (unless strict) through
+    /// its question or with some of its words. Not scored.
     fn matching(&self, prepared: &Prepared) -> Result<Box<dyn Weight>> {
-        let query: Box<dyn Query> = match &prepared.fill {
-            Some(fill) => Box::new(BooleanQuery::new(vec![
-                (Occur::Should, prepared.query.box_clone()),
-                (Occur::Should, fill.box_clone()),
-            ])),
-            None => prepared.query.box_clone(),
-        };
-        query
+        let tiers: Vec<(Occur, Box<dyn Query>)> = std::iter::once(&prepared.query)
+            .chain(prepared.through_question.as_ref())
+            .chain(&prepared.fill)
+            .map(|q| (Occur::Should, q.box_clone()))
+            .collect();
+        BooleanQuery::new(tiers)
             .weight(EnableScoring::disabled_from_searcher(&self.searcher))
             .context("cannot run the query")
     }

@@ -2,7 +2,7 @@
 
 use super::passage::StoredPassage;
 use super::query::build::Highlight;
-use super::snippet;
+use super::snippet::{self, Snippet};
 use crate::analyze::Analyzer;
 use crate::date::Date;
 
@@ -33,9 +33,45 @@ pub(crate) struct Hit {
     pub group: Option<usize>,
     /// With `--batch`: the id of the query this hit answers.
     pub query_id: Option<String>,
+    /// How a passage that does not hold the query's words itself was reached.
+    pub via: Option<Via>,
+    /// For an answer found through its question: the window of the question with the matches.
+    pub question_snippet: Option<Snippet>,
+    /// With `--explain`: the score by part.
+    pub explain: Option<Explanation>,
     /// The passages that match the query, rank lower and are near-duplicates of this one,
     /// in date order (ranked by score, unless every passage is asked for).
     pub duplicates: Vec<Duplicate>,
+}
+
+/// A hit's score by part (`--explain`): what each unit of the query and each boost adds,
+/// and the length prior that multiplies the sum.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Explanation {
+    /// Each unit of the query (as typed) and its score in this passage.
+    pub units: Vec<(String, f32)>,
+    /// Each boost ("title", "question", "proximity") and its score.
+    pub boosts: Vec<(&'static str, f32)>,
+    /// The multiplier of short passages (1 for most).
+    pub length_prior: f32,
+}
+
+/// How a hit was reached when not by its own words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Via {
+    /// An answer, through the words of the question it replies to.
+    Question,
+    /// A passage of the other language, through the query's translation (`--cross`).
+    Translation,
+}
+
+impl Via {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Via::Question => "question",
+            Via::Translation => "translation",
+        }
+    }
 }
 
 impl Hit {
@@ -59,6 +95,9 @@ impl Hit {
             partial: false,
             group: None,
             query_id: None,
+            via: None,
+            question_snippet: None,
+            explain: None,
             duplicates: Vec::new(),
         }
     }

@@ -26,4 +26,4 @@ pub(crate) use filter::{Filter, Filters};
 pub(crate) use hit::{Duplicate, Hit};
 pub(crate) use passage::StoredPassage;
 pub use searcher::Searcher;
-pub(crate) use searcher::{Prepared, Request, Results, Sort};
+pub(crate) use searcher::{Expansion, Prepared, Request, Results, Sort, UnitSummary};

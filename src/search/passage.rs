@@ -21,6 +21,8 @@ pub(crate) struct StoredPassage {
     pub speaker: Option<String>,
     pub role: Option<String>,
     pub outlet: Option<String>,
+    /// The canonical outlet: the same for every spelling of one outlet.
+    pub outlet_id: Option<String>,
     pub kind: Kind,
     pub text: String,
     /// The file as the user named it when indexing.
@@ -73,6 +75,7 @@ impl StoredPassage {
             speaker: text_of(fields.speaker),
             role: text_of(fields.role),
             outlet: text_of(fields.outlet),
+            outlet_id: text_of(fields.outlet_id),
             kind,
             text: text_of(fields.text).unwrap_or_default(),
             source: text_of(fields.source).unwrap_or_default(),
@@ -117,6 +120,7 @@ pub(crate) mod tests {
             speaker: speaker.map(str::to_string),
             role: None,
             outlet: None,
+            outlet_id: None,
             kind,
             text: format!("text {ordinal}"),
             source: "b.txt".into(),

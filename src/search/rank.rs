@@ -20,19 +20,29 @@ fn length_prior(bytes: u64) -> f32 {
         .powf(0.3)
 }
 
+/// Which passages a ranked passage is among, in the order they are ranked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Tier {
+    /// Matches the query as typed, in its own text.
+    Exact,
+    /// An answer that matches with the words of the question it replies to.
+    Question,
+    /// Matches fewer of the query's words.
+    Partial,
+}
+
 /// A ranked passage.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Scored {
     pub score: f32,
     pub addr: DocAddress,
-    /// It matches the query as typed (rather than fewer of its words).
-    pub exact: bool,
+    pub tier: Tier,
 }
 
 impl Searcher {
     /// The `n` best passages in `sort` order, with their scores (0 when the query is `*`). By
-    /// score, the passages that match the query as typed come first, then (if the ranking
-    /// fills) those that match fewer of its words.
+    /// score, the passages that match the query as typed come first, then the answers that
+    /// match through their question, then those that match fewer of its words.
     pub(super) fn top(&self, prepared: &Prepared, sort: Sort, n: usize) -> Result<Vec<Scored>> {
         let n = n.max(1);
         if sort != Sort::Score {
@@ -58,26 +68,40 @@ impl Searcher {
                 .map(|(score, addr)| Scored {
                     score,
                     addr,
-                    exact: true,
+                    tier: Tier::Exact,
                 })
                 .collect());
         }
-        let mut ranked: Vec<Scored> = self
-            .top_by_score(&prepared.query, prepared.length_prior, n)?
-            .into_iter()
-            .map(|(score, addr)| Scored {
-                score,
-                addr,
-                exact: true,
-            })
-            .collect();
-        if let Some(fill) = prepared.fill.as_ref().filter(|_| ranked.len() < n) {
-            let more = self.top_by_score(fill, prepared.length_prior, n - ranked.len())?;
-            ranked.extend(more.into_iter().map(|(score, addr)| Scored {
-                score,
-                addr,
-                exact: false,
-            }));
+        let mut ranked: Vec<Scored> = Vec::new();
+        let tiers = [
+            (Some(&prepared.query), Tier::Exact),
+            (prepared.through_question.as_ref(), Tier::Question),
+        ];
+        for (query, tier) in tiers {
+            let Some(query) = query.filter(|_| ranked.len() < n) else {
+                continue;
+            };
+            let more = self.top_by_score(query, prepared.length_prior, n - ranked.len())?;
+            ranked.extend(
+                more.into_iter()
+                    .map(|(score, addr)| Scored { score, addr, tier }),
+            );
+        }
+        // Passages with fewer of the words: each level's best, its scores discounted by how
+        // many words its passages lack, merged by the discounted score.
+        if ranked.len() < n && !prepared.fill.is_empty() {
+            let wanted = n - ranked.len();
+            let mut partial: Vec<(f32, Scored)> = Vec::new();
+            let mut discount = 1.0;
+            for level in &prepared.fill {
+                for (score, addr) in self.top_by_score(level, prepared.length_prior, wanted)? {
+                    let tier = Tier::Partial;
+                    partial.push((score * discount, Scored { score, addr, tier }));
+                }
+                discount *= prepared.level_discount;
+            }
+            partial.sort_by(|a, b| b.0.total_cmp(&a.0));
+            ranked.extend(partial.into_iter().take(wanted).map(|(_, s)| s));
         }
         Ok(ranked)
     }
@@ -157,6 +181,26 @@ impl Searcher {
             .unwrap_or(u64::MAX)
     }
 
+    /// The score `query` gives the passage at `addr` (0 if it does not match).
+    pub(super) fn score_at(&self, query: &dyn Query, addr: DocAddress) -> Result<f32> {
+        let weight = query
+            .weight(EnableScoring::enabled_from_searcher(&self.searcher))
+            .context("cannot score the query")?;
+        let reader = self.searcher.segment_reader(addr.segment_ord);
+        let mut scorer = weight
+            .scorer(reader, 1.0)
+            .context("cannot score the query")?;
+        if scorer.seek(addr.doc_id) != addr.doc_id || scorer.doc() == TERMINATED {
+            return Ok(0.0);
+        }
+        Ok(scorer.score())
+    }
+
+    /// The length prior of the passage at `addr` (1 when the ranking uses none).
+    pub(super) fn prior_at(&self, length_prior: bool, addr: DocAddress) -> f32 {
+        self.prior(length_prior, addr)
+    }
+
     /// The relevance score of each passage in `addrs` (for results sorted by date).
     pub(super) fn scores(&self, prepared: &Prepared, addrs: &[DocAddress]) -> Result<Vec<f32>> {
         let weight = prepared
@@ -179,9 +223,66 @@ impl Searcher {
     }
 }
 
+/// Ranked lists of passages of different languages as one list of `n`, tier by tier. Among
+/// the passages that hold every word, each passage goes by its score relative to the best of
+/// its language (so the best passage of each language comes first, then the next best of
+/// either); the looser tiers, where a passage holds the words of one script only, go by score.
+pub(super) fn interleave(lists: Vec<Vec<Scored>>, n: usize) -> Vec<Scored> {
+    let mut all: Vec<(Tier, f32, usize, usize, Scored)> = Vec::new();
+    for (l, list) in lists.into_iter().enumerate() {
+        let best = list
+            .iter()
+            .filter(|s| s.tier == Tier::Exact)
+            .map(|s| s.score)
+            .fold(0.0f32, f32::max);
+        for (pos, s) in list.iter().enumerate() {
+            let key = match s.tier {
+                Tier::Exact if best > 0.0 => s.score / best,
+                _ => s.score,
+            };
+            all.push((s.tier, key, pos, l, *s));
+        }
+    }
+    all.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| b.1.total_cmp(&a.1))
+            .then_with(|| a.2.cmp(&b.2))
+            .then_with(|| a.3.cmp(&b.3))
+    });
+    all.into_iter().take(n).map(|(.., s)| s).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn scored(score: f32, doc: u32, tier: Tier) -> Scored {
+        Scored {
+            score,
+            addr: DocAddress::new(0, doc),
+            tier,
+        }
+    }
+
+    #[test]
+    fn test_two_languages_interleave_by_relative_score_tier_by_tier() {
+        let en = vec![
+            scored(12.0, 1, Tier::Exact),
+            scored(11.0, 2, Tier::Exact),
+            scored(3.0, 3, Tier::Partial),
+        ];
+        let zh = vec![
+            scored(30.0, 11, Tier::Exact),
+            scored(10.0, 12, Tier::Exact),
+            scored(20.0, 13, Tier::Partial),
+        ];
+        let docs: Vec<u32> = interleave(vec![en, zh], 6)
+            .iter()
+            .map(|s| s.addr.doc_id)
+            .collect();
+        // 1.0 (en), 1.0 (zh), 0.92 (en), 0.33 (zh); then the partial tier by score.
+        assert_eq!(docs, [1, 11, 2, 12, 13, 3]);
+    }
 
     #[test]
     fn test_length_prior_discounts_only_short_passages() {

@@ -4,22 +4,29 @@
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use anyhow::{Context, Result};
-use tantivy::SegmentOrdinal;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, Occur, Query};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query};
+use tantivy::{SegmentOrdinal, Term};
 
+use super::hit::{Duplicate, Explanation, Via};
 use super::passage::StoredPassage;
 use super::query;
-use super::query::build::{self, Built, RankOptions};
-use super::query::syntax::{self, SyntaxError};
-use super::rank::Scored;
-use super::{Filter, Filters, Hit, collect};
-use crate::index::aliases::Aliases;
+use super::query::build::{self, Built, Matching, RankOptions};
+use super::query::expand::{Expander, Synonyms};
+use super::query::syntax::{self, Alternative, Node, SyntaxError};
+use super::rank::{self, Scored, Tier};
+use super::{Filter, Filters, Hit, collect, snippet, vocabulary};
+use crate::briefing::Lang;
+use crate::index::aliases::{Aliases, SYNONYMS_FILE};
 use crate::index::schema::name;
+use crate::index::schema::name_key;
 use crate::index::{self, Fields, Opened};
+use crate::outlets::{Outlets, without_reporter};
+use crate::translate::dictionary::Dictionary;
 
 /// Order of results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -50,6 +57,8 @@ pub(crate) struct Request {
     /// Ranked by score, follow the passages that match the query as typed with those that
     /// have some of its words.
     pub fill: bool,
+    /// Say how the query was analysed and each hit scored.
+    pub explain: bool,
     /// Ranked by score (and not grouped), fold each passage into a higher-ranked
     /// near-duplicate, so that `limit` counts distinct hits.
     pub collapse: bool,
@@ -60,6 +69,17 @@ pub(crate) struct Request {
 pub(crate) struct Results {
     pub hits: Vec<Hit>,
     pub total: Option<usize>,
+    /// With `--explain`: how the query was analysed, unit by unit.
+    pub analysis: Option<Vec<UnitSummary>>,
+}
+
+/// One unit of the query as analysed (`--explain`).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct UnitSummary {
+    pub typed: String,
+    pub words: Vec<String>,
+    pub bigrams: Vec<String>,
+    pub alternatives: Vec<Alternative>,
 }
 
 /// A query the user must fix: the message says what and where.
@@ -99,10 +119,29 @@ pub(crate) struct Prepared {
     pub built: Built,
     /// The passages that match the query as typed (every word, unless marked optional).
     pub query: BooleanQuery,
-    /// Passages that match fewer of the words, and not `query`: ranked after its matches.
-    pub fill: Option<BooleanQuery>,
+    /// Answers that match with the words of the question they reply to, and not `query`:
+    /// ranked after its matches.
+    pub through_question: Option<BooleanQuery>,
+    /// Passages that match fewer of the words, and none of the above, level by level (more of
+    /// the words first): ranked last.
+    pub fill: Vec<BooleanQuery>,
     /// Whether to discount short passages.
     pub length_prior: bool,
+    /// The language the query is typed in (by script).
+    pub lang: Lang,
+    /// What the scores of each level of `fill` are multiplied by, relative to the level above.
+    pub level_discount: f32,
+}
+
+/// The synonym groups shipped with briefsearch.
+const SHIPPED_SYNONYMS: &str = include_str!("../../data/synonyms.txt");
+
+/// A request's queries, ready to rank.
+pub(super) struct Plan {
+    pub(super) prepared: Prepared,
+    /// The same query for each language, when the two are ranked apart.
+    per_language: Vec<Prepared>,
+    pub(super) sort: Sort,
 }
 
 /// An index opened for searching.
@@ -110,6 +149,33 @@ pub struct Searcher {
     opened: Opened,
     pub(super) searcher: tantivy::Searcher,
     aliases: Aliases,
+    /// The outlet table, extended by the alias list.
+    outlets: Outlets,
+    /// Which equivalents queries are expanded with.
+    expansion: Expansion,
+    /// The synonym groups (shipped and the index's own), made on first use.
+    synonyms: OnceLock<Synonyms>,
+    /// The dictionaries of `--cross`, opened on first use.
+    dictionary: OnceLock<std::result::Result<Dictionary, String>>,
+    dir: PathBuf,
+}
+
+/// What a query's words are expanded with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Expansion {
+    /// Other names of the same thing (`ROK` = `South Korea`).
+    pub synonyms: bool,
+    /// Translations into the other language (`--cross`).
+    pub cross: bool,
+}
+
+impl Default for Expansion {
+    fn default() -> Expansion {
+        Expansion {
+            synonyms: true,
+            cross: false,
+        }
+    }
 }
 
 impl Searcher {
@@ -121,11 +187,146 @@ impl Searcher {
             .with_context(|| format!("cannot read the index at {}", dir.display()))?;
         let searcher = reader.searcher();
         let aliases = Aliases::load(dir)?;
+        let mut outlets = Outlets::builtin().clone();
+        for group in aliases.groups() {
+            outlets.add_group(group);
+        }
         Ok(Searcher {
             opened,
             searcher,
             aliases,
+            outlets,
+            expansion: Expansion::default(),
+            synonyms: OnceLock::new(),
+            dictionary: OnceLock::new(),
+            dir: dir.to_path_buf(),
         })
+    }
+
+    /// Expands the queries of this searcher with `expansion`.
+    pub(crate) fn set_expansion(&mut self, expansion: Expansion) {
+        self.expansion = expansion;
+    }
+
+    /// The synonym groups: the list shipped with briefsearch, then the index's own.
+    fn synonyms(&self) -> Result<&Synonyms> {
+        if let Some(s) = self.synonyms.get() {
+            return Ok(s);
+        }
+        let shipped = Aliases::parse(SHIPPED_SYNONYMS, Path::new("data/synonyms.txt"))?;
+        let own = Aliases::load_file(&self.dir, SYNONYMS_FILE)?;
+        let groups: Vec<Vec<String>> = shipped
+            .groups()
+            .iter()
+            .chain(own.groups())
+            .cloned()
+            .collect();
+        Ok(self
+            .synonyms
+            .get_or_init(|| Synonyms::new(&groups, &self.opened.analyzer)))
+    }
+
+    /// The dictionaries of cross-lingual search.
+    fn dictionary(&self) -> Result<&Dictionary> {
+        self.dictionary
+            .get_or_init(|| Dictionary::for_index(&self.dir).map_err(|e| format!("{e:#}")))
+            .as_ref()
+            .map_err(|e| anyhow::anyhow!("the translation dictionaries cannot be read: {e}"))
+    }
+
+    /// How many passages hold every word of `text` at most (the rarest word's count).
+    pub(crate) fn frequency(&self, text: &str) -> u64 {
+        self.opened
+            .analyzer
+            .words(text)
+            .iter()
+            .map(|t| {
+                let term = Term::from_field_text(self.opened.fields.text, &t.text);
+                self.searcher.doc_freq(&term).unwrap_or(0)
+            })
+            .min()
+            .unwrap_or(0)
+    }
+
+    /// When the query is not translated: how many passages of the other language its
+    /// translation would find (with the same filters), and which language that is.
+    pub(crate) fn other_language(
+        &self,
+        query: &str,
+        filters: &Filters,
+    ) -> Result<Option<(Lang, usize)>> {
+        let typed = Lang::detect([query]);
+        let other = match typed {
+            Lang::En => Lang::Zh,
+            Lang::Zh => Lang::En,
+        };
+        if self.expansion.cross || filters.lang == Some(typed) {
+            return Ok(None);
+        }
+        let filters = Filters {
+            lang: Some(other),
+            ..filters.clone()
+        };
+        let expansion = Expansion {
+            cross: true,
+            ..self.expansion
+        };
+        let prepared = self.prepare_as(query, &filters, &RankOptions::default(), expansion)?;
+        let n = self
+            .searcher
+            .search(&prepared.query, &Count)
+            .context("search failed")?;
+        Ok((n > 0).then_some((other, n)))
+    }
+
+    /// `node` with its words grouped with their equivalents, as `expansion` asks.
+    fn expand(&self, node: Node, expansion: Expansion) -> Result<Node> {
+        let synonyms = if expansion.synonyms {
+            Some(self.synonyms()?)
+        } else {
+            None
+        };
+        let dictionary = if expansion.cross {
+            Some(self.dictionary()?)
+        } else {
+            None
+        };
+        if synonyms.is_none() && dictionary.is_none() {
+            return Ok(node);
+        }
+        let frequency = |text: &str| self.frequency(text);
+        let expander = Expander {
+            analyzer: &self.opened.analyzer,
+            synonyms,
+            dictionary,
+            frequency: &frequency,
+        };
+        Ok(expander.expand(node))
+    }
+
+    /// The outlet a name stands for: the same for every spelling of one outlet.
+    pub(crate) fn outlet(&self, name: &str) -> String {
+        self.outlets
+            .canonical(name)
+            .map_or_else(|| without_reporter(name).trim().to_string(), str::to_string)
+    }
+
+    /// The outlets the index holds (`outlet_id` values) that `name` stands for.
+    pub(crate) fn outlet_ids(&self, name: &str) -> Result<Vec<String>> {
+        let wanted = name_key(&self.outlet(name));
+        Ok(
+            vocabulary::values(&self.searcher, self.opened.fields.outlet_id)?
+                .into_iter()
+                .filter(|id| name_key(&self.outlet(id)) == wanted)
+                .collect(),
+        )
+    }
+
+    /// The name a speaker is counted under: the first name of their alias group, else as is.
+    pub(crate) fn speaker(&self, name: &str) -> String {
+        self.aliases
+            .first_of(name)
+            .unwrap_or_else(|| name.to_string())
     }
 
     /// The index's speaker aliases (`aliases.txt`).
@@ -153,14 +354,36 @@ impl Searcher {
         filters: &Filters,
         ranking: &RankOptions,
     ) -> Result<Prepared> {
+        self.prepare_as(query, filters, ranking, self.expansion)
+    }
+
+    /// Like [`Searcher::prepare_with`], with the query expanded by `expansion`.
+    fn prepare_as(
+        &self,
+        query: &str,
+        filters: &Filters,
+        ranking: &RankOptions,
+        expansion: Expansion,
+    ) -> Result<Prepared> {
+        let typed_lang = Lang::detect([query]);
         let node = syntax::parse(query).map_err(|error| BadQuery {
             query: query.to_string(),
             error,
         })?;
         // A speaker stands for all their names, in the query and in the filter.
         let node = query::aliases::with_aliases(node, &self.aliases);
+        let node = self.expand(node, expansion)?;
+        let mut outlets = Vec::new();
+        for name in &filters.outlets {
+            outlets.extend(self.outlet_ids(name)?);
+        }
+        // An outlet the index does not hold still filters (to nothing).
+        if outlets.is_empty() {
+            outlets.clone_from(&filters.outlets);
+        }
         let filters = &Filters {
             speakers: self.aliases.expand(&filters.speakers),
+            outlets,
             ..filters.clone()
         };
         let built = build::build(&node, &self.opened.fields, &self.opened.analyzer, ranking)
@@ -184,32 +407,97 @@ impl Searcher {
             BooleanQuery::new(clauses)
         };
         let query = with_filters(vec![(Occur::Must, built.matching.box_clone())], &built);
-        let fill = match ranking.fill {
-            Some(looser) if !built.match_all && looser != ranking.matching => {
+        let through_question = built.through_question.as_ref().map(|via| {
+            with_filters(
+                vec![
+                    (Occur::Must, via.box_clone()),
+                    (Occur::MustNot, built.matching.box_clone()),
+                ],
+                &built,
+            )
+        });
+        // Passages with fewer of the words, in levels: those that lack one word before those
+        // that have half of them, before those that have any; each level leaves out the ones
+        // above it.
+        let mut fill: Vec<BooleanQuery> = Vec::new();
+        if let Some(loosest) = ranking.fill.filter(|_| !built.match_all) {
+            let mut above: Vec<Box<dyn Query>> = vec![built.matching.box_clone()];
+            if let Some(via) = &built.through_question {
+                above.push(via.box_clone());
+            }
+            let levels = if ranking.fill_levels {
+                vec![Matching::AllButOne, Matching::Half, loosest]
+            } else {
+                vec![loosest]
+            };
+            // Every partial hit holds at least one of the words in its own text: an answer whose
+            // question alone has them belongs to the question tier or to none.
+            let own = build::build(
+                &node,
+                &self.opened.fields,
+                &self.opened.analyzer,
+                &RankOptions {
+                    matching: loosest,
+                    ..*ranking
+                },
+            )
+            .ok()
+            .map(|b| b.matching);
+            let mut last = None;
+            for level in levels {
+                if level == ranking.matching {
+                    continue;
+                }
                 let loose = RankOptions {
-                    matching: looser,
+                    matching: level,
                     ..*ranking
                 };
-                build::build(&node, &self.opened.fields, &self.opened.analyzer, &loose)
-                    .ok()
-                    .filter(|relaxed| relaxed.relaxed)
-                    .map(|relaxed| {
-                        with_filters(
-                            vec![
-                                (Occur::Must, relaxed.matching.box_clone()),
-                                (Occur::MustNot, built.matching.box_clone()),
-                            ],
-                            &relaxed,
-                        )
-                    })
+                let Some(relaxed) =
+                    build::build(&node, &self.opened.fields, &self.opened.analyzer, &loose)
+                        .ok()
+                        .filter(|relaxed| relaxed.relaxed)
+                else {
+                    continue;
+                };
+                // A word counts where the passage holds it, or (for an answer) where its
+                // question does.
+                let level_query = relaxed
+                    .through_question
+                    .as_ref()
+                    .unwrap_or(&relaxed.matching)
+                    .box_clone();
+                // The level and the words of the passage itself decide the match; a hit scores
+                // as in the tier above: its own words, then title and question boosts.
+                let mut clauses = vec![(Occur::Must, unscored(&level_query))];
+                clauses.push(match &own {
+                    // Every word the passage holds scores, whatever the level.
+                    Some(own) => (Occur::Must, own.box_clone()),
+                    None => (Occur::Should, relaxed.matching.box_clone()),
+                });
+                clauses.extend(above.iter().map(|q| (Occur::MustNot, q.box_clone())));
+                fill.push(with_filters(clauses, &relaxed));
+                above.push(level_query);
+                last = Some(relaxed);
             }
-            _ => None,
-        };
+            // Last, the answers that hold none of the words themselves but whose question
+            // holds some of them.
+            if let (Some(relaxed), Some(own)) = (last, own)
+                && let Some(via) = &relaxed.through_question
+            {
+                let mut clauses = vec![(Occur::Must, unscored(via))];
+                above.push(own);
+                clauses.extend(above.iter().map(|q| (Occur::MustNot, q.box_clone())));
+                fill.push(with_filters(clauses, &relaxed));
+            }
+        }
         Ok(Prepared {
             built,
             query,
+            through_question,
             fill,
             length_prior: ranking.length_prior,
+            lang: typed_lang,
+            level_discount: ranking.level_discount,
         })
     }
 
@@ -249,13 +537,11 @@ impl Searcher {
         let defaults = RankOptions::default();
         let ranking = RankOptions {
             fill: defaults.fill.filter(|_| request.fill),
+            through_question: defaults.through_question && request.fill,
             ..defaults
         };
-        let prepared = self.prepare_with(&request.query, &request.filters, &ranking)?;
-        let sort = match request.sort {
-            Sort::Score if prepared.built.match_all => Sort::Date,
-            other => other,
-        };
+        let plan = self.plan(request, &ranking)?;
+        let prepared = &plan.prepared;
         let limit = request.limit.max(1);
         // Counting every match costs a pass over all of them; only text output shows it.
         let total = if request.count_total {
@@ -268,41 +554,42 @@ impl Searcher {
             None
         };
         let Some(per) = request.per_briefing else {
-            if request.collapse && sort == Sort::Score {
-                let page: Vec<_> = self
-                    .top_distinct(&prepared, request.offset + limit)?
-                    .into_iter()
-                    .skip(request.offset)
-                    .collect();
-                let (scored, duplicates): (Vec<Scored>, Vec<_>) = page.into_iter().unzip();
-                let mut hits = self.hits(
-                    &prepared,
-                    scored,
-                    request.offset,
-                    request.snippet_chars,
-                    |_| None,
-                )?;
-                for (hit, duplicates) in hits.iter_mut().zip(duplicates) {
-                    hit.duplicates = duplicates;
-                }
-                return Ok(Results { hits, total });
-            }
-            let scored = self.top(&prepared, sort, request.offset + limit)?;
-            let page: Vec<Scored> = scored.into_iter().skip(request.offset).collect();
-            let hits = self.hits(
-                &prepared,
+            let wanted = request.offset + limit;
+            let (page, duplicates): (Vec<Scored>, Vec<Vec<Duplicate>>) =
+                if request.collapse && plan.sort == Sort::Score {
+                    self.top_distinct(&plan, wanted)?
+                        .into_iter()
+                        .skip(request.offset)
+                        .unzip()
+                } else {
+                    self.ranked(&plan, wanted)?
+                        .into_iter()
+                        .skip(request.offset)
+                        .map(|s| (s, Vec::new()))
+                        .unzip()
+                };
+            let mut hits = self.hits(
+                prepared,
                 page,
                 request.offset,
                 request.snippet_chars,
                 |_| None,
             )?;
-            return Ok(Results { hits, total });
+            for (hit, duplicates) in hits.iter_mut().zip(duplicates) {
+                hit.duplicates = duplicates;
+            }
+            let analysis = self.explain(request, prepared, &mut hits)?;
+            return Ok(Results {
+                hits,
+                total,
+                analysis,
+            });
         };
         // Best passages per briefing: read ranked passages until enough briefings are filled.
         let wanted_groups = request.offset + limit;
         let mut page = wanted_groups * per * 4;
         let groups = loop {
-            let scored = self.top(&prepared, sort, page)?;
+            let scored = self.ranked(&plan, page)?;
             let groups = self.group_by_briefing(&scored, per)?;
             if groups.len() >= wanted_groups || scored.len() < page {
                 break groups;
@@ -318,12 +605,123 @@ impl Searcher {
         {
             let rank_base = hits.len();
             let mut group_hits =
-                self.hits(&prepared, members, rank_base, request.snippet_chars, |_| {
+                self.hits(prepared, members, rank_base, request.snippet_chars, |_| {
                     Some(g + 1)
                 })?;
             hits.append(&mut group_hits);
         }
-        Ok(Results { hits, total })
+        let analysis = self.explain(request, prepared, &mut hits)?;
+        Ok(Results {
+            hits,
+            total,
+            analysis,
+        })
+    }
+
+    /// With `request.explain`: each hit's score by part, and the query's units.
+    fn explain(
+        &self,
+        request: &Request,
+        prepared: &Prepared,
+        hits: &mut [Hit],
+    ) -> Result<Option<Vec<UnitSummary>>> {
+        if !request.explain {
+            return Ok(None);
+        }
+        let built = &prepared.built;
+        for hit in hits.iter_mut() {
+            let Some(addr) = self.address_of(&hit.passage.id)? else {
+                continue;
+            };
+            let units = built
+                .analysis
+                .iter()
+                .map(|u| Ok((u.typed.clone(), self.score_at(u.query.as_ref(), addr)?)))
+                .collect::<Result<Vec<_>>>()?;
+            let boosts = built
+                .boost_parts
+                .iter()
+                .map(|(name, q)| Ok((*name, self.score_at(q.as_ref(), addr)?)))
+                .collect::<Result<Vec<_>>>()?;
+            hit.explain = Some(Explanation {
+                units,
+                boosts,
+                length_prior: self.prior_at(prepared.length_prior, addr),
+            });
+        }
+        Ok(Some(
+            built
+                .analysis
+                .iter()
+                .map(|u| UnitSummary {
+                    typed: u.typed.clone(),
+                    words: u.words.clone(),
+                    bigrams: u.bigrams.clone(),
+                    alternatives: u.alternatives.clone(),
+                })
+                .collect(),
+        ))
+    }
+
+    /// Where the passage `id` is in the index.
+    fn address_of(&self, id: &str) -> Result<Option<tantivy::DocAddress>> {
+        let query = tantivy::query::TermQuery::new(
+            Term::from_field_text(self.opened.fields.id, id),
+            tantivy::schema::IndexRecordOption::Basic,
+        );
+        let found = self
+            .searcher
+            .search(&query, &TopDocs::with_limit(1).order_by_score())
+            .context("search failed")?;
+        Ok(found.first().map(|&(_, addr)| addr))
+    }
+
+    /// How `request` is ranked: its prepared query, and one per language when the query has
+    /// words in both scripts and no language is asked for (each language is then ranked on its
+    /// own and the two lists interleaved: BM25 scores of the two languages are not comparable).
+    fn plan(&self, request: &Request, ranking: &RankOptions) -> Result<Plan> {
+        let prepared = self.prepare_with(&request.query, &request.filters, ranking)?;
+        let sort = match request.sort {
+            Sort::Score if prepared.built.match_all => Sort::Date,
+            other => other,
+        };
+        let both_scripts = prepared.built.highlight.scripts() == (true, true);
+        let per_language = if ranking.balance_languages
+            && sort == Sort::Score
+            && request.filters.lang.is_none()
+            && both_scripts
+        {
+            [Lang::En, Lang::Zh]
+                .into_iter()
+                .map(|lang| {
+                    let filters = Filters {
+                        lang: Some(lang),
+                        ..request.filters.clone()
+                    };
+                    self.prepare_with(&request.query, &filters, ranking)
+                })
+                .collect::<Result<Vec<_>>>()?
+        } else {
+            Vec::new()
+        };
+        Ok(Plan {
+            prepared,
+            per_language,
+            sort,
+        })
+    }
+
+    /// The `n` best passages of `plan`.
+    pub(super) fn ranked(&self, plan: &Plan, n: usize) -> Result<Vec<Scored>> {
+        if plan.per_language.is_empty() {
+            return self.top(&plan.prepared, plan.sort, n);
+        }
+        let lists = plan
+            .per_language
+            .iter()
+            .map(|p| self.top(p, plan.sort, n))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(rank::interleave(lists, n))
     }
 
     /// Ranked passages in groups of one briefing (at most `per` each), groups in the order of
@@ -385,7 +783,23 @@ impl Searcher {
                     snippet_chars,
                 );
                 hit.group = group(i);
-                hit.partial = !scored.exact;
+                hit.partial = scored.tier == Tier::Partial;
+                if self.expansion.cross && hit.passage.lang != prepared.lang {
+                    hit.via = Some(Via::Translation);
+                }
+                if scored.tier == Tier::Question {
+                    hit.via = Some(Via::Question);
+                    // The words are in the question: show where.
+                    let question = match &hit.passage.question_id {
+                        Some(id) => self.passage_text(id)?,
+                        None => None,
+                    };
+                    hit.question_snippet = question.map(|text| {
+                        let wanted = &prepared.built.highlight;
+                        let ranges = snippet::highlights(&text, wanted, &self.opened.analyzer);
+                        snippet::snippet(&text, &ranges, snippet_chars)
+                    });
+                }
                 Ok(hit)
             })
             .collect()
@@ -398,20 +812,15 @@ impl Searcher {
         request: &Request,
         ranking: &RankOptions,
     ) -> Result<Vec<Vec<String>>> {
-        let prepared = self.prepare_with(&request.query, &request.filters, ranking)?;
-        let sort = if prepared.built.match_all {
-            Sort::Date
-        } else {
-            request.sort
-        };
+        let plan = self.plan(request, ranking)?;
         let wanted = request.offset + request.limit.max(1);
-        let ranked: Vec<(Scored, Vec<String>)> = if request.collapse && sort == Sort::Score {
-            self.top_distinct(&prepared, wanted)?
+        let ranked: Vec<(Scored, Vec<String>)> = if request.collapse && plan.sort == Sort::Score {
+            self.top_distinct(&plan, wanted)?
                 .into_iter()
                 .map(|(s, d)| (s, d.into_iter().map(|d| d.id).collect()))
                 .collect()
         } else {
-            self.top(&prepared, sort, wanted)?
+            self.ranked(&plan, wanted)?
                 .into_iter()
                 .map(|s| (s, Vec::new()))
                 .collect()
@@ -460,4 +869,9 @@ impl Searcher {
         }
         Ok(out.into_iter().collect())
     }
+}
+
+/// `query` as a condition that adds nothing to the score.
+fn unscored(query: &dyn Query) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(query.box_clone(), 0.0))
 }

@@ -2,13 +2,14 @@
 //!
 //! Works on the stored text with the same analyzer as the index, so a highlighted word is
 //! exactly a word that matched (stemmed English, jieba Chinese), plus the Chinese strings that
-//! matched inside longer words through the bigram field.
+//! matched inside longer words through the bigram field. Matching is on the folded text (臺灣
+//! for 台湾); the ranges point into the original, which is what is shown.
 
 use serde::Serialize;
 
 use super::query::build::Highlight;
 use crate::analyze::Analyzer;
-use crate::script::is_han;
+use crate::script::{fold, is_han};
 
 /// A window of a passage with the matches inside it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -43,9 +44,19 @@ pub(crate) fn highlights(text: &str, wanted: &Highlight, analyzer: &Analyzer) ->
             }
         }
     }
-    for han in &wanted.han {
-        for (at, m) in text.match_indices(han.as_str()) {
-            ranges.push([at, at + m.len()]);
+    if !wanted.han.is_empty() || !wanted.inner.is_empty() {
+        let folded = Folded::of(text);
+        for han in &wanted.han {
+            for (at, m) in folded.text.match_indices(han.as_str()) {
+                ranges.push([folded.original(at), folded.original(at + m.len())]);
+            }
+        }
+        for han in &wanted.inner {
+            for (at, m) in folded.text.match_indices(han.as_str()) {
+                if folded.inside_one_word(at, at + m.len(), analyzer) {
+                    ranges.push([folded.original(at), folded.original(at + m.len())]);
+                }
+            }
         }
     }
     ranges.sort_unstable();
@@ -57,6 +68,56 @@ pub(crate) fn highlights(text: &str, wanted: &Highlight, analyzer: &Analyzer) ->
         }
     }
     merged
+}
+
+/// A text folded as the analyzer folds it, with the way back to the original's offsets.
+struct Folded<'a> {
+    original: &'a str,
+    text: String,
+    /// For each character: its offset in `text` and in the original.
+    starts: Vec<(usize, usize)>,
+}
+
+impl Folded<'_> {
+    fn of(original: &str) -> Folded<'_> {
+        let mut text = String::with_capacity(original.len());
+        let mut starts = Vec::with_capacity(original.len());
+        for (i, c) in original.char_indices() {
+            starts.push((text.len(), i));
+            text.push(fold(c));
+        }
+        Folded {
+            original,
+            text,
+            starts,
+        }
+    }
+
+    /// The original offset of an offset of the folded text (at a character boundary).
+    fn original(&self, at: usize) -> usize {
+        let k = self.starts.partition_point(|s| s.0 < at);
+        self.starts.get(k).map_or(self.original.len(), |s| s.1)
+    }
+
+    /// Whether `text[from..to]` lies inside one word of its Han run, as the index cut it.
+    fn inside_one_word(&self, from: usize, to: usize, analyzer: &Analyzer) -> bool {
+        let before = &self.text[..from];
+        let run_start = before
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_han(c))
+            .last()
+            .map_or(from, |(i, _)| i);
+        let run_end = self.text[to..]
+            .char_indices()
+            .find(|&(_, c)| !is_han(c))
+            .map_or(self.text.len(), |(i, _)| to + i);
+        let (from, to) = ((from - run_start) as u32, (to - run_start) as u32);
+        analyzer
+            .han_words(&self.text[run_start..run_end])
+            .iter()
+            .any(|&(s, e)| s <= from && to <= e)
+    }
 }
 
 /// The window of at most `max_chars` characters of `text` holding the most matches, cut at
@@ -140,7 +201,41 @@ mod tests {
         Highlight {
             sequences: words.iter().map(|w| vec![w.to_string()]).collect(),
             han: han.iter().map(|w| w.to_string()).collect(),
+            inner: vec![],
         }
+    }
+
+    fn found<'t>(text: &'t str, wanted: &Highlight) -> Vec<&'t str> {
+        highlights(text, wanted, &Analyzer::new())
+            .iter()
+            .map(|r| &text[r[0]..r[1]])
+            .collect()
+    }
+
+    #[test]
+    fn test_sub_words_are_highlighted_inside_words_only() {
+        let inner = |w: &str| Highlight {
+            inner: vec![w.to_string()],
+            ..Highlight::default()
+        };
+        assert_eq!(found("加强知识产权保护", &inner("产权")), ["产权"]);
+        assert!(found("中美元首会晤", &inner("美元")).is_empty());
+        assert_eq!(found("美元汇率，中美元首", &inner("美元")), ["美元"]);
+        // A typed string is highlighted wherever it occurs.
+        assert_eq!(found("中美元首", &wanted(&[], &["美元"])), ["美元"]);
+    }
+
+    #[test]
+    fn test_traditional_and_full_width_text_is_highlighted_as_written() {
+        let inner = Highlight {
+            inner: vec!["台湾".to_string()],
+            ..Highlight::default()
+        };
+        assert_eq!(found("關於臺灣問題", &inner), ["臺灣"]);
+        assert_eq!(
+            found("用好ＲＣＥＰ规则", &wanted(&["rcep"], &[])),
+            ["ＲＣＥＰ"]
+        );
     }
 
     #[test]
@@ -158,7 +253,7 @@ mod tests {
         let text = "bonded goods in the bonded logistics park";
         let wanted = Highlight {
             sequences: vec![vec!["bond".into(), "logist".into(), "park".into()]],
-            han: vec![],
+            ..Highlight::default()
         };
         let ranges = highlights(text, &wanted, &analyzer);
         assert_eq!(

@@ -298,10 +298,11 @@ fn test_output_formats_and_fields() {
 fn test_count_files_and_nul_separated_files() {
     let count = cmd(&["query", "RCEP", "--count"]);
     let n: usize = count.stdout.trim().parse().expect("a number");
-    assert_eq!(
-        n,
-        lines_json(&cmd(&["query", "RCEP", "--json", "--limit", "1000"])).len()
-    );
+    // Counts are of the passages that hold the words themselves, not of the answers found
+    // through their question.
+    let hits = lines_json(&cmd(&["query", "RCEP", "--json", "--limit", "1000"]));
+    assert!(hits.iter().any(|h| h["via"] == "question"));
+    assert_eq!(n, hits.iter().filter(|h| h["via"].is_null()).count());
     assert_eq!(cmd(&["query", "xylophone", "--count"]).code, 1);
 
     let files = cmd(&["query", "RCEP", "-l"]);
@@ -343,7 +344,7 @@ fn test_files_through_xargs_and_hits_through_jq() {
     }
     // Outlets counted through jq agree with `facets --by outlet`.
     let pipeline = format!(
-        "'{exe}' query '*' --kind question --json --limit 1000 --index '{index}' | jq -r '.outlet // empty' | sort | uniq -c"
+        "'{exe}' query '*' --kind question --json --limit 1000 --index '{index}' | jq -r '.outlet_id // empty' | sort | uniq -c"
     );
     let out = Command::new("sh")
         .arg("-c")
@@ -365,7 +366,7 @@ fn test_files_through_xargs_and_hits_through_jq() {
         .filter(|f| !f["value"].is_null())
         .map(|f| {
             (
-                str_field(f, "value").to_string(),
+                str_field(f, "id").to_string(),
                 f["count"].as_u64().expect("count"),
             )
         })
@@ -643,6 +644,32 @@ fn test_speaker_aliases_match_every_name_of_a_speaker() {
     let r = q(&["*", "--speaker", "Lin Qiaoo"]);
     assert_eq!(r.code, 2);
     assert_has(&r.stderr, "did you mean 'Lin Qiao'");
+    // Facets and the speaker list count a speaker once, under the first name of the list.
+    let mut c = bin();
+    c.args(["facets", "--by", "speaker", "--json", "--index"])
+        .arg(&idx);
+    let facets = lines_json(&run(c));
+    let count_of = |name: &str| {
+        facets
+            .iter()
+            .find(|f| f["value"] == name)
+            .and_then(|f| f["count"].as_u64())
+    };
+    assert_eq!(count_of("Lin Qiao"), None, "merged into 林桥");
+    assert_eq!(
+        count_of("林桥"),
+        Some(both.values().sum::<usize>() as u64),
+        "{facets:?}"
+    );
+    let mut c = bin();
+    c.args(["speakers", "--json", "--index"]).arg(&idx);
+    let listed = lines_json(&run(c));
+    let lin = listed
+        .iter()
+        .find(|s| s["speaker"] == "林桥")
+        .expect("林桥 listed");
+    assert_eq!(lin["aliases"], serde_json::json!(["Lin Qiao"]));
+    assert!(listed.iter().all(|s| s["speaker"] != "Lin Qiao"));
     // A rebuild keeps the list.
     let mut c = bin();
     c.args(["index", "--rebuild", "--index"])
@@ -651,4 +678,48 @@ fn test_speaker_aliases_match_every_name_of_a_speaker() {
     assert_eq!(run(c).code, 0);
     let after = speakers(&q(&["*", "--speaker", "林桥", "--json", "--limit", "500"]));
     assert_eq!(after, both);
+}
+
+#[test]
+fn test_one_outlet_under_every_spelling() {
+    // The corpus names China News Service in English and as 中新社(记者) in Chinese.
+    let by_json = |args: &[&str]| lines_json(&cmd(args));
+    for spelling in [
+        "China News Service",
+        "中新社",
+        "中新社记者",
+        "china news service",
+    ] {
+        let hits = by_json(&[
+            "query", "*", "--outlet", spelling, "--json", "--limit", "100",
+        ]);
+        assert!(
+            hits.iter().all(|h| h["outlet_id"] == "China News Service"),
+            "{spelling}"
+        );
+        let written: std::collections::BTreeSet<&str> =
+            hits.iter().map(|h| str_field(h, "outlet")).collect();
+        assert!(
+            written.iter().any(|o| o.contains("中新社")) && written.contains("China News Agency"),
+            "{spelling}: both scripts, as written: {written:?}"
+        );
+    }
+    let facets = by_json(&["facets", "--by", "outlet", "--json", "--limit", "100"]);
+    let values: Vec<&str> = facets.iter().filter_map(|f| f["value"].as_str()).collect();
+    assert_eq!(
+        values
+            .iter()
+            .filter(|v| **v == "China News Service")
+            .count(),
+        1
+    );
+    assert!(
+        !values
+            .iter()
+            .any(|v| v.contains("中新社") || v.ends_with("记者"))
+    );
+    validate("facet.schema.json", &facets);
+    let r = cmd(&["query", "*", "--outlet", "China Newz Service"]);
+    assert_eq!(r.code, 2);
+    assert_has(&r.stderr, "did you mean 'China News Service'");
 }

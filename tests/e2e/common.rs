@@ -197,3 +197,42 @@ pub fn assert_has(haystack: &str, needle: &str) {
         "expected {needle:?} in:\n{haystack}"
     );
 }
+
+/// Indexes one briefing per `(id, text)` into `index`, from JSON Lines on stdin: passage
+/// `id#1` holds `text` alone. For probe sets of short passages written in the test.
+pub fn index_passages(index: &Path, lang: &str, passages: &[(&str, &str)]) {
+    let lines: Vec<String> = passages
+        .iter()
+        .map(|(id, text)| {
+            serde_json::json!({
+                "id": id, "title": "probe", "date": "2024-01-02", "lang": lang,
+                "turns": [{"speaker": "Li Wen", "kind": "answer", "text": text}],
+            })
+            .to_string()
+        })
+        .collect();
+    let mut cmd = bin();
+    cmd.arg("index").arg("--index").arg(index).arg("-");
+    let r = run_with_stdin(cmd, &(lines.join("\n") + "\n"));
+    assert_eq!(
+        r.code, 0,
+        "indexing the probe passages failed: {}",
+        r.stderr
+    );
+}
+
+/// The ids of the briefings whose passages match `query` (with `args`), in rank order.
+pub fn matching_ids(index: &Path, query: &str, args: &[&str]) -> Vec<String> {
+    let mut cmd = bin();
+    cmd.args(["query", "--json", "--strict", "--limit", "1000", "--index"])
+        .arg(index)
+        .args(args)
+        .arg("--")
+        .arg(query);
+    let r = run(cmd);
+    assert!(r.code == 0 || r.code == 1, "{query}: {}", r.stderr);
+    r.hits()
+        .iter()
+        .map(|h| str_field(h, "briefing_id").to_string())
+        .collect()
+}

@@ -4,11 +4,13 @@
 //! Tests over the real archives (`real`) run when `BRIEFSEARCH_REAL` points at them and say
 //! that they were skipped otherwise.
 
+mod attribution;
 mod bad_input;
 mod commands;
 mod common;
 mod duplicates;
 mod exit_codes;
+mod expansion;
 mod formats;
 mod index;
 mod query;
@@ -16,3 +18,5 @@ mod real;
 mod regressions;
 mod relevance;
 mod reliability;
+mod scripts;
+mod segmentation;

@@ -118,22 +118,38 @@ fn test_unspaced_chinese_is_a_conjunction_not_a_phrase() {
 fn test_passages_with_every_word_come_before_those_with_some() {
     let r = query_json(&["RCEP tariff preferences", "--limit", "40"]);
     let hits = r.hits();
+    // Passages with every word in their text, then answers whose question supplies the rest,
+    // then passages with some of the words.
+    let tier = |h: &serde_json::Value| match (&h["via"], &h["partial"]) {
+        (v, _) if v == "question" => 1,
+        (_, p) if p == true => 2,
+        _ => 0,
+    };
+    let tiers: Vec<u8> = hits.iter().map(tier).collect();
+    assert!(tiers.windows(2).all(|w| w[0] <= w[1]), "{tiers:?}");
     let partial: Vec<bool> = hits.iter().map(|h| h["partial"] == true).collect();
     let first_partial = partial.iter().position(|&p| p).expect("some partial hits");
-    assert!(first_partial > 0, "no passage has every word");
-    assert!(partial[first_partial..].iter().all(|&p| p), "{partial:?}");
-    for h in &hits[..first_partial] {
+    let exact = tiers.iter().take_while(|&&t| t == 0).count();
+    assert!(exact > 0, "no passage has every word");
+    for h in &hits[..exact] {
         let t = str_field(h, "text").to_lowercase();
         assert!(
             t.contains("rcep") && t.contains("tariff") && t.contains("preference"),
             "{t}"
         );
     }
+    for h in &hits[exact..first_partial] {
+        let asked = str_field(h, "text").to_lowercase();
+        assert_eq!(
+            h["kind"], "answer",
+            "only answers are found through a question: {asked}"
+        );
+    }
     let strict = query_json(&["RCEP tariff preferences", "--limit", "40", "--strict"]);
-    assert_eq!(strict.hits().len(), first_partial);
+    assert_eq!(strict.hits().len(), exact);
     assert!(strict.hits().iter().all(|h| h["partial"] == false));
     let count = crate::common::count(crate::common::corpus_index(), "RCEP tariff preferences");
-    assert_eq!(count, first_partial);
+    assert_eq!(count, exact);
 }
 
 #[test]
@@ -327,7 +343,9 @@ fn test_json_output_follows_the_schema() {
 #[test]
 fn test_highlights_are_byte_ranges_of_matches() {
     for (query, expect) in [("rates", "rate"), ("产权", "产权"), ("ＲＣＥＰ", "rcep")] {
-        for hit in query_json(&[query, "--limit", "20"]).hits() {
+        // (An answer found through its question holds the words in the question only.)
+        let hits = query_json(&[query, "--limit", "20"]).hits();
+        for hit in hits.into_iter().filter(|h| h["via"].is_null()) {
             let text = str_field(&hit, "text");
             let ranges = hit["highlights"].as_array().expect("array");
             assert!(!ranges.is_empty(), "{query}: no highlight in {text}");
@@ -539,4 +557,24 @@ fn test_partial_hits_keep_fields_and_negations_whole() {
     );
     assert!(!found.iter().any(|t| t.contains("trade war")), "{found:#?}");
     assert_eq!(found.len(), 2, "{found:#?}");
+}
+
+#[test]
+fn test_a_query_in_both_scripts_shows_both_languages_first() {
+    for q in [
+        "intellectual property OR 知识产权",
+        "RCEP OR 区域全面经济伙伴关系",
+    ] {
+        let langs: Vec<String> = query_json(&[q, "--limit", "2"])
+            .hits()
+            .iter()
+            .map(|h| str_field(h, "lang").to_string())
+            .collect();
+        assert!(
+            langs.contains(&"en".to_string()) && langs.contains(&"zh".to_string()),
+            "{q}: {langs:?}"
+        );
+        let chinese = query_json(&[q, "--limit", "5", "--lang", "zh"]).hits();
+        assert!(chinese.iter().all(|h| h["lang"] == "zh"), "{q}");
+    }
 }

@@ -208,6 +208,7 @@ impl Builder {
                 line: 0,
                 heading: self.heading,
                 emphasized: self.chars > 0 && self.bold_chars * 10 >= self.chars * 9,
+                continues: false,
             });
         }
         self.text.clear();
@@ -215,6 +216,53 @@ impl Builder {
         self.bold_chars = 0;
         self.heading = false;
     }
+}
+
+/// Pages whose text is mostly links are a site's lists of articles, not transcripts.
+const MIN_LISTING_LINKS: usize = 10;
+
+/// The number of links under `root` when it is a list of links (at least
+/// [`MIN_LISTING_LINKS`], holding 60% or more of its visible text), else `None`.
+pub(super) fn listing_links(root: ElementRef) -> Option<usize> {
+    let (mut links, mut link_chars, mut all_chars) = (0usize, 0usize, 0usize);
+    let mut skip_depth = 0usize;
+    let mut link_depth = 0usize;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(el) => {
+                    if skip_depth > 0 || SKIPPED.contains(&el.name()) {
+                        skip_depth += 1;
+                    } else if el.name() == "a" {
+                        link_depth += 1;
+                        let text: usize = ElementRef::wrap(node)
+                            .map_or(0, |a| a.text().map(|t| t.trim().chars().count()).sum());
+                        if link_depth == 1 && text > 0 {
+                            links += 1;
+                        }
+                    }
+                }
+                Node::Text(t) if skip_depth == 0 => {
+                    let n = t.trim().chars().count();
+                    all_chars += n;
+                    if link_depth > 0 {
+                        link_chars += n;
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Node::Element(el) = node.value() {
+                    if skip_depth > 0 {
+                        skip_depth -= 1;
+                    } else if el.name() == "a" {
+                        link_depth = link_depth.saturating_sub(1);
+                    }
+                }
+            }
+        }
+    }
+    (links >= MIN_LISTING_LINKS && link_chars * 10 >= all_chars * 6).then_some(links)
 }
 
 /// The paragraphs of text under `root`.

@@ -21,6 +21,8 @@ pub(crate) struct Page {
     pub date: Option<String>,
     pub source_url: Option<String>,
     pub paragraphs: Vec<Paragraph>,
+    /// The page is a list of links (a site's index of articles), with this many links.
+    pub listing: Option<usize>,
 }
 
 const TITLE_META: &[&str] = &[
@@ -105,14 +107,15 @@ pub(crate) fn extract(html: &str) -> Page {
         .or_else(|| first_text(&doc, "title").map(|t| strip_site_name(&t)));
     let date = meta(&doc, DATE_META).or_else(|| visible_date(&doc));
     let source_url = meta(&doc, URL_META).or_else(|| canonical_link(&doc));
-    let paragraphs = body::body(&doc)
-        .map(body::paragraphs_of)
-        .unwrap_or_default();
+    let root = body::body(&doc);
+    let paragraphs = root.map(body::paragraphs_of).unwrap_or_default();
+    let listing = root.and_then(body::listing_links);
     Page {
         title,
         date,
         source_url,
         paragraphs,
+        listing,
     }
 }
 
@@ -328,6 +331,18 @@ mod tests {
             "<html><head><title>Press Briefing on Trade - Example Ministry</title></head><body><p>x</p></body></html>",
         );
         assert_eq!(page.title.as_deref(), Some("Press Briefing on Trade"));
+    }
+
+    #[test]
+    fn test_a_page_of_links_is_a_listing() {
+        let items: String = (1..=12)
+            .map(|i| format!("<li><a href=\"/t{i}.html\">Regular Press Conference {i}</a> <span>2026-07-{i:02}</span></li>"))
+            .collect();
+        let page = extract(&format!(
+            "<html><head><title>Press Conferences</title></head><body><div class=\"list\"><ul>{items}</ul></div></body></html>"
+        ));
+        assert_eq!(page.listing, Some(12));
+        assert_eq!(extract(PAGE).listing, None);
     }
 
     #[test]

@@ -1,18 +1,58 @@
-//! Chinese labels: "中新社记者：", "海关总署综合业务司司长吴海平：", "毛宁：", "问：".
+//! Chinese labels: "中新社记者：", "海关总署综合业务司司长吴海平：", "毛宁：", "问：", "追问：",
+//! "会后有记者问及：", in simplified or traditional characters ("發言人梁文傑：", "記者：").
+//!
+//! The rules match the label folded to simplified characters; names, roles and outlets are
+//! cut from the label as written (folding keeps byte offsets).
 
 use super::lexicon::{ZH_SURNAMES, ZH_TITLES};
-use super::{Label, MAX_LABEL_CHARS_ZH, Party, Strength};
-use crate::script::is_han;
+use super::{Label, MAX_LABEL_CHARS_ZH, Party, Strength, is_han};
+use crate::outlets::without_reporter;
+use crate::script::traditional;
+
+/// What a reporter does, alone or after 记者: "追问：", "记者问及：", "《北京日报》记者提问：".
+/// Longest first, so that "补充提问" is not read as "提问" after a name "补充".
+const ASKING: &[&str] = &[
+    "补充提问",
+    "问及",
+    "追问",
+    "提问",
+    "补充",
+    "补问",
+    "发问",
+    "又问",
+    "再问",
+    "续问",
+    "问",
+];
+
+/// Words before 记者 that say when or how many, not which outlet: "会后有记者问及", "另有记者".
+const NOT_OUTLETS: &[&str] = &[
+    "会后，有",
+    "会后，",
+    "会后有",
+    "会后",
+    "另有",
+    "此外有",
+    "还有",
+    "也有",
+    "有",
+    "另",
+    "一位",
+    "一名",
+    "外国",
+    "外媒",
+];
 
 pub(super) fn classify_chinese(raw: &str) -> Option<Label> {
-    let label: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
-    if label.chars().count() > MAX_LABEL_CHARS_ZH
-        || label
+    let written: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+    if written.chars().count() > MAX_LABEL_CHARS_ZH
+        || written
             .chars()
-            .any(|c| !(is_han(c) || c.is_ascii_alphanumeric() || "、·•《》“”\"".contains(c)))
+            .any(|c| !(is_han(c) || c.is_ascii_alphanumeric() || "、·•《》“”\"—/／，".contains(c)))
     {
         return None;
     }
+    let label = traditional::fold(&written).into_owned();
     let strong = |name: Option<String>, role: Option<String>, outlet: Option<String>, party| {
         Some(Label {
             name,
@@ -23,24 +63,34 @@ pub(super) fn classify_chinese(raw: &str) -> Option<Label> {
         })
     };
     match label.as_str() {
-        "问" | "提问" | "记者问" | "记者提问" | "记者" => {
-            return strong(None, None, None, Party::Reporter);
+        "记者" | "记者问" | "记者提问" => return Some(Label::question_mark()),
+        "答" => {
+            return Some(Label {
+                name: None,
+                role: None,
+                outlet: None,
+                party: Party::Answer,
+                strength: Strength::Mark,
+            });
         }
-        "答" => return strong(None, None, None, Party::Answer),
         "主持人" | "主持" => {
             return strong(Some("主持人".into()), None, None, Party::Moderator);
         }
+        _ if ASKING.contains(&label.as_str()) => return Some(Label::question_mark()),
         _ => {}
     }
     if let Some(at) = label.rfind("记者") {
-        let outlet = label[..at]
-            .trim_matches(['《', '》', '“', '”', '"'])
-            .trim_end_matches('的');
-        let after = label[at + "记者".len()..]
-            .trim_end_matches("提问")
-            .trim_end_matches('问');
-        let name = is_han_name(after).then(|| after.to_string());
-        let outlet = (!outlet.is_empty()).then(|| outlet.replace(['《', '》'], ""));
+        let after_at = at + "记者".len();
+        let verb = ASKING
+            .iter()
+            .find(|v| label[after_at..].ends_with(*v))
+            .map_or(0, |v| v.len());
+        let name = &written[after_at..written.len() - verb];
+        let name = is_han_name(name).then(|| name.to_string());
+        let outlet = outlet_before_reporter(&written[..at], &label[..at]);
+        if name.is_none() && outlet.is_none() {
+            return Some(Label::question_mark());
+        }
         return strong(name, None, outlet, Party::Reporter);
     }
     let title_end = ZH_TITLES
@@ -49,30 +99,32 @@ pub(super) fn classify_chinese(raw: &str) -> Option<Label> {
         .max();
     if let Some(end) = title_end {
         // "外交部发言人汪文斌宣布：" introduces what the spokesperson announces.
-        let name = ["宣布", "表示", "指出", "说", "介绍", "回答"]
+        let folded_name = ["宣布", "表示", "指出", "说", "介绍", "回答"]
             .iter()
             .fold(&label[end..], |n, verb| n.strip_suffix(verb).unwrap_or(n))
             .trim_end_matches("先生")
             .trim_end_matches("女士");
-        if name.is_empty() && end < label.len() {
+        if folded_name.is_empty() && end < label.len() {
             // "习近平主席指出：" quotes someone inside a speech; it opens no turn.
             return None;
         }
-        if name.is_empty() {
-            return strong(Some(label.clone()), None, None, Party::Official);
+        if folded_name.is_empty() {
+            return strong(Some(written.clone()), None, None, Party::Official);
         }
+        let name = &written[end..end + folded_name.len()];
         if is_han_name(name) {
             return strong(
                 Some(name.to_string()),
-                Some(label[..end].to_string()),
+                Some(written[..end].to_string()),
                 None,
                 Party::Official,
             );
         }
         return None;
     }
-    let bare = label.trim_end_matches("先生").trim_end_matches("女士");
-    if is_han_name(bare) && starts_with_surname(bare) {
+    let folded_bare = label.trim_end_matches("先生").trim_end_matches("女士");
+    let bare = &written[..folded_bare.len()];
+    if is_han_name(bare) && starts_with_surname(folded_bare) {
         return Some(Label {
             name: Some(bare.to_string()),
             role: None,
@@ -82,6 +134,31 @@ pub(super) fn classify_chinese(raw: &str) -> Option<Label> {
         });
     }
     None
+}
+
+/// The outlet written before 记者: "中新社", "《北京日报》" → "北京日报"; several outlets keep
+/// their list ("彭博社记者、土耳其阿纳多卢通讯社", "彭博社记者/澳门月刊" →
+/// "彭博社、土耳其阿纳多卢通讯社", "彭博社、澳门月刊"); words that name no outlet ("会后有")
+/// give none.
+fn outlet_before_reporter(written: &str, folded: &str) -> Option<String> {
+    let mut start = 0;
+    for prefix in NOT_OUTLETS {
+        if folded.starts_with(prefix) {
+            start = prefix.len();
+            break;
+        }
+    }
+    let parts: Vec<String> = written[start..]
+        .split(['、', '/', '／', '，'])
+        .map(|part| {
+            without_reporter(part)
+                .trim_matches(['《', '》', '“', '”', '"'])
+                .trim_end_matches('的')
+                .replace(['《', '》'], "")
+        })
+        .filter(|part| !part.is_empty() && part != "记者" && part != "記者")
+        .collect();
+    (!parts.is_empty()).then(|| parts.join("、"))
 }
 
 fn is_han_name(s: &str) -> bool {

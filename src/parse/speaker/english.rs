@@ -1,5 +1,5 @@
 //! English labels: "Wu Haiping, Director of …:", "MS. JEAN-PIERRE:", "Reporter from China News
-//! Agency:", "AFP:".
+//! Agency:", "AFP:", "Follow-up:"; and the [`Shape`] of a run before a colon.
 
 use std::sync::LazyLock;
 
@@ -8,10 +8,15 @@ use regex::Regex;
 use super::lexicon::{
     GENERIC_ROLES, HONORIFICS, KNOWN_OUTLETS, NAME_PARTICLES, NOT_NAMES, OUTLET_WORDS, TITLES,
 };
-use super::{Label, Party, Strength, readable_case};
+use super::{Label, Party, Shape, Strength, readable_case};
 
 static REPORTER_FROM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:a |the )?(?:reporter|journalist|correspondent)s? (?:from|of|with|at) (?:the )?(.+)$").expect("valid regex")
+});
+/// A reporter's turn named by what it does, not who asks: "Follow-up:", "Journalist adds:",
+/// "The journalist clarified:".
+static REPORTER_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:follow[- ]?up(?: question)?|(?:the |a )?(?:journalist|reporter|correspondent)s? (?:adds|added|clarified|clarifies|continued|continues|followed up|follows up|asked|asks|further asked|then asked)|question|questions|questioner|audience member)$").expect("valid regex")
 });
 static OUTLET_REPORTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(.+?)(?:'s|’s)? (?:reporter|journalist|correspondent)(?: (.+))?$")
@@ -26,10 +31,13 @@ pub(super) fn classify_english(raw: &str) -> Option<Label> {
     if words.len() > 30 || words.iter().any(|w| w.contains('.') && !is_dotted_word(w)) {
         return None;
     }
+    if REPORTER_MARK.is_match(raw) {
+        return Some(Label::question_mark());
+    }
     let lower = raw.to_lowercase();
     if let Some(&(_, party)) = GENERIC_ROLES.iter().find(|(role, _)| *role == lower) {
         return Some(Label {
-            name: Some(readable_case(raw)),
+            name: Some(capitalise_first(&readable_case(raw))),
             role: None,
             outlet: None,
             party,
@@ -68,16 +76,7 @@ fn reporter_label(raw: &str) -> Option<Label> {
         strength: Strength::Strong,
     };
     let lower = raw.to_lowercase();
-    if [
-        "reporter",
-        "journalist",
-        "correspondent",
-        "question",
-        "questioner",
-        "audience member",
-    ]
-    .contains(&lower.as_str())
-    {
+    if ["reporter", "journalist", "correspondent"].contains(&lower.as_str()) {
         return Some(reporter(None, None));
     }
     if let Some(c) = REPORTER_FROM.captures(raw) {
@@ -154,11 +153,13 @@ fn capitals_label(words: &[&str]) -> Option<Label> {
     if rest.len() == 1 && !honorific && NOT_NAMES.contains(&lower[0].as_str()) {
         return None;
     }
-    let titled = lower
-        .iter()
-        .take_while(|w| TITLES.contains(&w.as_str()))
-        .count();
-    let name_has_title = lower[titled..].iter().any(|w| TITLES.contains(&w.as_str()));
+    // "WHITE" is a title word only in "WHITE HOUSE": "CHIEF WHITE" is Chief White.
+    let is_title = |i: usize| {
+        TITLES.contains(&lower[i].as_str())
+            && (lower[i] != "white" || lower.get(i + 1).is_some_and(|w| w == "house"))
+    };
+    let titled = (0..lower.len()).take_while(|&i| is_title(i)).count();
+    let name_has_title = (titled..lower.len()).any(is_title);
     let (role, name) = if honorific
         || titled == 0
         || titled == rest.len()
@@ -212,9 +213,11 @@ fn mixed_case_label(raw: &str) -> Option<Label> {
         _ => (&words[..0], &words[..]),
     };
     let name = name_words.join(" ");
-    if !looks_like_name(&name) {
+    if !looks_like_name(&name) || !title_words.iter().all(|w| role_word(w)) {
         return None;
     }
+    // "Mr. KIRBY" is Kirby, as "MR. KIRBY" is.
+    let name = readable_case(&name);
     let prefix_role = (!title_words.is_empty()).then(|| title_words.join(" "));
     let role = match role_part {
         Some(r) if is_role(r) => Some(match &prefix_role {
@@ -241,17 +244,91 @@ fn mixed_case_label(raw: &str) -> Option<Label> {
     })
 }
 
-fn is_role(role: &str) -> bool {
-    let words: Vec<String> = role
+/// A title after the name ("Director of the … of Customs"), not a sentence ("the President
+/// has been very clear"): every word a title word, capitalised, or a connector.
+pub(super) fn is_role(role: &str) -> bool {
+    let raw_words: Vec<&str> = role
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
+        .collect();
+    let words: Vec<String> = raw_words
+        .iter()
         .map(|w| w.trim_end_matches('.').to_lowercase())
         .collect();
     !words.is_empty()
         && words.len() <= 30
         && !["i", "we", "you", "he", "she", "they", "it", "i'm", "we're"]
             .contains(&words[0].as_str())
+        && raw_words.iter().all(|w| role_word(w))
         && words
             .iter()
             .any(|w| TITLES.contains(&w.as_str()) && w != "the" && w != "white" && w != "house")
+}
+
+/// Lower-case words a label may hold between capitalised ones.
+const CONNECTORS: &[&str] = &[
+    "of", "the", "and", "for", "on", "at", "in", "to", "a", "de", "da", "du", "des", "del", "la",
+    "le", "von", "van", "der", "y", "e", "di", "al", "bin", "&", "from", "with",
+];
+
+/// A word of a label: capitalised, a number, a connector, or a word that names a role.
+fn label_word(w: &str) -> bool {
+    let first = w.chars().find(|c| c.is_alphanumeric());
+    let lower = w
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || CONNECTORS.contains(&w.to_lowercase().as_str())
+        || ["reporter", "reporters", "journalist", "correspondent"].contains(&lower.as_str())
+}
+
+fn role_word(w: &str) -> bool {
+    let lower = w
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    label_word(w) || TITLES.contains(&lower.as_str())
+}
+
+/// The typographic form of the run before a colon (see [`Shape`]).
+pub(super) fn shape(raw: &str) -> Shape {
+    if raw.chars().any(|c| "?!;\"“”()[]{}<>|/\\=+*#@".contains(c)) {
+        return Shape::Sentence;
+    }
+    let (name_part, role_part) = match raw.split_once(',') {
+        Some((n, r)) => (n, Some(r)),
+        None => (raw, None),
+    };
+    if role_part.is_some_and(|r| !is_role(r)) {
+        return Shape::Sentence;
+    }
+    let mut words: Vec<&str> = name_part.split_whitespace().collect();
+    if words.len() > 1
+        && HONORIFICS.contains(&words[0].trim_end_matches('.').to_lowercase().as_str())
+    {
+        words.remove(0);
+    }
+    if words.is_empty() || words.len() > 8 {
+        return Shape::Sentence;
+    }
+    let mut letters = words
+        .iter()
+        .flat_map(|w| w.chars())
+        .filter(|c| c.is_alphabetic());
+    let first = letters.next();
+    if first.is_some_and(char::is_uppercase) && letters.all(char::is_uppercase) {
+        return Shape::Caps;
+    }
+    if words.iter().all(|w| label_word(w)) {
+        Shape::Capitalised
+    } else {
+        Shape::Sentence
+    }
+}
+
+fn capitalise_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }

@@ -52,7 +52,10 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "how", "who", "where", "which", "yes", "no", "well", "okay", "ok", "all", "some", "one", "two",
     "three", "new", "more", "other", "another", "correction", "clarification", "headline",
     "dateline", "agenda", "schedule", "contact", "email", "phone", "tel", "fax", "address",
-    "website", "url",
+    "website", "url", "look", "listen", "again", "lastly", "thus", "additionally", "interestingly",
+    "fundamentally", "meanwhile", "however", "moreover", "furthermore", "importantly",
+    "specifically", "instead", "indeed", "overall", "ultimately", "obviously", "clearly",
+    "frankly", "honestly", "remember", "bottom", "reminder", "announcement", "announcements",
 ];
 
 #[rustfmt::skip]
@@ -86,7 +89,7 @@ pub(super) const ZH_TITLES: &[&str] = &[
     "专员", "总工程师", "总经济师", "总监", "所长", "署长", "厅长", "省长", "市长", "区长", "县长", "行长", "会长", "理事长", "教授",
     "研究员", "专家", "组长", "总裁", "参赞", "领事", "参事", "巡视员", "督察长", "干部", "代表", "首席", "经理", "队长", "馆长",
     "校长", "总编辑", "主编", "司令员", "政委", "总师", "科长", "站长", "关长", "总领事", "特使", "特别代表", "助理", "顾问", "部长助理",
-    "主持人",
+    "主持人", "长官", "主委", "次长", "政务官",
 ];
 
 /// Common Chinese surnames: a bare two-to-four character label that starts with one may be a name.

@@ -33,8 +33,11 @@ pub(crate) enum Party {
 pub(crate) enum Strength {
     /// A bare name: accepted only if the transcript confirms it.
     Weak,
-    /// A title, an honorific, a reporter's outlet, a capitalised WH-style label, Q/A.
+    /// A title, an honorific, a reporter's outlet, a capitalised WH-style label.
     Strong,
+    /// A mark of the transcript's own form, a label wherever it stands: `Q`, `A:`, `问：`,
+    /// `答：`, `Follow-up:`, `追问：`, `会后有记者问及：`.
+    Mark,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +47,49 @@ pub(crate) struct Label {
     pub outlet: Option<String>,
     pub party: Party,
     pub strength: Strength,
+}
+
+impl Label {
+    /// A reporter's turn that names nobody: `Q`, `问：`, `Follow-up:`, a question set in bold.
+    pub(crate) fn question_mark() -> Label {
+        Label {
+            name: None,
+            role: None,
+            outlet: None,
+            party: Party::Reporter,
+            strength: Strength::Mark,
+        }
+    }
+}
+
+/// The typographic form of the run before a colon: what tells a label ("MS. PSAKI", "Lin Jian",
+/// "TV Asahi", "中新社记者") from a sentence that ends in a colon ("Let me be clear").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// `Q`, `A:`, `问：`, `Follow-up:`: a label by its form alone.
+    Mark,
+    /// Every letter a capital (after an honorific): "MS. JEAN-PIERRE", "AFP", "NOS".
+    Caps,
+    /// Every word capitalised, or a connector ("of", "the", "de") or "reporter":
+    /// "Lin Jian", "TV Asahi", "The Globe and Mail", "Reporter from China News Agency".
+    Capitalised,
+    /// Chinese.
+    Han,
+    /// Anything else: words in lower case, sentence punctuation.
+    Sentence,
+}
+
+/// The run at the start of a paragraph that may be a speaker label, and what the word lists
+/// make of it. Whether it *is* a label depends on the whole transcript (see `labels`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Candidate<'a> {
+    /// The label as written, without its colon.
+    pub raw: &'a str,
+    /// The speech after it.
+    pub rest: &'a str,
+    pub shape: Shape,
+    /// The label the word lists read, if they read one.
+    pub label: Option<Label>,
 }
 
 /// A label found at the start of a paragraph and the speech after it.
@@ -59,37 +105,45 @@ const MAX_LABEL_CHARS_EN: usize = 200;
 pub(super) const MAX_LABEL_CHARS_ZH: usize = 40;
 
 static QUESTION_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Q|问)(?:\s*[:：.]|\s+|\s*[—–-]|\s*\(|$)").expect("valid regex")
+    Regex::new(r"^(?:Q|问|問)(?:\s*[:：.]|\s+|\s*[—–-]|\s*\(|$)").expect("valid regex")
 });
 static ANSWER_MARK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:A|答)\s*[:：]").expect("valid regex"));
 
-/// The label at the start of `paragraph`, if it has one.
+/// The label the word lists read at the start of `paragraph`, if any: what a label looks like
+/// without the rest of the transcript (used to split paragraphs and to find the title).
 pub(crate) fn detect(paragraph: &str) -> Option<Detected<'_>> {
+    let c = candidate(paragraph)?;
+    Some(Detected {
+        label: c.label?,
+        rest: c.rest,
+    })
+}
+
+/// The run before the first colon of `paragraph` (or a `Q`/`问` mark), if it may be a label.
+pub(crate) fn candidate(paragraph: &str) -> Option<Candidate<'_>> {
     let p = paragraph.trim_start();
     if let Some(m) = QUESTION_MARK.find(p) {
         let rest = p[m.end()..].trim_start_matches([' ', '\t', '—', '–', '-']);
-        return Some(Detected {
-            label: Label {
-                name: None,
-                role: None,
-                outlet: None,
-                party: Party::Reporter,
-                strength: Strength::Strong,
-            },
+        return Some(Candidate {
+            raw: p[..m.end()].trim_end_matches(|c: char| !c.is_alphabetic() && !is_han(c)),
             rest: rest.trim(),
+            shape: Shape::Mark,
+            label: Some(Label::question_mark()),
         });
     }
     if let Some(m) = ANSWER_MARK.find(p) {
-        return Some(Detected {
-            label: Label {
+        return Some(Candidate {
+            raw: p[..m.end()].trim_end_matches([':', '：']).trim(),
+            rest: p[m.end()..].trim(),
+            shape: Shape::Mark,
+            label: Some(Label {
                 name: None,
                 role: None,
                 outlet: None,
                 party: Party::Answer,
-                strength: Strength::Strong,
-            },
-            rest: p[m.end()..].trim(),
+                strength: Strength::Mark,
+            }),
         });
     }
     let (colon, colon_len) = p
@@ -98,13 +152,39 @@ pub(crate) fn detect(paragraph: &str) -> Option<Detected<'_>> {
         .find(|&(_, c)| c == ':' || c == '：')
         .map(|(i, c)| (i, c.len_utf8()))?;
     let raw = p[..colon].trim();
+    if !raw.chars().any(char::is_alphabetic) {
+        return None;
+    }
     let rest = p[colon + colon_len..].trim();
-    let label = if raw.chars().any(is_han) {
-        chinese::classify_chinese(raw)?
+    let (label, shape) = if raw.chars().any(is_han) {
+        (chinese::classify_chinese(raw), Shape::Han)
     } else {
-        english::classify_english(raw)?
+        (english::classify_english(raw), english::shape(raw))
     };
-    Some(Detected { label, rest })
+    let shape = match &label {
+        Some(l) if l.strength == Strength::Mark => Shape::Mark,
+        _ => shape,
+    };
+    Some(Candidate {
+        raw,
+        rest,
+        shape,
+        label,
+    })
+}
+
+/// Whether `c` is a Han character (for the label rules of other parse modules).
+pub(super) fn is_han_char(c: char) -> bool {
+    is_han(c)
+}
+
+/// The first word of `raw` is one that starts sentences and headings, never a name or an
+/// outlet ("First:", "Finally:", "Today:"). "The" starts outlets too ("The Paper").
+pub(crate) fn starts_like_a_sentence(raw: &str) -> bool {
+    raw.split_whitespace()
+        .next()
+        .map(|w| w.trim_end_matches([',', '.']).to_lowercase())
+        .is_some_and(|w| w != "the" && lexicon::NOT_NAMES.contains(&w.as_str()))
 }
 
 /// "JEAN-PIERRE" → "Jean-Pierre", "MCDONOUGH" → "McDonough", "O'ROURKE" → "O'Rourke".
@@ -390,6 +470,144 @@ mod tests {
         ] {
             assert_eq!(label(p), None, "{p}");
         }
+    }
+
+    #[test]
+    fn test_reporter_marks_of_the_english_site() {
+        for p in [
+            "Follow-up: When?",
+            "Follow up: When?",
+            "Journalist adds: I mean the tariffs.",
+            "The journalist clarified: On steel.",
+            "Question: Is that so?",
+        ] {
+            let l = label(p).unwrap_or_else(|| panic!("{p}"));
+            assert_eq!(
+                (l.2, l.3, l.4),
+                (None, Party::Reporter, Strength::Mark),
+                "{p}"
+            );
+        }
+        assert_eq!(label("Follow-up: When?").map(|l| l.5), Some("When?".into()));
+        let journalist = label("Journalist: And the other matter?").map(|l| (l.3, l.4));
+        assert_eq!(journalist, Some((Party::Reporter, Strength::Strong)));
+    }
+
+    #[test]
+    fn test_chinese_question_forms_name_no_speaker() {
+        assert_eq!(
+            label("会后，中新社记者问及：有哪些成果？").and_then(|l| l.2),
+            s("中新社")
+        );
+        for p in [
+            "会后有记者问及：中方如何看待？",
+            "会后，有记者问及：中方如何看待？",
+            "追问：何时？",
+            "记者追问：何时？",
+            "问及：何时？",
+            "记者补充：我是说关税。",
+        ] {
+            let l = label(p).unwrap_or_else(|| panic!("{p}"));
+            assert_eq!((l.0, l.2, l.3), (None, None, Party::Reporter), "{p}");
+        }
+        let outlet = |p: &str| label(p).and_then(|l| l.2);
+        assert_eq!(outlet("路透社记者追问：何时？"), s("路透社"));
+        assert_eq!(outlet("《北京日报》记者提问：请问？"), s("北京日报"));
+        assert_eq!(outlet("外国记者：请问？"), None);
+        assert_eq!(
+            outlet("彭博社记者、土耳其阿纳多卢通讯社记者：请问？"),
+            s("彭博社、土耳其阿纳多卢通讯社")
+        );
+        assert_eq!(
+            outlet("彭博社记者/澳门月刊记者：请问？"),
+            s("彭博社、澳门月刊")
+        );
+        assert_eq!(outlet("俄通—塔斯社记者：请问？"), s("俄通—塔斯社"));
+    }
+
+    #[test]
+    fn test_traditional_chinese_labels_read_like_simplified() {
+        let who = |p: &str| label(p).map(|l| (l.0, l.1, l.2, l.3));
+        assert_eq!(
+            who("發言人梁文傑：今天有兩件事。"),
+            Some((s("梁文傑"), s("發言人"), None, Party::Official))
+        );
+        assert_eq!(
+            who("記者：請問？"),
+            Some((None, None, None, Party::Reporter))
+        );
+        assert_eq!(
+            who("中央社記者：請問？"),
+            Some((None, None, s("中央社"), Party::Reporter))
+        );
+        assert_eq!(
+            who("主持人：請提問。"),
+            Some((s("主持人"), None, None, Party::Moderator))
+        );
+        assert_eq!(who("問：還有嗎？").map(|l| l.3), Some(Party::Reporter));
+        assert_eq!(who("答：沒有。").map(|l| l.3), Some(Party::Answer));
+        assert_eq!(
+            who("保安局局長：多謝主持。"),
+            Some((s("保安局局長"), None, None, Party::Official))
+        );
+    }
+
+    #[test]
+    fn test_roles_that_are_sentences_are_not_roles() {
+        for p in [
+            "Look, the President has been very clear: Congress needs to act.",
+            "Thus, President Biden’s choice was stark: either withdraw or fight.",
+            "At the General Assembly, the President will do what he has done: rally action.",
+            "The Speaker’s plan raises crucial questions for dozens of House Republicans:",
+            "And here’s the difference between Democrats and MAGA Republicans: When a bill…",
+        ] {
+            assert_eq!(label(p), None, "{p}");
+            assert_eq!(candidate(p).map(|c| c.shape), Some(Shape::Sentence), "{p}");
+        }
+    }
+
+    #[test]
+    fn test_shapes_of_runs_before_a_colon() {
+        let shape = |p: &str| candidate(p).map(|c| c.shape);
+        assert_eq!(shape("MS. JEAN-PIERRE: Hi."), Some(Shape::Caps));
+        assert_eq!(shape("Mr. KIRBY: Hi."), Some(Shape::Caps));
+        assert_eq!(shape("NOS: A question?"), Some(Shape::Caps));
+        assert_eq!(shape("TV Asahi: A question?"), Some(Shape::Capitalised));
+        assert_eq!(
+            shape("The Globe and Mail: A question?"),
+            Some(Shape::Capitalised)
+        );
+        assert_eq!(
+            shape("Folha de S.Paulo: A question?"),
+            Some(Shape::Capitalised)
+        );
+        assert_eq!(shape("Lin Jian: Yes."), Some(Shape::Capitalised));
+        assert_eq!(
+            shape("Let me stress this once again:"),
+            Some(Shape::Sentence)
+        );
+        assert_eq!(
+            shape("My answer can be very brief: no."),
+            Some(Shape::Sentence)
+        );
+        assert_eq!(shape("Q: Why?"), Some(Shape::Mark));
+        assert_eq!(shape("中新社记者：请问？"), Some(Shape::Han));
+        assert_eq!(shape("10:40 A.M. EST"), None);
+    }
+
+    #[test]
+    fn test_capitals_keep_one_readable_name() {
+        let who = |p: &str| label(p).map(|l| (l.0, l.1));
+        assert_eq!(who("Mr. KIRBY: Thanks."), Some((s("Kirby"), None)));
+        assert_eq!(who("CHIEF WHITE: Thanks."), Some((s("White"), s("Chief"))));
+        assert_eq!(
+            who("WHITE HOUSE OFFICIAL: Thanks."),
+            Some((s("White House Official"), None))
+        );
+        assert_eq!(
+            who("the President: Folks,"),
+            Some((s("The President"), None))
+        );
     }
 
     #[test]

@@ -5,9 +5,10 @@
 //!   words typed together (COVID-19) are a phrase.
 //! - Chinese typed without spaces is segmented by jieba first, so 跨境电商出口 is a conjunction
 //!   of its words. Each Chinese word matches as a word of the word field *or* as a phrase of
-//!   character bigrams of the `_cjk` field, which finds it inside longer words (产权 in 知识产权);
-//!   an exact word match scores both, so it ranks above a sub-word match. Runs of single
-//!   characters that jieba could not join (an unknown word) are searched as one unit.
+//!   the marked bigrams of the `_cjk` field, which finds it inside longer words (产权 in
+//!   知识产权) but never across two words of the text (美元 in 中美|元首); an exact word match
+//!   scores both, so it ranks above a sub-word match. Runs of single characters that jieba
+//!   could not join (an unknown word) are searched as one unit, a string found anywhere.
 //! - A quoted phrase is exact: a phrase of words, and for Chinese also a phrase of bigrams
 //!   (which does not depend on how jieba cut the text around it).
 //!
@@ -18,21 +19,53 @@ use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query};
 use tantivy::schema::Field;
 
 pub use super::options::{Matching, RankOptions};
-use super::syntax::{Node, QueryField};
+use super::syntax::{Alternative, Node, QueryField};
 use crate::analyze::Analyzer;
 use crate::index::Fields;
+use crate::script::is_han;
 
 /// What the query looks for, for highlighting: sequences of analysed words (a word, or a
-/// phrase), and Chinese strings to find anywhere (sub-word matches).
+/// phrase), Chinese strings to find anywhere (typed strings and phrases), and Chinese words to
+/// find inside any one word of the text (sub-word matches). Chinese strings are folded.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub(crate) struct Highlight {
     pub sequences: Vec<Vec<String>>,
     pub han: Vec<String>,
+    pub inner: Vec<String>,
+}
+
+impl Highlight {
+    /// Whether the query's positive words include Latin-script words, and Chinese words.
+    pub(crate) fn scripts(&self) -> (bool, bool) {
+        let words = self.sequences.iter().flatten();
+        let latin = words.clone().any(|w| !w.chars().any(is_han));
+        let han = !self.han.is_empty()
+            || !self.inner.is_empty()
+            || words.clone().any(|w| w.chars().any(is_han));
+        (latin, han)
+    }
+}
+
+/// How one unit of the query was analysed: for `--explain`.
+pub(crate) struct UnitAnalysis {
+    /// The unit as typed (a word, a Chinese word, the words of a group).
+    pub typed: String,
+    /// Terms of the word field, in order.
+    pub words: Vec<String>,
+    /// Terms of the bigram field (sub-word matches), in order.
+    pub bigrams: Vec<String>,
+    /// Its equivalents, when it is a group.
+    pub alternatives: Vec<Alternative>,
+    /// The unit's query, to score passages by part.
+    pub query: Box<dyn Query>,
 }
 
 pub(crate) struct Built {
     /// The query that decides which passages match, and scores them.
     pub matching: Box<dyn Query>,
+    /// The same, with each word found in the passage's text or in the question it replies
+    /// to (`None` when the query has no such words).
+    pub through_question: Option<Box<dyn Query>>,
     /// Extra score from title and question context; `None` when there is nothing to boost.
     pub boosts: Option<Box<dyn Query>>,
     /// True when the query is `*` alone: every passage, no scoring.
@@ -40,6 +73,10 @@ pub(crate) struct Built {
     /// True when some typed words were made optional (fewer than all of them may match).
     pub relaxed: bool,
     pub highlight: Highlight,
+    /// The units of the query, in order (positive, unfielded ones).
+    pub analysis: Vec<UnitAnalysis>,
+    /// The boosts one by one: ("title", …), ("question", …), ("proximity", …).
+    pub boost_parts: Vec<(&'static str, Box<dyn Query>)>,
 }
 
 /// Why a query cannot be built (a syntax tree that analyses to nothing).
@@ -63,6 +100,14 @@ pub(super) struct Builder<'a> {
     pub(super) relaxed: bool,
     pub(super) title_clauses: Vec<Box<dyn Query>>,
     pub(super) context_clauses: Vec<Box<dyn Query>>,
+    /// Build each word as "in the text, or in the question replied to".
+    pub(super) through_question: bool,
+    /// A word was built so (the query differs from the one matching the text alone).
+    pub(super) used_question: bool,
+    /// Units analysed so far (for `--explain`).
+    pub(super) analysis: Vec<UnitAnalysis>,
+    /// Building the members of a group (which is analysed as one unit).
+    pub(super) in_group: bool,
 }
 
 /// Builds the Tantivy query for `node`.
@@ -72,7 +117,7 @@ pub(crate) fn build(
     analyzer: &Analyzer,
     options: &RankOptions,
 ) -> Result<Built, EmptyQuery> {
-    let mut builder = Builder {
+    let new_builder = |through_question| Builder {
         fields,
         analyzer,
         options,
@@ -81,35 +126,55 @@ pub(crate) fn build(
         relaxed: false,
         title_clauses: Vec::new(),
         context_clauses: Vec::new(),
+        through_question,
+        used_question: false,
+        analysis: Vec::new(),
+        in_group: false,
     };
+    let mut builder = new_builder(false);
     let matching = builder.node(node, true).ok_or(EmptyQuery)?;
-    let boosts: Vec<(Occur, Box<dyn Query>)> = [
+    let through_question = if options.through_question {
+        let mut via = new_builder(true);
+        via.node(node, true).filter(|_| via.used_question)
+    } else {
+        None
+    };
+    let boost_parts: Vec<(&'static str, Box<dyn Query>)> = [
         (
+            "title",
             std::mem::take(&mut builder.title_clauses),
             options.title_boost,
         ),
         (
+            "question",
             std::mem::take(&mut builder.context_clauses),
             options.context_boost,
         ),
-        (builder.proximity(), options.proximity_boost),
+        ("proximity", builder.proximity(), options.proximity_boost),
     ]
     .into_iter()
-    .filter(|(clauses, boost)| !clauses.is_empty() && *boost > 0.0)
-    .map(|(clauses, boost)| {
+    .filter(|(_, clauses, boost)| !clauses.is_empty() && *boost > 0.0)
+    .map(|(name, clauses, boost)| {
         let any = BooleanQuery::new(clauses.into_iter().map(|q| (Occur::Should, q)).collect());
         (
-            Occur::Should,
+            name,
             Box::new(BoostQuery::new(Box::new(any), boost)) as Box<dyn Query>,
         )
     })
     .collect();
+    let boosts: Vec<(Occur, Box<dyn Query>)> = boost_parts
+        .iter()
+        .map(|(_, q)| (Occur::Should, q.box_clone()))
+        .collect();
     Ok(Built {
         matching,
+        through_question,
         boosts: (!boosts.is_empty()).then(|| Box::new(BooleanQuery::new(boosts)) as Box<dyn Query>),
         match_all: *node == Node::All,
         relaxed: builder.relaxed,
         highlight: builder.highlight,
+        analysis: builder.analysis,
+        boost_parts,
     })
 }
 
@@ -163,7 +228,7 @@ impl Builder<'_> {
                 })
                 .collect(),
             Node::Phrase { field, text } => self
-                .phrase(*field, text, positive)
+                .phrase(*field, text, positive, false)
                 .into_iter()
                 .map(if field.is_some() {
                     Part::Field
@@ -176,6 +241,14 @@ impl Builder<'_> {
                 .node(node, positive)
                 .into_iter()
                 .map(Part::Field)
+                .collect(),
+            Node::Group {
+                typed,
+                alternatives,
+            } => self
+                .group(typed, alternatives, positive)
+                .into_iter()
+                .map(Part::Optional)
                 .collect(),
             Node::Required(inner) => self
                 .parts(inner, positive)
@@ -311,12 +384,36 @@ mod tests {
         let b = built("跨境电商出口");
         let debug = format!("{:?}", b.matching);
         assert!(debug.contains("Must"), "{debug}");
-        assert!(b.highlight.han.len() >= 2, "{:?}", b.highlight);
+        assert!(b.highlight.inner.len() >= 2, "{:?}", b.highlight);
         assert!(
             b.highlight
-                .han
+                .inner
                 .iter()
                 .all(|h| "跨境电商出口".contains(h.as_str()))
+        );
+    }
+
+    #[test]
+    fn test_a_chinese_word_is_found_inside_words_and_folded() {
+        let b = built("臺灣");
+        assert_eq!(b.highlight.inner, ["台湾"]);
+        let debug = format!("{:?}", b.matching);
+        assert!(debug.contains("_台湾"), "{debug}");
+    }
+
+    #[test]
+    fn test_lower_case_words_that_spell_an_acronym() {
+        let debug = format!("{:?}", built("eu").matching);
+        assert!(
+            debug.contains("\"EU\"") && debug.contains("\"eu\""),
+            "{debug}"
+        );
+        let debug = format!("{:?}", built("us").matching);
+        assert!(!debug.contains("\"US\""), "{debug}");
+        let debug = format!("{:?}", built("U.S.").matching);
+        assert!(
+            debug.contains("\"US\"") && !debug.contains("\"us\""),
+            "{debug}"
         );
     }
 
@@ -336,8 +433,8 @@ mod tests {
 
     #[test]
     fn test_a_lone_chinese_character_joins_its_neighbour() {
-        let b = built("稳外贸");
-        assert_eq!(b.highlight.han, ["稳外贸"]);
+        let b = built("促消费");
+        assert_eq!(b.highlight.han, ["促消费"]);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 pub(crate) mod aliases;
 pub(crate) mod build;
+pub(crate) mod expand;
 mod lex;
 pub(crate) mod options;
 pub(crate) mod syntax;

@@ -26,6 +26,18 @@ pub struct RankOptions {
     /// After the passages that match by `matching`, rank those that match by this looser rule
     /// (`None`: only the former).
     pub fill: Option<Matching>,
+    /// Rank the passages of `fill` in levels, more of the words first: all but one, half, then
+    /// `fill`'s rule.
+    pub fill_levels: bool,
+    /// What the scores of each level of passages with fewer words are multiplied by,
+    /// relative to the level above (1: no levels, 0: strictly more words first).
+    pub level_discount: f32,
+    /// After the passages that match in their own text, rank the answers that match with the
+    /// words of the question they reply to (before those of `fill`).
+    pub through_question: bool,
+    /// A query with words in both scripts (and no `--lang`) ranks each language on its own and
+    /// interleaves them by score relative to each language's best.
+    pub balance_languages: bool,
 }
 
 impl Default for RankOptions {
@@ -41,6 +53,10 @@ impl Default for RankOptions {
             length_prior: true,
             matching: Matching::All,
             fill: Some(Matching::Any),
+            fill_levels: true,
+            level_discount: 0.5,
+            through_question: true,
+            balance_languages: true,
         }
     }
 }
@@ -55,6 +71,8 @@ pub enum Matching {
     AllButOne,
     /// About two thirds of them (at least one).
     TwoThirds,
+    /// Half of them, rounded up.
+    Half,
     /// At least one (none if something else is required).
     Any,
 }
@@ -67,6 +85,7 @@ impl Matching {
             Matching::AllButOne if n >= 3 => n - 1,
             Matching::AllButOne => n,
             Matching::TwoThirds => (n * 2).div_ceil(3).max(1).min(n),
+            Matching::Half => n.div_ceil(2).max(1).min(n),
             Matching::Any if has_required => 0,
             Matching::Any => n.min(1),
         }

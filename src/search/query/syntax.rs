@@ -28,6 +28,30 @@ pub(crate) enum Node {
     Not(Box<Node>),
     /// Must match: `+word`, or either side of an explicit `AND`.
     Required(Box<Node>),
+    /// Words as typed, or any of their equivalents: one unit of the query (made by
+    /// query expansion, never by parsing).
+    Group {
+        typed: String,
+        alternatives: Vec<Alternative>,
+    },
+}
+
+/// An equivalent of typed words: other words that say the same, searched as a phrase.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Alternative {
+    pub text: String,
+    /// Relative to the typed words' 1.
+    pub weight: f32,
+    pub equivalence: Equivalence,
+}
+
+/// Why an alternative says the same as the typed words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Equivalence {
+    /// Another name of the same thing (the synonym lists).
+    Synonym,
+    /// A translation into the other language (`--cross`).
+    Translation,
 }
 
 /// Longest query accepted, in bytes.
@@ -204,7 +228,7 @@ fn with_field(node: Node, field: QueryField) -> Node {
         Node::Or(v) => Node::Or(v.into_iter().map(|n| with_field(n, field)).collect()),
         Node::Not(n) => Node::Not(Box::new(with_field(*n, field))),
         Node::Required(n) => Node::Required(Box::new(with_field(*n, field))),
-        Node::All => Node::All,
+        other @ (Node::All | Node::Group { .. }) => other,
     }
 }
 

