@@ -14,6 +14,7 @@ use crate::analyze::wordlist::WordList;
 use crate::index::aliases::{Aliases, SYNONYMS_FILE};
 use crate::index::{self, writer::Writer};
 use crate::ingest::{self, Event, Options, Report};
+use crate::output::plural;
 use crate::translate::lexicon::Lexicon;
 
 #[derive(Debug, Args)]
@@ -177,8 +178,15 @@ pub(super) fn run(index_dir: &Path, args: IndexArgs) -> Result<Outcome> {
             names.join(", ")
         );
     }
+    if report.seen == 0 && report.removed.is_empty() {
+        // Not an error (the exit status stays 0, as it always was), but worth a word.
+        eprintln!("warning: nothing was indexed: the paths hold no transcript");
+    }
     if args.strict && !report.skipped.is_empty() {
-        bail!("{} file(s) skipped (--strict)", report.skipped.len());
+        bail!(
+            "{} skipped (--strict)",
+            plural(report.skipped.len(), "file", "files")
+        );
     }
     Ok(Outcome::Found)
 }
@@ -232,6 +240,11 @@ fn tell(progress: &ProgressBar, event: Event) {
         }
         Event::Warning { file, note } => progress.suspend(|| eprintln!("note: {file}: {note}")),
         Event::Removed { id, file } => progress.suspend(|| eprintln!("removed {id} ({file})")),
+        Event::NothingFound { folder } => progress.suspend(|| {
+            eprintln!(
+                "warning: {folder}: no transcript files (.txt, .md, .html, .json, .jsonl, or files without extension; hidden files and README, LICENSE… are left out)"
+            )
+        }),
         Event::Progress { done, total } => {
             progress.set_length(total as u64);
             progress.set_position(done as u64);
@@ -242,14 +255,14 @@ fn tell(progress: &ProgressBar, event: Event) {
 /// The last line of a run.
 fn summary(report: &Report, seconds: f64) -> String {
     format!(
-        "{} files: {} new, {} changed, {} unchanged, {} removed, {} skipped; {} passages written; the index holds {} briefings ({seconds:.1}s)",
-        report.seen,
+        "{}: {} new, {} changed, {} unchanged, {} removed, {} skipped; {} written; the index holds {} ({seconds:.1}s)",
+        plural(report.seen, "file", "files"),
         report.new,
         report.changed,
         report.unchanged,
         report.removed.len(),
         report.skipped.len(),
-        report.passages,
-        report.briefings,
+        plural(report.passages, "passage", "passages"),
+        plural(report.briefings, "briefing", "briefings"),
     )
 }

@@ -10,8 +10,8 @@ use clap::{Args, ValueEnum};
 use super::Outcome;
 use super::args::{FilterArgs, Format, FormatArgs, MatchArgs, SortArg, explain_empty};
 use crate::briefing::Lang;
-use crate::output::json::HIT_FIELDS;
-use crate::output::{self, HitPrinter, Style, text::TextPrinter, tsv::TsvWriter};
+use crate::output::json::{self, HIT_FIELDS};
+use crate::output::{self, HitPrinter, Style, plural, text::TextPrinter, tsv::TsvWriter};
 use crate::search::facets::{self, Dimension};
 use crate::search::hit::Via;
 use crate::search::{Filters, Request, Results, Searcher, UnitSummary};
@@ -90,12 +90,14 @@ pub(crate) struct QueryArgs {
     #[arg(short = '0', long = "null", requires = "files")]
     pub null: bool,
 
-    /// Under text output, also count the hits by speaker and by month.
-    #[arg(long)]
+    /// Under the hits, also count all matching passages by speaker and by month (the 10 most
+    /// frequent of each); in JSON, as lines of schema/facet.schema.json after the hits.
+    #[arg(long, conflicts_with_all = ["count", "files", "batch"])]
     pub facets: bool,
 
-    /// Read queries from stdin, one per line (or ID<TAB>QUERY), and print JSON Lines whose
-    /// hits carry the query id.
+    /// Read queries from stdin, one per line (or ID<TAB>QUERY), and print JSON Lines (or TSV
+    /// with --tsv) whose hits carry the query id; a query without hits prints
+    /// {"query_id": ID, "hits": 0} (in TSV, a row with only its query_id).
     #[arg(long)]
     pub batch: bool,
 
@@ -148,6 +150,11 @@ pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
         .format
         .resolve("query", &[Format::Text, Format::Json, Format::Tsv])?;
     let text = matches!(style, Style::Text { .. });
+    if args.facets && style == Style::Tsv {
+        bail!(
+            "--facets prints under text or JSON hits, not in TSV (one table per output); for counts in TSV use `briefsearch facets QUERY --by speaker --tsv`"
+        );
+    }
     let request = request(&args, query.clone(), filters.clone(), text);
     let results = searcher.search(&request)?;
     if let (Some(units), Style::Text { color }) = (&results.analysis, style) {
@@ -160,10 +167,10 @@ pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
     }
     printer.finish()?;
     drop(printer);
+    if args.facets && !results.hits.is_empty() {
+        print_facets(&mut stdout, style, &searcher, &query, &filters)?;
+    }
     if text {
-        if args.facets && !results.hits.is_empty() {
-            print_facets(&mut stdout, &searcher, &query, &filters)?;
-        }
         if let Some(summary) = summary(&results, args.offset) {
             let _ = writeln!(io::stderr(), "\n{summary}");
         }
@@ -175,8 +182,8 @@ pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
             };
             let _ = writeln!(
                 io::stderr(),
-                "{n} passage{} in {language} match{} the query's translation: add --cross (-x) to search them too",
-                if n == 1 { "" } else { "s" },
+                "{} in {language} match{} the query's translation: add --cross (-x) to search them too",
+                plural(n, "passage", "passages"),
                 if n == 1 { "es" } else { "" }
             );
         }
@@ -217,11 +224,14 @@ fn summary(results: &Results, offset: usize) -> Option<String> {
     let through_question = results.hits.iter().any(|h| h.via == Some(Via::Question));
     let partial = results.hits.iter().any(|h| h.partial);
     let mut line = if !through_question && !partial {
-        format!("{first}–{last} of {total} matching passages")
+        format!(
+            "{first}–{last} of {}",
+            plural(total, "matching passage", "matching passages")
+        )
     } else {
         let mut tiers = vec![format!(
-            "{total} passage{} with every word",
-            if total == 1 { "" } else { "s" }
+            "{} with every word",
+            plural(total, "passage", "passages")
         )];
         if through_question {
             tiers.push("answers to questions with them".into());
@@ -238,8 +248,8 @@ fn summary(results: &Results, offset: usize) -> Option<String> {
     let folded: usize = results.hits.iter().map(|h| h.duplicates.len()).sum();
     if folded > 0 {
         line.push_str(&format!(
-            "; {folded} near-duplicate{} folded into these (--all shows each)",
-            if folded == 1 { "" } else { "s" }
+            "; {} folded into these (--all shows each)",
+            plural(folded, "near-duplicate", "near-duplicates")
         ));
     }
     Some(line)
@@ -280,35 +290,64 @@ fn printer<'w, W: Write>(
     }
 }
 
-/// Speaker and month counts of all matching passages, under the hits.
+/// How many values of each dimension `--facets` shows.
+const FACET_VALUES: usize = 10;
+
+/// Speaker and month counts of all matching passages, under the hits: tables in text, facet
+/// lines (`schema/facet.schema.json`, told from hits by their `by` field) in JSON.
 fn print_facets(
     out: &mut impl Write,
+    style: Style,
     searcher: &Searcher,
     query: &str,
     filters: &Filters,
 ) -> Result<()> {
     for by in [Dimension::Speaker, Dimension::Month] {
         let facets = facets::count(searcher, query, filters, by)?;
+        if style == Style::Json {
+            output::facets::print(out, style, &facets, FACET_VALUES)?;
+            continue;
+        }
         writeln!(out)?;
-        let rest = output::facets::text(out, &facets, 10)?;
+        let rest = output::facets::text(out, &facets, FACET_VALUES)?;
         if rest > 0 {
             writeln!(out, "… and {rest} more")?;
         }
     }
+    out.flush()?;
     Ok(())
 }
 
-/// `--batch`: one query per stdin line, the index and analyzer opened once.
+/// `--batch`: one query per stdin line, the index and analyzer opened once. Every query
+/// leaves a trace in the output: its hits, or one record saying it had none (or failed), so
+/// that a script can tell a query without hits from a query that was never run.
 fn batch(searcher: &Searcher, args: &QueryArgs, filters: Filters) -> Result<Outcome> {
+    let style = args
+        .format
+        .resolve("query --batch", &[Format::Json, Format::Tsv])?;
     let stdin = io::stdin().lock();
     let mut stdout = io::stdout().lock();
-    let fields = (!args.fields.is_empty()).then(|| {
-        let mut f = args.fields.clone();
-        if !f.iter().any(|f| f == "query_id") {
-            f.insert(0, "query_id".to_string());
+    let with_query_id = |mut fields: Vec<String>| {
+        if !fields.iter().any(|f| f == "query_id") {
+            fields.insert(0, "query_id".to_string());
         }
-        f
-    });
+        fields
+    };
+    let mut printer = match style {
+        Style::Tsv => {
+            let fields = if args.fields.is_empty() {
+                DEFAULT_TSV_FIELDS.iter().map(|s| s.to_string()).collect()
+            } else {
+                args.fields.clone()
+            };
+            HitPrinter::Tsv(TsvWriter::new(&mut stdout, with_query_id(fields)))
+        }
+        _ => HitPrinter::Json(
+            &mut stdout,
+            (!args.fields.is_empty()).then(|| with_query_id(args.fields.clone())),
+            Vec::new(),
+        ),
+    };
     let (mut found, mut failed) = (false, 0usize);
     for (n, line) in stdin.lines().enumerate() {
         let line = line.context("cannot read queries from stdin")?;
@@ -323,19 +362,25 @@ fn batch(searcher: &Searcher, args: &QueryArgs, filters: Filters) -> Result<Outc
             Ok(r) => r,
             Err(e) => {
                 eprintln!("briefsearch: line {}: {e:#}", n + 1);
+                printer.record(&json::failed_query(&id, &format!("{e:#}")))?;
                 failed += 1;
                 continue;
             }
         };
-        let units = results.analysis.clone().unwrap_or_default();
-        let mut printer = HitPrinter::Json(&mut stdout, fields.clone(), units);
+        if results.hits.is_empty() {
+            printer.record(&json::no_hits(&id))?;
+        }
+        // With --explain, each query's units go with its own hits.
+        if let HitPrinter::Json(_, _, units) = &mut printer {
+            *units = results.analysis.clone().unwrap_or_default();
+        }
         for mut hit in results.hits {
             hit.query_id = Some(id.clone());
             printer.hit(&hit)?;
             found = true;
         }
     }
-    stdout.flush()?;
+    printer.finish()?;
     if failed > 0 {
         bail!(
             "{failed} quer{} in the batch could not be run",

@@ -14,7 +14,8 @@ use crate::search::show;
 
 #[derive(Debug, Args)]
 pub(crate) struct ShowArgs {
-    /// A passage id (BRIEFING_ID#N, as in query results) or a briefing id.
+    /// A passage id (BRIEFING_ID#N, as in query results), a briefing id, or the path of an
+    /// indexed file (the `source` of JSON output).
     #[arg(value_name = "ID")]
     pub id: String,
 

@@ -7,6 +7,9 @@ use super::schema::{Fields, name_key};
 use crate::analyze::fingerprint::fingerprint;
 use crate::briefing::Briefing;
 
+/// The `source` of briefings read from stdin, which have no file.
+pub(crate) const STDIN_SOURCE: &str = "(stdin)";
+
 /// Where a briefing comes from, as the index records it.
 #[derive(Debug, Clone)]
 pub(crate) struct SourceInfo<'a> {

@@ -160,6 +160,16 @@ pub(crate) fn hit_with(hit: &Hit, units: &[UnitSummary]) -> io::Result<Value> {
     serde_json::to_value(line).map_err(io::Error::other)
 }
 
+/// A line of `query --batch` for a query that found nothing (`schema/batch.schema.json`).
+pub(crate) fn no_hits(query_id: &str) -> Value {
+    serde_json::json!({"query_id": query_id, "hits": 0})
+}
+
+/// A line of `query --batch` for a query that could not be run (`schema/batch.schema.json`).
+pub(crate) fn failed_query(query_id: &str, error: &str) -> Value {
+    serde_json::json!({"query_id": query_id, "hits": 0, "error": error})
+}
+
 /// `show --json` (`schema/show.schema.json`).
 #[derive(Serialize)]
 struct ShownLine<'a> {

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use super::sanitize::for_terminal;
 use super::tsv::TsvWriter;
-use super::{Style, json, table};
+use super::{Style, json, plural, table};
 use crate::search::speakers::SpeakerSummary;
 
 /// Columns of TSV output.
@@ -82,7 +82,8 @@ fn text(out: &mut impl Write, speakers: &[SpeakerSummary], total: usize) -> io::
         writeln!(
             out,
             "{}  {:>8}  {:>9}  {:<10}  {:<10}  {}",
-            table::pad(&for_terminal(&s.speaker), name_w),
+            // A longer name is shown whole (it is what --speaker takes), past the column.
+            table::pad_or_overflow(&for_terminal(&s.speaker), name_w),
             s.passages,
             s.briefings,
             s.first_date.as_deref().unwrap_or("-"),
@@ -91,11 +92,8 @@ fn text(out: &mut impl Write, speakers: &[SpeakerSummary], total: usize) -> io::
         )?;
     }
     if total > speakers.len() {
-        writeln!(
-            out,
-            "… and {} more speakers (--limit)",
-            total - speakers.len()
-        )?;
+        let more = plural(total - speakers.len(), "more speaker", "more speakers");
+        writeln!(out, "… and {more} (--limit)")?;
     }
     Ok(())
 }

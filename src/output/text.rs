@@ -1,5 +1,6 @@
 //! Text output for people: rank, date, who spoke (and in what role), the briefing, and a
-//! snippet with the matches highlighted: in colour on a terminal, in [brackets] otherwise.
+//! snippet with the matches highlighted: in colour on a terminal, else between ⟦ and ⟧, which
+//! transcripts never use (their own brackets say `[inaudible]` or `【纠错】`).
 
 use std::io::{self, Write};
 
@@ -11,6 +12,11 @@ use crate::search::UnitSummary;
 use crate::search::hit::{Explanation, Via};
 use crate::search::query::syntax::Equivalence;
 use crate::search::{Duplicate, Hit};
+
+/// Marks around a match in plain text: mathematical white square brackets, found in no
+/// transcript, so that `[inaudible]` or a quoted `[sic]` is never taken for a match.
+const MARK_OPEN: char = '⟦';
+const MARK_CLOSE: char = '⟧';
 
 /// Longest role shown in text output, in characters.
 const MAX_ROLE_CHARS: usize = 70;
@@ -161,9 +167,9 @@ impl<W: Write> TextPrinter<W> {
             if self.color {
                 out.push_str(&self.styled(STYLES.matched, &matched));
             } else {
-                out.push('[');
+                out.push(MARK_OPEN);
                 out.push_str(&matched);
-                out.push(']');
+                out.push(MARK_CLOSE);
             }
             at = to;
         }
@@ -257,7 +263,7 @@ pub(crate) fn analysis(out: &mut impl Write, units: &[UnitSummary], color: bool)
     writeln!(out)
 }
 
-/// Matches separated only by spaces are shown as one: "[bonded logistics park]".
+/// Matches separated only by spaces are shown as one: "⟦bonded logistics park⟧".
 fn merge_across_spaces(text: &str, ranges: &[[usize; 2]]) -> Vec<[usize; 2]> {
     let mut merged: Vec<[usize; 2]> = Vec::with_capacity(ranges.len());
     for &r in ranges {
@@ -320,13 +326,13 @@ mod tests {
     }
 
     #[test]
-    fn test_plain_text_marks_matches_with_brackets() {
+    fn test_plain_text_marks_matches_with_white_square_brackets() {
         let text = render(&hit(), false);
         assert!(
             text.contains("2023-04-18  Lin Qiao, Deputy Director General  answer · score 2.50"),
             "{text}"
         );
-        assert!(text.contains("We apply [RCEP] rules."), "{text}");
+        assert!(text.contains("We apply ⟦RCEP⟧ rules."), "{text}");
         assert!(!text.contains('\u{1b}'));
     }
 
@@ -335,7 +341,15 @@ mod tests {
         let mut h = hit();
         h.snippet = "the bonded logistics park".into();
         h.snippet_highlights = vec![[4, 10], [11, 20], [21, 25]];
-        assert!(render(&h, false).contains("the [bonded logistics park]"));
+        assert!(render(&h, false).contains("the ⟦bonded logistics park⟧"));
+    }
+
+    #[test]
+    fn test_transcript_brackets_are_not_taken_for_highlights() {
+        let mut h = hit();
+        h.snippet = "[inaudible] RCEP".into();
+        h.snippet_highlights = vec![[12, 16]];
+        assert!(render(&h, false).contains("[inaudible] ⟦RCEP⟧"));
     }
 
     #[test]

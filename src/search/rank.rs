@@ -2,9 +2,11 @@
 //! of the query before those with some, or by date.
 
 use anyhow::{Context, Result};
-use tantivy::collector::TopDocs;
+use tantivy::collector::sort_key::NaturalComparator;
+use tantivy::collector::{SegmentSortKeyComputer, SortKeyComputer, TopDocs};
+use tantivy::columnar::Column;
 use tantivy::query::{BooleanQuery, EnableScoring, Query};
-use tantivy::{DocAddress, DocSet, Order, TERMINATED};
+use tantivy::{DocAddress, DocId, DocSet, Order, Score, SegmentReader, TERMINATED};
 
 use super::{Prepared, Searcher, Sort};
 use crate::index::schema::name;
@@ -46,17 +48,22 @@ impl Searcher {
     pub(super) fn top(&self, prepared: &Prepared, sort: Sort, n: usize) -> Result<Vec<Scored>> {
         let n = n.max(1);
         if sort != Sort::Score {
-            let order = if sort == Sort::Date {
-                Order::Asc
+            let addrs: Vec<DocAddress> = if sort == Sort::Date {
+                let collector =
+                    TopDocs::with_limit(n).order_by_fast_field::<u64>(name::ORDER, Order::Asc);
+                let top = self.searcher.search(&prepared.query, &collector);
+                top.context("search failed")?
+                    .into_iter()
+                    .map(|(_, a)| a)
+                    .collect()
             } else {
-                Order::Desc
+                let collector = TopDocs::with_limit(n).order_by(NewestFirst);
+                let top = self.searcher.search(&prepared.query, &collector);
+                top.context("search failed")?
+                    .into_iter()
+                    .map(|(_, a)| a)
+                    .collect()
             };
-            let collector = TopDocs::with_limit(n).order_by_fast_field::<u64>(name::ORDER, order);
-            let top = self
-                .searcher
-                .search(&prepared.query, &collector)
-                .context("search failed")?;
-            let addrs: Vec<DocAddress> = top.into_iter().map(|(_, a)| a).collect();
             let scores = if prepared.built.match_all {
                 vec![0.0; addrs.len()]
             } else {
@@ -161,24 +168,32 @@ impl Searcher {
 
     /// A passage's chronological sort key (the tie-break of equal scores).
     fn order(&self, addr: DocAddress) -> u64 {
-        self.searcher
-            .segment_reader(addr.segment_ord)
-            .fast_fields()
-            .u64(name::ORDER)
-            .ok()
+        self.rank_columns(addr)
+            .and_then(|c| c.order.as_ref())
             .and_then(|c| c.first(addr.doc_id))
             .unwrap_or(u64::MAX)
     }
 
     /// A passage's length in bytes (for the length prior).
     fn length(&self, addr: DocAddress) -> u64 {
-        self.searcher
-            .segment_reader(addr.segment_ord)
-            .fast_fields()
-            .u64(name::LENGTH)
-            .ok()
+        self.rank_columns(addr)
+            .and_then(|c| c.length.as_ref())
             .and_then(|c| c.first(addr.doc_id))
             .unwrap_or(u64::MAX)
+    }
+
+    /// The ranking columns of `addr`'s segment.
+    fn rank_columns(&self, addr: DocAddress) -> Option<&RankColumns> {
+        let open = || {
+            let fast = self.searcher.segment_reader(addr.segment_ord).fast_fields();
+            RankColumns {
+                order: fast.u64(name::ORDER).ok(),
+                length: fast.u64(name::LENGTH).ok(),
+            }
+        };
+        self.rank_columns
+            .get(addr.segment_ord as usize)
+            .map(|cell| cell.get_or_init(open))
     }
 
     /// The score `query` gives the passage at `addr` (0 if it does not match).
@@ -223,6 +238,48 @@ impl Searcher {
     }
 }
 
+/// The passage bits of the `order` key (date, briefing, passage): see `index::document`.
+const PASSAGE_BITS: u64 = 0xFFFF;
+
+/// `--sort -date`: newest briefing first, and a briefing's passages in reading order, so that
+/// a briefing reads as it was said. The `order` key with its date and briefing bits as they
+/// are and its passage bits reversed, largest first.
+struct NewestFirst;
+
+fn newest_first_key(order: u64) -> u64 {
+    (order & !PASSAGE_BITS) | (PASSAGE_BITS - (order & PASSAGE_BITS))
+}
+
+impl SortKeyComputer for NewestFirst {
+    type SortKey = u64;
+    type Child = NewestFirstInSegment;
+    type Comparator = NaturalComparator;
+
+    fn segment_sort_key_computer(&self, reader: &SegmentReader) -> tantivy::Result<Self::Child> {
+        Ok(NewestFirstInSegment {
+            order: reader.fast_fields().u64(name::ORDER)?,
+        })
+    }
+}
+
+struct NewestFirstInSegment {
+    order: Column<u64>,
+}
+
+impl SegmentSortKeyComputer for NewestFirstInSegment {
+    type SortKey = u64;
+    type SegmentSortKey = u64;
+    type SegmentComparator = NaturalComparator;
+
+    fn segment_sort_key(&mut self, doc: DocId, _score: Score) -> u64 {
+        self.order.first(doc).map_or(0, newest_first_key)
+    }
+
+    fn convert_segment_sort_key(&self, key: u64) -> u64 {
+        key
+    }
+}
+
 /// Ranked lists of passages of different languages as one list of `n`, tier by tier. Among
 /// the passages that hold every word, each passage goes by its score relative to the best of
 /// its language (so the best passage of each language comes first, then the next best of
@@ -250,6 +307,12 @@ pub(super) fn interleave(lists: Vec<Vec<Scored>>, n: usize) -> Vec<Scored> {
             .then_with(|| a.3.cmp(&b.3))
     });
     all.into_iter().take(n).map(|(.., s)| s).collect()
+}
+
+/// The columns a segment's hits are ranked with.
+pub(crate) struct RankColumns {
+    order: Option<Column<u64>>,
+    length: Option<Column<u64>>,
 }
 
 #[cfg(test)]
@@ -282,6 +345,29 @@ mod tests {
             .collect();
         // 1.0 (en), 1.0 (zh), 0.92 (en), 0.33 (zh); then the partial tier by score.
         assert_eq!(docs, [1, 11, 2, 12, 13, 3]);
+    }
+
+    #[test]
+    fn test_newest_first_keeps_passages_of_a_briefing_in_reading_order() {
+        let key = |day: u64, briefing: u64, passage: u64| (day << 40) | (briefing << 16) | passage;
+        let mut orders = [
+            key(10, 7, 1),
+            key(10, 7, 2),
+            key(11, 3, 5),
+            key(11, 3, 1),
+            key(10, 9, 1),
+        ];
+        orders.sort_by_key(|&o| std::cmp::Reverse(newest_first_key(o)));
+        assert_eq!(
+            orders,
+            [
+                key(11, 3, 1),
+                key(11, 3, 5),
+                key(10, 9, 1),
+                key(10, 7, 1),
+                key(10, 7, 2)
+            ]
+        );
     }
 
     #[test]

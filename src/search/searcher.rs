@@ -22,6 +22,7 @@ use super::rank::{self, Scored, Tier};
 use super::{Filter, Filters, Hit, collect, snippet, vocabulary};
 use crate::briefing::Lang;
 use crate::index::aliases::{Aliases, SYNONYMS_FILE};
+use crate::index::document::STDIN_SOURCE;
 use crate::index::schema::name;
 use crate::index::schema::name_key;
 use crate::index::{self, Fields, Opened};
@@ -36,7 +37,7 @@ pub(crate) enum Sort {
     Score,
     /// Oldest first.
     Date,
-    /// Newest first.
+    /// Newest briefing first, each briefing's passages in reading order.
     DateDesc,
 }
 
@@ -150,13 +151,16 @@ pub struct Searcher {
     pub(super) searcher: tantivy::Searcher,
     aliases: Aliases,
     /// The outlet table, extended by the alias list.
-    outlets: Outlets,
+    outlets: OnceLock<Outlets>,
     /// Which equivalents queries are expanded with.
     expansion: Expansion,
     /// The synonym groups (shipped and the index's own), made on first use.
-    synonyms: OnceLock<Synonyms>,
+    synonyms: OnceLock<Vec<Vec<String>>>,
     /// The dictionaries of `--cross`, opened on first use.
     dictionary: OnceLock<std::result::Result<Dictionary, String>>,
+    /// Per segment: the passage length and reading-order columns, opened on first use
+    /// (opening a column reads its block index: once, not once per hit).
+    pub(super) rank_columns: Vec<OnceLock<rank::RankColumns>>,
     dir: PathBuf,
 }
 
@@ -186,19 +190,17 @@ impl Searcher {
             .reader()
             .with_context(|| format!("cannot read the index at {}", dir.display()))?;
         let searcher = reader.searcher();
+        let segments = searcher.segment_readers().len();
         let aliases = Aliases::load(dir)?;
-        let mut outlets = Outlets::builtin().clone();
-        for group in aliases.groups() {
-            outlets.add_group(group);
-        }
         Ok(Searcher {
             opened,
             searcher,
             aliases,
-            outlets,
+            outlets: OnceLock::new(),
             expansion: Expansion::default(),
             synonyms: OnceLock::new(),
             dictionary: OnceLock::new(),
+            rank_columns: (0..segments).map(|_| OnceLock::new()).collect(),
             dir: dir.to_path_buf(),
         })
     }
@@ -209,9 +211,9 @@ impl Searcher {
     }
 
     /// The synonym groups: the list shipped with briefsearch, then the index's own.
-    fn synonyms(&self) -> Result<&Synonyms> {
-        if let Some(s) = self.synonyms.get() {
-            return Ok(s);
+    fn synonym_groups(&self) -> Result<&[Vec<String>]> {
+        if let Some(groups) = self.synonyms.get() {
+            return Ok(groups);
         }
         let shipped = Aliases::parse(SHIPPED_SYNONYMS, Path::new("data/synonyms.txt"))?;
         let own = Aliases::load_file(&self.dir, SYNONYMS_FILE)?;
@@ -221,9 +223,7 @@ impl Searcher {
             .chain(own.groups())
             .cloned()
             .collect();
-        Ok(self
-            .synonyms
-            .get_or_init(|| Synonyms::new(&groups, &self.opened.analyzer)))
+        Ok(self.synonyms.get_or_init(|| groups))
     }
 
     /// The dictionaries of cross-lingual search.
@@ -282,7 +282,8 @@ impl Searcher {
     /// `node` with its words grouped with their equivalents, as `expansion` asks.
     fn expand(&self, node: Node, expansion: Expansion) -> Result<Node> {
         let synonyms = if expansion.synonyms {
-            Some(self.synonyms()?)
+            let groups = self.synonym_groups()?;
+            Some(Synonyms::for_query(groups, &self.opened.analyzer, &node))
         } else {
             None
         };
@@ -297,7 +298,7 @@ impl Searcher {
         let frequency = |text: &str| self.frequency(text);
         let expander = Expander {
             analyzer: &self.opened.analyzer,
-            synonyms,
+            synonyms: synonyms.as_ref(),
             dictionary,
             frequency: &frequency,
         };
@@ -306,9 +307,20 @@ impl Searcher {
 
     /// The outlet a name stands for: the same for every spelling of one outlet.
     pub(crate) fn outlet(&self, name: &str) -> String {
-        self.outlets
+        self.outlets()
             .canonical(name)
             .map_or_else(|| without_reporter(name).trim().to_string(), str::to_string)
+    }
+
+    /// The outlet table, extended by the alias list (made on first use).
+    fn outlets(&self) -> &Outlets {
+        self.outlets.get_or_init(|| {
+            let mut outlets = Outlets::builtin().clone();
+            for group in self.aliases.groups() {
+                outlets.add_group(group);
+            }
+            outlets
+        })
     }
 
     /// The outlets the index holds (`outlet_id` values) that `name` stands for.
@@ -853,19 +865,38 @@ impl Searcher {
             .transpose()
     }
 
-    /// The distinct source files of all passages matching `query` with `filters`, sorted.
+    /// The distinct source files of all passages matching `query` with `filters`, sorted; for
+    /// briefings read from stdin, which have no file, their briefing ids.
     pub(crate) fn sources(&self, query: &str, filters: &Filters) -> Result<Vec<String>> {
         let prepared = self.prepare(query, filters)?;
         let mut out = BTreeSet::new();
         for segment in collect::matches(&self.searcher, &prepared.query)? {
             let reader = self.searcher.segment_reader(segment.segment);
             let mut sources = collect::StrValues::open(reader, name::SOURCE)?;
+            let mut ids = collect::StrValues::open(reader, name::BRIEFING_ID)?;
             let ords: BTreeSet<u64> = segment
                 .docs
                 .iter()
                 .filter_map(|&d| sources.ord(d))
                 .collect();
-            out.extend(ords.into_iter().filter_map(|o| sources.text_of(o)));
+            let stdin_ord = ords
+                .iter()
+                .copied()
+                .find(|&o| sources.text_of(o).as_deref() == Some(STDIN_SOURCE));
+            out.extend(
+                ords.into_iter()
+                    .filter(|&o| Some(o) != stdin_ord)
+                    .filter_map(|o| sources.text_of(o)),
+            );
+            if let Some(stdin_ord) = stdin_ord {
+                let briefings: BTreeSet<u64> = segment
+                    .docs
+                    .iter()
+                    .filter(|&&d| sources.ord(d) == Some(stdin_ord))
+                    .filter_map(|&d| ids.ord(d))
+                    .collect();
+                out.extend(briefings.into_iter().filter_map(|o| ids.text_of(o)));
+            }
         }
         Ok(out.into_iter().collect())
     }

@@ -13,6 +13,7 @@ use super::Searcher;
 use super::collect;
 use super::passage::StoredPassage;
 use crate::briefing::Kind;
+use crate::index::schema::name;
 
 /// Why a passage is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -64,8 +65,36 @@ pub(crate) fn briefing_passages(searcher: &Searcher, id: &str) -> Result<Vec<Sto
     Ok(passages)
 }
 
-/// Shows `id`: a briefing id (the whole transcript) or a passage id (`briefing#n`, with its
-/// question or answers and `context` neighbours on each side).
+/// The ids of the briefings read from the file `path`: as its `source` was recorded (the
+/// path as given to `index`, which JSON output prints), or as the same file by another name.
+fn briefings_of_source(searcher: &Searcher, path: &str) -> Result<Vec<String>> {
+    let fields = searcher.fields();
+    let mut ids = briefing_ids(searcher, Term::from_field_text(fields.source, path))?;
+    if ids.is_empty()
+        && let Ok(canonical) = std::fs::canonicalize(path)
+    {
+        let key = canonical.to_string_lossy();
+        ids = briefing_ids(searcher, Term::from_field_text(fields.source_key, &key))?;
+    }
+    Ok(ids)
+}
+
+/// The distinct briefing ids of the passages holding `term`, sorted.
+fn briefing_ids(searcher: &Searcher, term: Term) -> Result<Vec<String>> {
+    let query = TermQuery::new(term, IndexRecordOption::Basic);
+    let mut ids = std::collections::BTreeSet::new();
+    for segment in collect::matches(searcher.tantivy(), &query)? {
+        let reader = searcher.tantivy().segment_reader(segment.segment);
+        let mut column = collect::StrValues::open(reader, name::BRIEFING_ID)?;
+        let ords: std::collections::BTreeSet<u64> =
+            segment.docs.iter().filter_map(|&d| column.ord(d)).collect();
+        ids.extend(ords.into_iter().filter_map(|o| column.text_of(o)));
+    }
+    Ok(ids.into_iter().collect())
+}
+
+/// Shows `id`: a briefing id or the path of its file (the whole transcript), or a passage id
+/// (`briefing#n`, with its question or answers and `context` neighbours on each side).
 pub(crate) fn show(searcher: &Searcher, id: &str, context: usize) -> Result<Shown> {
     let whole = briefing_passages(searcher, id)?;
     if !whole.is_empty() {
@@ -75,7 +104,18 @@ pub(crate) fn show(searcher: &Searcher, id: &str, context: usize) -> Result<Show
         .rsplit_once('#')
         .and_then(|(b, n)| Some((b, n.parse::<u64>().ok()?)))
     else {
-        bail!("no briefing or passage with id '{id}' (passage ids look like BRIEFING_ID#N)");
+        return match briefings_of_source(searcher, id)?.as_slice() {
+            [] => bail!(
+                "no briefing, passage or indexed file '{id}' (passage ids look like BRIEFING_ID#N)"
+            ),
+            [one] => Ok(shown(briefing_passages(searcher, one)?, None, |_| None)),
+            many => bail!(
+                "{id} holds {} briefings; show one of them by its id: {}{}",
+                many.len(),
+                many.iter().take(10).cloned().collect::<Vec<_>>().join(", "),
+                if many.len() > 10 { ", …" } else { "" }
+            ),
+        };
     };
     let passages = briefing_passages(searcher, briefing)?;
     if passages.is_empty() {

@@ -543,6 +543,19 @@ fn test_dollars_are_not_heads_of_state_and_the_us_is_not_us() {
 }
 
 #[test]
+fn test_the_raw_parallel_archive_points_to_its_conversion() {
+    let Some(real) = real("test_the_raw_parallel_archive_points_to_its_conversion") else {
+        return;
+    };
+    let raw = real.join("mfa-parallel").join("mfa_articles.json");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let r = index(&dir.path().join("idx"), &[&raw]);
+    assert_has(&r.stderr, "JSON in another form: a list of ");
+    assert_has(&r.stderr, "the README's section Inputs has a `jq` line");
+    assert!(!r.stderr.contains("invalid type"), "{}", r.stderr);
+}
+
+#[test]
 fn test_boilerplate_answers_are_folded_on_the_real_archives() {
     let Some(a) = archive("test_boilerplate_answers_are_folded_on_the_real_archives") else {
         return;
