@@ -23,6 +23,7 @@
 
 pub(crate) mod acronyms;
 pub(crate) mod bigrams;
+pub(crate) mod fingerprint;
 mod jieba_dict;
 pub(crate) mod segmenter;
 pub(crate) mod wordlist;

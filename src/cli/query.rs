@@ -107,6 +107,11 @@ pub(crate) struct QueryArgs {
     #[arg(long)]
     pub batch: bool,
 
+    /// Show near-duplicate passages as hits of their own. Without it, a passage whose
+    /// near-duplicate ranks higher is folded into that hit ("+N more like this").
+    #[arg(long)]
+    pub all: bool,
+
     /// Say how the query was analysed (its units: words, sub-word bigrams, segmentation,
     /// synonyms and translations with their weights) and each hit's score by part.
     #[arg(long)]
@@ -229,29 +234,37 @@ fn summary(results: &Results, offset: usize) -> Option<String> {
     let last = offset + results.hits.len();
     let through_question = results.hits.iter().any(|h| h.via == Some(Via::Question));
     let partial = results.hits.iter().any(|h| h.partial);
-    if !through_question && !partial {
-        return Some(format!(
-            "{first}–{last} of {}{}",
-            plural(total, "matching passage", "matching passages"),
-            through_counterpart(results)
+    let mut line = if !through_question && !partial {
+        format!(
+            "{first}–{last} of {}",
+            plural(total, "matching passage", "matching passages")
+        )
+    } else {
+        let mut tiers = vec![format!(
+            "{} with every word",
+            plural(total, "passage", "passages")
+        )];
+        if through_question {
+            tiers.push("answers to questions with them".into());
+        }
+        if partial {
+            tiers.push("passages with some of them".into());
+        }
+        let strict = if tiers.len() == 2 { "former" } else { "first" };
+        format!(
+            "{first}–{last}: {} (--strict: only the {strict})",
+            tiers.join(", then ")
+        )
+    };
+    line.push_str(&through_counterpart(results));
+    let folded: usize = results.hits.iter().map(|h| h.duplicates.len()).sum();
+    if folded > 0 {
+        line.push_str(&format!(
+            "; {} folded into these (--all shows each)",
+            plural(folded, "near-duplicate", "near-duplicates")
         ));
     }
-    let mut tiers = vec![format!(
-        "{} with every word",
-        plural(total, "passage", "passages")
-    )];
-    if through_question {
-        tiers.push("answers to questions with them".into());
-    }
-    if partial {
-        tiers.push("passages with some of them".into());
-    }
-    let strict = if tiers.len() == 2 { "former" } else { "first" };
-    Some(format!(
-        "{first}–{last}: {} (--strict: only the {strict}){}",
-        tiers.join(", then "),
-        through_counterpart(results)
-    ))
+    Some(line)
 }
 
 /// With `--cross`, how many of the hits shown were reached through their counterpart (they
@@ -291,6 +304,7 @@ fn request(args: &QueryArgs, query: String, filters: Filters, count_total: bool)
         count_total,
         // Groups rank briefings by their best passages: with every word, as counts do.
         fill: !args.strict && args.group.is_none(),
+        collapse: !args.all,
         explain: args.explain,
         counterparts: false,
     }

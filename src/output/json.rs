@@ -51,6 +51,8 @@ pub(crate) const HIT_FIELDS: &[&str] = &[
     "outlet_id",
     "via",
     "explain",
+    "duplicates",
+    "duplicate_ids",
     "counterpart",
 ];
 
@@ -87,6 +89,9 @@ struct HitLine<'a> {
     via: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     explain: Option<Value>,
+    /// Near-duplicates folded into this hit.
+    duplicates: usize,
+    duplicate_ids: Vec<&'a str>,
     counterpart: Option<&'a str>,
 }
 
@@ -151,6 +156,8 @@ pub(crate) fn hit_with(hit: &Hit, units: &[UnitSummary]) -> io::Result<Value> {
         outlet_id: p.outlet_id.as_deref(),
         via: hit.via.map(Via::as_str),
         explain: hit.explain.as_ref().map(|why| explanation(why, units)),
+        duplicates: hit.duplicates.len(),
+        duplicate_ids: hit.duplicates.iter().map(|d| d.id.as_str()).collect(),
         counterpart: hit.counterpart.as_ref().map(|c| c.id.as_str()),
     };
     serde_json::to_value(line).map_err(io::Error::other)
@@ -298,6 +305,7 @@ mod tests {
                 boosts: vec![("title", 0.25)],
                 length_prior: 1.0,
             }),
+            duplicates: vec![],
             counterpart: None,
         };
         let keys = |h: &Hit| -> Vec<String> {
@@ -327,6 +335,42 @@ mod tests {
     }
 
     #[test]
+    fn test_duplicates_are_counted_and_listed() {
+        let mut h = Hit {
+            rank: 1,
+            score: 2.5,
+            passage: passage(3, Kind::Answer, None),
+            snippet: String::new(),
+            highlights: vec![],
+            snippet_highlights: vec![],
+            partial: false,
+            group: None,
+            query_id: None,
+            via: None,
+            question_snippet: None,
+            explain: None,
+            duplicates: vec![],
+            counterpart: None,
+        };
+        let value = hit(&h).expect("json");
+        assert_eq!(value["duplicates"], 0);
+        assert_eq!(value["duplicate_ids"], serde_json::json!([]));
+        h.duplicates = vec![
+            crate::search::Duplicate {
+                id: "a#4".into(),
+                date: None,
+            },
+            crate::search::Duplicate {
+                id: "c#9".into(),
+                date: None,
+            },
+        ];
+        let value = hit(&h).expect("json");
+        assert_eq!(value["duplicates"], 2);
+        assert_eq!(value["duplicate_ids"], serde_json::json!(["a#4", "c#9"]));
+    }
+
+    #[test]
     fn test_score_is_rounded_to_four_decimals() {
         let h = Hit {
             rank: 1,
@@ -341,6 +385,7 @@ mod tests {
             via: None,
             question_snippet: None,
             explain: None,
+            duplicates: vec![],
             counterpart: None,
         };
         assert_eq!(hit(&h).expect("json")["score"], 7.5326);

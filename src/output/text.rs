@@ -8,11 +8,11 @@ use anstyle::{AnsiColor, Style};
 
 use super::round4;
 use super::sanitize::for_terminal;
-use crate::search::Hit;
 use crate::search::StoredPassage;
 use crate::search::UnitSummary;
 use crate::search::hit::{Explanation, Via};
 use crate::search::query::syntax::Equivalence;
+use crate::search::{Duplicate, Hit};
 
 /// Marks around a match in plain text: mathematical white square brackets, found in no
 /// transcript, so that `[inaudible]` or a quoted `[sic]` is never taken for a match.
@@ -148,6 +148,10 @@ impl<W: Write> TextPrinter<W> {
         if let Some(other) = &hit.counterpart {
             self.counterpart(other, hit.snippet.chars().count().max(80))?;
         }
+        if !hit.duplicates.is_empty() {
+            let more = self.styled(STYLES.dim, &more_like_this(&hit.duplicates));
+            writeln!(self.out, "    {more}")?;
+        }
         Ok(())
     }
 
@@ -194,6 +198,30 @@ impl<W: Write> TextPrinter<W> {
     pub(crate) fn finish(&mut self) -> io::Result<()> {
         self.out.flush()
     }
+}
+
+/// Dates of near-duplicates listed after "+N more like this", at most.
+const MAX_DUPLICATE_DATES: usize = 5;
+
+/// "+3 more like this (2022-07-19, 2022-07-20, 2023-01-05)": the near-duplicates folded into a
+/// hit, by their distinct dates (they are in date order).
+fn more_like_this(duplicates: &[Duplicate]) -> String {
+    let mut dates: Vec<String> = Vec::new();
+    for d in duplicates {
+        let date = d
+            .date
+            .map_or_else(|| "no date".to_string(), |d| d.to_string());
+        if !dates.contains(&date) {
+            dates.push(date);
+        }
+    }
+    let shown = dates.len().min(MAX_DUPLICATE_DATES);
+    let more = if dates.len() > shown { ", …" } else { "" };
+    format!(
+        "+{} more like this ({}{more})",
+        duplicates.len(),
+        dates[..shown].join(", ")
+    )
 }
 
 /// A hit's score by part: `rcep 5.12 + 关税 3.40 + title 0.31 = 8.83 × length 0.95`.
@@ -304,6 +332,7 @@ mod tests {
             via: None,
             question_snippet: None,
             explain: None,
+            duplicates: vec![],
             counterpart: None,
         }
     }
@@ -392,6 +421,33 @@ mod tests {
             text.contains("    b#3\n    ⇄ zh 林桥: 我们适用RCEP规则。\n      zh#4\n"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn test_folded_duplicates_are_counted_with_their_dates() {
+        let dup = |id: &str, date: Option<(i32, u32, u32)>| Duplicate {
+            id: id.into(),
+            date: date.and_then(|(y, m, d)| crate::date::Date::new(y, m, d)),
+        };
+        let mut h = hit();
+        assert!(!render(&h, false).contains("more like this"));
+        h.duplicates = vec![
+            dup("a#1", Some((2022, 7, 20))),
+            dup("b#2", Some((2022, 7, 20))),
+            dup("c#3", Some((2023, 1, 5))),
+            dup("d#4", None),
+        ];
+        let text = render(&h, false);
+        assert!(
+            text.ends_with("b#3\n    +4 more like this (2022-07-20, 2023-01-05, no date)\n"),
+            "{text}"
+        );
+        h.duplicates = (1..=7)
+            .map(|d| dup(&format!("x#{d}"), Some((2024, 1, d))))
+            .collect();
+        assert!(render(&h, false).contains(
+            "+7 more like this (2024-01-01, 2024-01-02, 2024-01-03, 2024-01-04, 2024-01-05, …)"
+        ));
     }
 
     #[test]

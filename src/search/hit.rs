@@ -4,6 +4,14 @@ use super::passage::StoredPassage;
 use super::query::build::Highlight;
 use super::snippet::{self, Snippet};
 use crate::analyze::Analyzer;
+use crate::date::Date;
+
+/// A near-duplicate of a hit, folded into it (`search::collapse`).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Duplicate {
+    pub id: String,
+    pub date: Option<Date>,
+}
 
 /// One matching passage, with everything needed to show or script it. The JSON Lines form
 /// (`schema/hit.schema.json`) is `output::json`'s business.
@@ -31,6 +39,9 @@ pub(crate) struct Hit {
     pub question_snippet: Option<Snippet>,
     /// With `--explain`: the score by part.
     pub explain: Option<Explanation>,
+    /// The passages that match the query, rank lower and are near-duplicates of this one,
+    /// in date order (ranked by score, unless every passage is asked for).
+    pub duplicates: Vec<Duplicate>,
     /// The same passage in the other language (of a parallel version of the briefing), when
     /// asked for and there is one.
     pub counterpart: Option<StoredPassage>,
@@ -94,6 +105,7 @@ impl Hit {
             via: None,
             question_snippet: None,
             explain: None,
+            duplicates: Vec::new(),
             counterpart: None,
         }
     }

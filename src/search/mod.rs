@@ -6,6 +6,7 @@
 //! [`query::build`]), times a length prior that discounts one-line passages. Filters never
 //! change a score. `*` alone lists passages in date order.
 
+mod collapse;
 pub(crate) mod collect;
 pub(crate) mod facets;
 pub(crate) mod filter;
@@ -23,7 +24,7 @@ pub(crate) mod trend;
 pub(crate) mod vocabulary;
 
 pub(crate) use filter::{Filter, Filters};
-pub(crate) use hit::Hit;
+pub(crate) use hit::{Duplicate, Hit};
 pub(crate) use passage::StoredPassage;
 pub use searcher::Searcher;
 pub(crate) use searcher::{Expansion, Prepared, Request, Results, Sort, UnitSummary};

@@ -12,7 +12,7 @@ use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query};
 use tantivy::{SegmentOrdinal, Term};
 
-use super::hit::{Explanation, Via};
+use super::hit::{Duplicate, Explanation, Via};
 use super::passage::StoredPassage;
 use super::query;
 use super::query::build::{self, Built, Matching, RankOptions};
@@ -63,6 +63,9 @@ pub(crate) struct Request {
     pub counterparts: bool,
     /// Say how the query was analysed and each hit scored.
     pub explain: bool,
+    /// Ranked by score (and not grouped), fold each passage into a higher-ranked
+    /// near-duplicate, so that `limit` counts distinct hits.
+    pub collapse: bool,
 }
 
 /// Hits and, when asked for, the number of passages that matched in all.
@@ -138,11 +141,11 @@ pub(crate) struct Prepared {
 const SHIPPED_SYNONYMS: &str = include_str!("../../data/synonyms.txt");
 
 /// A request's queries, ready to rank.
-struct Plan {
-    prepared: Prepared,
+pub(super) struct Plan {
+    pub(super) prepared: Prepared,
     /// The same query for each language, when the two are ranked apart.
     per_language: Vec<Prepared>,
-    sort: Sort,
+    pub(super) sort: Sort,
     /// With `--cross`: the query untranslated, in the language it is written in, whose
     /// matches lead to their counterparts in the other language (see [`Searcher::ranked`]).
     source: Option<Prepared>,
@@ -661,8 +664,20 @@ impl Searcher {
             None
         };
         let Some(per) = request.per_briefing else {
-            let scored = self.ranked(&plan, request.offset + limit)?;
-            let page: Vec<Scored> = scored.into_iter().skip(request.offset).collect();
+            let wanted = request.offset + limit;
+            let (page, duplicates): (Vec<Scored>, Vec<Vec<Duplicate>>) =
+                if request.collapse && plan.sort == Sort::Score {
+                    self.top_distinct(&plan, wanted)?
+                        .into_iter()
+                        .skip(request.offset)
+                        .unzip()
+                } else {
+                    self.ranked(&plan, wanted)?
+                        .into_iter()
+                        .skip(request.offset)
+                        .map(|s| (s, Vec::new()))
+                        .unzip()
+                };
             let mut hits = self.hits(
                 prepared,
                 page,
@@ -670,6 +685,9 @@ impl Searcher {
                 request.snippet_chars,
                 |_| None,
             )?;
+            for (hit, duplicates) in hits.iter_mut().zip(duplicates) {
+                hit.duplicates = duplicates;
+            }
             if request.counterparts {
                 self.add_counterparts(&mut hits)?;
             }
@@ -830,7 +848,7 @@ impl Searcher {
     /// The `n` best passages of `plan`. With `--cross`, the passages that match the query's
     /// translation are ranked with the counterparts of the passages that match it as typed
     /// (see [`rank::with_counterparts`]).
-    fn ranked(&self, plan: &Plan, n: usize) -> Result<Vec<Scored>> {
+    pub(super) fn ranked(&self, plan: &Plan, n: usize) -> Result<Vec<Scored>> {
         let direct = if plan.per_language.is_empty() {
             self.top(&plan.prepared, plan.sort, n)?
         } else {
@@ -953,17 +971,33 @@ impl Searcher {
             .collect()
     }
 
-    /// The ids of the best passages for `request`, ranked with `ranking` (for evaluation).
+    /// The ids of the best passages for `request`, ranked with `ranking` (for evaluation):
+    /// each rank's passage, then (with `request.collapse`) the near-duplicates folded into it.
     pub(crate) fn search_ranked(
         &self,
         request: &Request,
         ranking: &RankOptions,
-    ) -> Result<Vec<String>> {
+    ) -> Result<Vec<Vec<String>>> {
         let plan = self.plan(request, ranking)?;
-        self.ranked(&plan, request.offset + request.limit.max(1))?
+        let wanted = request.offset + request.limit.max(1);
+        let ranked: Vec<(Scored, Vec<String>)> = if request.collapse && plan.sort == Sort::Score {
+            self.top_distinct(&plan, wanted)?
+                .into_iter()
+                .map(|(s, d)| (s, d.into_iter().map(|d| d.id).collect()))
+                .collect()
+        } else {
+            self.ranked(&plan, wanted)?
+                .into_iter()
+                .map(|s| (s, Vec::new()))
+                .collect()
+        };
+        ranked
             .into_iter()
             .skip(request.offset)
-            .map(|hit| Ok(StoredPassage::read(&self.searcher, &self.opened.fields, hit.addr)?.id))
+            .map(|(hit, duplicates)| {
+                let id = StoredPassage::read(&self.searcher, &self.opened.fields, hit.addr)?.id;
+                Ok(std::iter::once(id).chain(duplicates).collect())
+            })
             .collect()
     }
 

@@ -9,6 +9,7 @@ mod bad_input;
 mod commands;
 mod common;
 mod dates;
+mod duplicates;
 mod examples;
 mod exit_codes;
 mod expansion;

@@ -554,3 +554,40 @@ fn test_the_raw_parallel_archive_points_to_its_conversion() {
     assert_has(&r.stderr, "the README's section Inputs has a `jq` line");
     assert!(!r.stderr.contains("invalid type"), "{}", r.stderr);
 }
+
+#[test]
+fn test_boilerplate_answers_are_folded_on_the_real_archives() {
+    let Some(a) = archive("test_boilerplate_answers_are_folded_on_the_real_archives") else {
+        return;
+    };
+    // 毛宁's answer on US chip controls, word for word on 2023-10-16 and 2023-11-17; and an
+    // answer of the briefing of 2022-07-19, published again as of 2022-07-20.
+    for (query, kept, folded) in [
+        ("芯片 出口管制", "mfa-zh-html/129#12", "mfa-zh-html/101#20"),
+        (
+            "marriage equality LGBTQ rights",
+            "2022-07-19-press-briefing-by-press-secretary-karine-jean-pierre-and-nsc-coordinator-for-strategic-communications-john-kirby-3.md#268",
+            "2022-07-20-press-briefing-by-press-secretary-karine-jean-pierre-and-nsc-coordinator-for-strategic-communications-john-kirby-3.md#268",
+        ),
+    ] {
+        let hits = on_archive(a, &["query", query, "--json", "--limit", "10"]).hits();
+        let ids: Vec<&str> = hits.iter().map(|h| str_field(h, "id")).collect();
+        let hit = hits
+            .iter()
+            .find(|h| str_field(h, "id").ends_with(kept))
+            .unwrap_or_else(|| panic!("{kept} not in the top 10 of {query}: {ids:?}"));
+        assert_eq!(hit["duplicates"], 1, "{hit}");
+        let dup = hit["duplicate_ids"][0].as_str().unwrap_or_default();
+        assert!(dup.ends_with(folded), "{hit}");
+        assert!(!ids.iter().any(|id| id.ends_with(folded)), "{ids:?}");
+        // --all shows it as a hit of its own; the count is the same either way.
+        let all = on_archive(a, &["query", query, "--json", "--limit", "10", "--all"]).hits();
+        assert!(all.iter().any(|h| str_field(h, "id").ends_with(folded)));
+        let count = |extra: &[&str]| {
+            let mut args = vec!["query", query, "--count"];
+            args.extend_from_slice(extra);
+            on_archive(a, &args).stdout
+        };
+        assert_eq!(count(&[]), count(&["--all"]));
+    }
+}
