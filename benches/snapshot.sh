@@ -37,6 +37,8 @@ ln -s "$(cd "$(dirname "$1")" && pwd)/$(basename "$1")" "$WORK/bin/briefsearch"
 BIN=$WORK/bin/briefsearch
 cd "$ROOT"
 export NO_COLOR= COLUMNS=100
+# Relative dates (`last 30 days`) count from this day, whatever the clock says.
+export BRIEFSEARCH_TODAY=2025-06-01
 unset BRIEFSEARCH_INDEX
 
 # Masks what legitimately differs between two runs of the same program.
@@ -104,6 +106,14 @@ run corpus-snippet query --index "$C" 'foreign trade' --snippet-chars 60 --color
 printf 'q1\tRCEP\nq2\t稳外贸\nq3\tnothingmatchesthis\n' > "$WORK/batch.tsv"
 n=$((n + 1))
 "$BIN" query --index "$C" --batch --limit 3 < "$WORK/batch.tsv" > "$OUT/corpus-batch.out" 2> "$OUT/corpus-batch.err" || true
+"$BIN" query --index "$C" --batch --tsv --limit 2 < "$WORK/batch.tsv" > "$OUT/corpus-batch-tsv.out" 2> "$OUT/corpus-batch-tsv.err" || true
+run corpus-dates query --index "$C" RCEP --since 'April 2023' --until 2024年3月 --tsv --fields date,id
+run corpus-dates-relative query --index "$C" '*' --since 'last 30 days' --count
+run corpus-dates-bad query --index "$C" RCEP --since 'next week'
+run corpus-facets-json query --index "$C" RCEP --facets --json --limit 2
+run corpus-query-dash query --index "$C" -tariff
+mkdir -p "$WORK/empty"
+run index-empty index --index "$WORK/z" "$WORK/empty"
 for by in speaker outlet kind lang year month briefing; do
   run "corpus-facets-$by" facets --index "$C" --by "$by" --color never
   run "corpus-facets-$by-json" facets --index "$C" RCEP --by "$by" --json
@@ -114,6 +124,8 @@ for by in year month week; do
   run "corpus-trend-$by-json" trend --index "$C" 稳外贸 --by "$by" --json
   run "corpus-trend-$by-tsv" trend --index "$C" customs --by "$by" --tsv
 done
+run corpus-trend-per trend --index "$C" RCEP --by year --per 1000 --color never
+run corpus-trend-per-json trend --index "$C" RCEP --by year --per 1000 --json
 run corpus-trend-svg trend --index "$C" RCEP --by month --svg "$WORK/chart.svg"
 cp "$WORK/chart.svg" "$OUT/corpus-trend.svg"
 P='corpus/en/2023-04-18-scio-customs-foreign-trade.txt'
@@ -123,7 +135,16 @@ run corpus-show-passage-md show --index "$C" "$P#8" --format md
 run corpus-show-briefing show --index "$C" "$P" --color never
 run corpus-show-briefing-json show --index "$C" "$P" --json
 run corpus-show-zh show --index "$C" 'corpus/zh/2023-04-18-国新办-海关稳外贸.txt#5' -C 2 --color never
+run corpus-show-source show --index "$C" "./$P" --json
 run corpus-show-missing show --index "$C" 'nothing#3'
+M='corpus/en/2024-03-12-mfa-regular-press-conference.txt'
+run corpus-show-parallel show --index "$C" "$M" --parallel --color never
+COLUMNS=60 run corpus-show-parallel-narrow show --index "$C" "$M#6" --parallel --color never
+run corpus-show-parallel-json show --index "$C" "$M#6" --parallel --json
+run corpus-show-parallel-md show --index "$C" 'corpus/zh/2024-03-12-外交部例行记者会.txt#4' --parallel --format md
+run corpus-query-parallel query --index "$C" 'coast guard' --parallel --limit 3 --color never
+run corpus-speaker-pinyin query --index "$C" '*' --speaker 'Zhou Lan' --lang zh --limit 3 --color never
+run corpus-speaker-field-pinyin query --index "$C" 'speaker:"Lin Qiao"' --lang zh --json --fields id,speaker
 run corpus-speakers speakers --index "$C" --color never
 run corpus-speakers-json speakers --index "$C" --json
 run corpus-speakers-tsv speakers --index "$C" RCEP --tsv
@@ -173,5 +194,6 @@ if [ -n "$REAL" ] && [ -d "$REAL" ]; then
   run real-filter query --index "$I" 'Taiwan' --speaker Jean-Pierre --kind answer --since 2023 --tsv
   run real-filter-outlet query --index "$I" '*' --outlet 路透社 --limit 5 --json
   run real-unknown-speaker query --index "$I" x --speaker 'Jean Pierre'
+  run index-real-raw-list index --index "$WORK/raw-idx" "$REAL/mfa-parallel/mfa_articles.json"
 fi
 echo "$n invocations of $1 written to $OUT" >&2

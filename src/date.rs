@@ -5,7 +5,10 @@
 //! nothing about transcripts or the index.
 
 use std::fmt;
-use std::str::FromStr;
+
+mod period;
+
+pub(crate) use period::Period;
 
 /// A valid Gregorian calendar day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -55,6 +58,11 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
+    /// The day `n` days later (earlier when negative), if within the supported years.
+    pub fn add_days(self, n: i64) -> Option<Date> {
+        Date::from_days_since_epoch(self.days_since_epoch() + n)
+    }
+
     /// The inverse of [`Date::days_since_epoch`]; `None` outside the supported years.
     pub fn from_days_since_epoch(days: i64) -> Option<Date> {
         let z = days + 719_468;
@@ -90,65 +98,6 @@ impl fmt::Display for Date {
     }
 }
 
-/// A date as a user types it on the command line: a year, a month or a day.
-///
-/// `--since 2023` means from 2023-01-01, `--until 2023-02` means up to 2023-02-28: a period
-/// covers all of its days, so both ends are inclusive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Period {
-    first: Date,
-    last: Date,
-}
-
-impl Period {
-    pub(crate) fn first_day(self) -> Date {
-        self.first
-    }
-
-    pub(crate) fn last_day(self) -> Date {
-        self.last
-    }
-}
-
-impl FromStr for Period {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Period, String> {
-        let bad = || format!("'{s}' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD");
-        let parts: Vec<&str> = s.trim().split('-').collect();
-        let number = |p: &str, width: usize| -> Result<u32, String> {
-            if p.len() != width || !p.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(bad());
-            }
-            p.parse::<u32>().map_err(|_| bad())
-        };
-        let year = number(parts[0], 4)? as i32;
-        let out_of_range = || format!("'{s}' is not a valid date");
-        match parts.len() {
-            1 => Ok(Period {
-                first: Date::new(year, 1, 1).ok_or_else(out_of_range)?,
-                last: Date::new(year, 12, 31).ok_or_else(out_of_range)?,
-            }),
-            2 => {
-                let month = number(parts[1], 2)?;
-                let first = Date::new(year, month, 1).ok_or_else(out_of_range)?;
-                let last =
-                    Date::new(year, month, days_in_month(year, month)).ok_or_else(out_of_range)?;
-                Ok(Period { first, last })
-            }
-            3 => {
-                let day = Date::new(year, number(parts[1], 2)?, number(parts[2], 2)?)
-                    .ok_or_else(out_of_range)?;
-                Ok(Period {
-                    first: day,
-                    last: day,
-                })
-            }
-            _ => Err(bad()),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,32 +123,5 @@ mod tests {
         assert_eq!(Date::new(2023, 13, 1), None);
         assert_eq!(Date::new(2023, 4, 31), None);
         assert_eq!(Date::new(1850, 1, 1), None);
-    }
-
-    #[test]
-    fn test_period_covers_whole_year_month_or_day() {
-        let p: Period = "2023".parse().expect("year");
-        assert_eq!(p.first_day().to_string(), "2023-01-01");
-        assert_eq!(p.last_day().to_string(), "2023-12-31");
-        let p: Period = "2024-02".parse().expect("month");
-        assert_eq!(p.last_day().to_string(), "2024-02-29");
-        let p: Period = "2023-04-23".parse().expect("day");
-        assert_eq!(p.first_day(), p.last_day());
-    }
-
-    #[test]
-    fn test_period_rejects_malformed_input_with_a_message() {
-        for bad in [
-            "23",
-            "2023-4",
-            "2023-04-5",
-            "2023/04/05",
-            "april",
-            "2023-02-30",
-            "",
-        ] {
-            let err = bad.parse::<Period>().expect_err(bad);
-            assert!(err.contains(bad), "{err}");
-        }
     }
 }

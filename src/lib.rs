@@ -26,13 +26,12 @@ mod date;
 mod evaluate;
 mod index;
 mod ingest;
+mod names;
 mod outlets;
 mod output;
 mod parse;
 mod script;
 mod search;
-// Wired into query analysis by cross-lingual search.
-#[allow(dead_code)]
 mod translate;
 
 pub use analyze::{Analyzer, AnalyzerOptions, CutWord};

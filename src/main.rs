@@ -7,12 +7,10 @@
 use std::io;
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use briefsearch::{Cli, Outcome};
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::parse_args() {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
@@ -32,10 +30,18 @@ fn main() -> ExitCode {
     }
 }
 
+/// Whether `e` is a write to a closed stdout, directly or through JSON serialisation (which
+/// wraps the I/O error in its own).
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|cause| {
-        cause
+        let kind = cause
             .downcast_ref::<io::Error>()
-            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+            .map(io::Error::kind)
+            .or_else(|| {
+                cause
+                    .downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind)
+            });
+        kind == Some(io::ErrorKind::BrokenPipe)
     })
 }

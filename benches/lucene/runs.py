@@ -40,6 +40,9 @@ def briefsearch(path):
     with open(path, encoding="utf-8") as f:
         for line in f:
             hit = json.loads(line)
+            if "rank" not in hit:  # a query without hits: {"query_id": ..., "hits": 0}
+                ranked.setdefault(hit["query_id"], [])
+                continue
             ranked.setdefault(hit["query_id"], []).append((hit["rank"], hit["id"]))
     return ranked
 

@@ -27,6 +27,7 @@
 
 pub(crate) mod acronyms;
 pub(crate) mod bigrams;
+pub(crate) mod fingerprint;
 mod forms;
 mod jieba_dict;
 pub(crate) mod segmenter;

@@ -10,8 +10,8 @@ use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 
 use crate::briefing::{Kind, Lang};
-use crate::date::Period;
-use crate::output::Style;
+use crate::date::{Date, Period};
+use crate::output::{Style, plural};
 use crate::search::facets::Dimension;
 use crate::search::trend::Interval;
 use crate::search::{Expansion, Filters, Searcher, Sort, vocabulary};
@@ -30,12 +30,15 @@ pub(crate) struct FilterArgs {
     #[arg(long, value_enum, value_name = "KIND")]
     pub kind: Vec<KindArg>,
 
-    /// Only briefings on or after this date: YYYY, YYYY-MM or YYYY-MM-DD.
-    #[arg(long, value_name = "DATE")]
+    /// Only briefings on or after this date (the first day of a month or year): 2023,
+    /// 2023-04, 2023-04-01, 2023/4/1, 'April 2023', 2023年4月, 'last year', 'this month',
+    /// 'last 30 days'.
+    #[arg(long, value_name = "DATE", value_parser = parse_period)]
     pub since: Option<Period>,
 
-    /// Only briefings on or before this date: YYYY, YYYY-MM or YYYY-MM-DD.
-    #[arg(long, value_name = "DATE")]
+    /// Only briefings on or before this date (the last day of a month or year); the same
+    /// forms as --since.
+    #[arg(long, value_name = "DATE", value_parser = parse_period)]
     pub until: Option<Period>,
 
     /// Only briefings in this language.
@@ -74,13 +77,18 @@ impl FilterArgs {
                 until.last_day()
             );
         }
-        // A name of the alias list is known when any name of its speaker is.
-        let unknown_alias: Vec<String> = self
-            .speaker
-            .iter()
-            .filter(|s| searcher.aliases().names(s).len() < 2)
-            .cloned()
-            .collect();
+        // A name of the alias list (or a name in the other script of a speaker) is known when
+        // any name of its speaker is.
+        let unknown_alias: Vec<String> = if self.speaker.is_empty() {
+            Vec::new()
+        } else {
+            let aliases = searcher.aliases()?;
+            self.speaker
+                .iter()
+                .filter(|s| aliases.names(s).len() < 2)
+                .cloned()
+                .collect()
+        };
         check_known(
             "speaker",
             &unknown_alias,
@@ -108,6 +116,31 @@ impl FilterArgs {
             lang: self.lang.map(Lang::from),
         })
     }
+}
+
+/// `--since`/`--until`: a date in any accepted form; relative forms count from [`today`].
+fn parse_period(s: &str) -> Result<Period, String> {
+    Period::parse(s, today)
+}
+
+/// Today: `BRIEFSEARCH_TODAY` (YYYY-MM-DD) when set, so that scripts and tests can fix it;
+/// else the system clock's date in UTC.
+fn today() -> Result<Date, String> {
+    if let Some(fixed) = env::var_os("BRIEFSEARCH_TODAY").filter(|v| !v.is_empty()) {
+        let fixed = fixed.to_string_lossy();
+        return fixed
+            .parse::<Period>()
+            .ok()
+            .filter(|p| p.first_day() == p.last_day())
+            .map(Period::first_day)
+            .ok_or_else(|| format!("BRIEFSEARCH_TODAY='{fixed}' is not a day (YYYY-MM-DD)"));
+    }
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_err(|_| "the system clock is before 1970".to_string())?
+        .as_secs();
+    Date::from_days_since_epoch((seconds / 86_400) as i64)
+        .ok_or_else(|| "the system clock is outside the years 1900–2199".to_string())
 }
 
 fn check_known(
@@ -200,7 +233,7 @@ choice!(
         Score,
         /// Oldest first.
         Date,
-        /// Newest first.
+        /// Newest briefing first, each briefing's passages in reading order.
         #[value(name = "-date")]
         DateDesc,
     }
@@ -302,8 +335,9 @@ pub(super) fn explain_empty(searcher: &Searcher, query: &str, filters: &Filters)
             names.join(", or without ")
         )
     };
+    let unfiltered = plural(unfiltered, "passage", "passages");
     eprintln!(
-        "briefsearch: no hit with these filters, though the query alone matches {unfiltered} passages; {which}"
+        "briefsearch: no hit with these filters, though the query alone matches {unfiltered}; {which}"
     );
     Ok(true)
 }

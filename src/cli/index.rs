@@ -14,12 +14,17 @@ use crate::analyze::wordlist::WordList;
 use crate::index::aliases::{Aliases, SYNONYMS_FILE};
 use crate::index::{self, writer::Writer};
 use crate::ingest::{self, Event, Options, Report};
+use crate::output::plural;
+use crate::translate::lexicon::Lexicon;
 
 #[derive(Debug, Args)]
 pub(crate) struct IndexArgs {
     /// Files or folders (walked recursively: .txt, .md, .html, .json, .jsonl and files without
     /// extension); `-` reads briefings as JSON Lines from stdin.
-    #[arg(required_unless_present_any = ["aliases", "synonyms", "words"], value_name = "PATH")]
+    #[arg(
+        required_unless_present_any = ["aliases", "synonyms", "words", "lexicon"],
+        value_name = "PATH"
+    )]
     pub paths: Vec<PathBuf>,
 
     /// Speaker aliases, one speaker per line: `吴海平 = Wu Haiping`. The list is checked and
@@ -34,6 +39,13 @@ pub(crate) struct IndexArgs {
     /// briefsearch. Takes effect at once, no re-indexing.
     #[arg(long, value_name = "FILE")]
     pub synonyms: Option<PathBuf>,
+
+    /// Translations for cross-lingual search (`query --cross`), one Chinese term per line with
+    /// its English renderings, TAB-separated: `仁爱礁<TAB>Ren'ai Jiao<TAB>Second Thomas Shoal`.
+    /// Checked and kept in the index folder (lexicon.tsv, replacing the previous one); its
+    /// entries come before the shipped lexicon and dictionaries. Takes effect at once.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Option<PathBuf>,
 
     /// Chinese words to keep whole when segmenting, one per line, optionally with a frequency
     /// (`仁爱礁 2000`), added to the briefing vocabulary built in. Kept in the index folder
@@ -119,6 +131,15 @@ pub(super) fn run(index_dir: &Path, args: IndexArgs) -> Result<Outcome> {
             if n == 1 { "" } else { "s" }
         );
     }
+    if let Some(list) = &args.lexicon {
+        let lexicon = Lexicon::install(list, index_dir)?;
+        let n = lexicon.len();
+        eprintln!(
+            "lexicon from {}: {n} Chinese term{} with their English renderings",
+            list.display(),
+            if n == 1 { "" } else { "s" }
+        );
+    }
     if args.paths.is_empty() {
         writer.finish_now()?;
         return Ok(Outcome::Found);
@@ -157,8 +178,15 @@ pub(super) fn run(index_dir: &Path, args: IndexArgs) -> Result<Outcome> {
             names.join(", ")
         );
     }
+    if report.seen == 0 && report.removed.is_empty() {
+        // Not an error (the exit status stays 0, as it always was), but worth a word.
+        eprintln!("warning: nothing was indexed: the paths hold no transcript");
+    }
     if args.strict && !report.skipped.is_empty() {
-        bail!("{} file(s) skipped (--strict)", report.skipped.len());
+        bail!(
+            "{} skipped (--strict)",
+            plural(report.skipped.len(), "file", "files")
+        );
     }
     Ok(Outcome::Found)
 }
@@ -212,6 +240,11 @@ fn tell(progress: &ProgressBar, event: Event) {
         }
         Event::Warning { file, note } => progress.suspend(|| eprintln!("note: {file}: {note}")),
         Event::Removed { id, file } => progress.suspend(|| eprintln!("removed {id} ({file})")),
+        Event::NothingFound { folder } => progress.suspend(|| {
+            eprintln!(
+                "warning: {folder}: no transcript files (.txt, .md, .html, .json, .jsonl, or files without extension; hidden files and README, LICENSE… are left out)"
+            )
+        }),
         Event::Progress { done, total } => {
             progress.set_length(total as u64);
             progress.set_position(done as u64);
@@ -222,14 +255,14 @@ fn tell(progress: &ProgressBar, event: Event) {
 /// The last line of a run.
 fn summary(report: &Report, seconds: f64) -> String {
     format!(
-        "{} files: {} new, {} changed, {} unchanged, {} removed, {} skipped; {} passages written; the index holds {} briefings ({seconds:.1}s)",
-        report.seen,
+        "{}: {} new, {} changed, {} unchanged, {} removed, {} skipped; {} written; the index holds {} ({seconds:.1}s)",
+        plural(report.seen, "file", "files"),
         report.new,
         report.changed,
         report.unchanged,
         report.removed.len(),
         report.skipped.len(),
-        report.passages,
-        report.briefings,
+        plural(report.passages, "passage", "passages"),
+        plural(report.briefings, "briefing", "briefings"),
     )
 }

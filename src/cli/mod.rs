@@ -11,6 +11,7 @@ mod evaluate;
 mod facets;
 mod index;
 mod inspect;
+mod licenses;
 mod query;
 mod show;
 mod speakers;
@@ -30,24 +31,33 @@ Examples:
   briefsearch index corpus/                                   # build or update ./.briefsearch
   briefsearch query RCEP                                      # ranked passages, best first
   briefsearch query '\"bonded logistics park\"' --since 2023
-  briefsearch query 稳外贸 --lang zh --kind answer --speaker 林桥
+  briefsearch query 跨境电商 --lang zh --kind answer --speaker 林桥
+  briefsearch query RCEP --since 'April 2023' --until 2024年3月   # dates as people write them
   briefsearch query '*' --speaker 'Lin Qiao' --limit 100       # all of one speaker, by date
   briefsearch show 'corpus/en/2023-04-18-scio-customs-foreign-trade.txt#9' --context 1
-  briefsearch facets 'intellectual property' --by outlet      # which outlets asked
+  briefsearch facets 'intellectual property' --by outlet --kind question   # which outlets asked
   briefsearch trend RCEP --by month --svg rcep.svg
+  briefsearch trend RCEP --by year --per 1000                 # per 1000 passages of each year
 
 Pipelines:
-  briefsearch query tariffs --json | jq -r .speaker | sort | uniq -c | sort -rn
+  briefsearch query tariffs --json | jq -r '.speaker // empty' | sort | uniq -c | sort -rn
   briefsearch query 知识产权 --kind question --json | jq -r '.outlet_id // empty' | sort | uniq -c
   briefsearch query RCEP -l -0 | xargs -0 grep -c RCEP
-  briefsearch query RCEP --format tsv --fields date,speaker,id | sort | cut -f2 | uniq -c
-  printf 'q1\\tRCEP\\nq2\\t稳外贸\\n' | briefsearch query --batch --limit 3 | jq -r '[.query_id, .id] | @tsv'
+  briefsearch query RCEP --kind answer --tsv --fields speaker | tail -n +2 | sort | uniq -c
+  printf 'q1\\tRCEP\\nq2\\t稳外贸\\n' | briefsearch query --batch | jq -r '[.query_id, .id] | @tsv'
 
 Exit status: 0 when something matched, 1 when nothing did, 2 on error.";
 
+/// `--version`: the version, and where the licences of the built-in data are.
+const LONG_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "\nBuilt-in data: jieba's dictionary (MIT), OpenCC's character table (Apache-2.0), ECDICT (MIT),",
+    "\nCC-CEDICT (CC BY-SA 4.0); `briefsearch licenses` prints their notices."
+);
+
 /// Search archives of press-briefing transcripts, in English and Chinese.
 #[derive(Debug, Parser)]
-#[command(name = "briefsearch", version, about, after_help = EXAMPLES)]
+#[command(name = "briefsearch", version, long_version = LONG_VERSION, about, after_help = EXAMPLES)]
 pub struct Cli {
     /// Index folder [default: .briefsearch in the current folder]
     #[arg(long, global = true, env = "BRIEFSEARCH_INDEX", value_name = "DIR")]
@@ -79,11 +89,101 @@ pub(crate) enum Command {
     Evaluate(evaluate::EvaluateArgs),
     /// Print shell completions.
     Completions(completions::CompletionsArgs),
+    /// Print the sources and licences of the data built into briefsearch.
+    Licenses,
     /// Print the man page (of briefsearch, or of one subcommand) in roff.
     Man {
         /// A subcommand, for its own page.
         subcommand: Option<String>,
     },
+}
+
+impl Cli {
+    /// Parses the command line of this process. A query that starts with `-` is read by clap
+    /// as an option; its error then says how to pass such a query instead of clap's tip,
+    /// which names the first letter only (`-t` for `-tariff`).
+    pub fn parse_args() -> Result<Cli, clap::Error> {
+        Cli::try_parse().map_err(|e| leading_dash_tip(e, &std::env::args().collect::<Vec<_>>()))
+    }
+}
+
+/// Subcommands whose first value is a query.
+const QUERY_COMMANDS: &[&str] = &["query", "facets", "trend", "speakers"];
+
+/// For an unknown option that is really a query starting with `-` (`query -tariff`), names
+/// the whole word and tells the two ways out.
+fn leading_dash_tip(mut e: clap::Error, args: &[String]) -> clap::Error {
+    use clap::builder::StyledStr;
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if e.kind() != ErrorKind::UnknownArgument {
+        return e;
+    }
+    let Some(ContextValue::String(invalid)) = e.get(ContextKind::InvalidArg) else {
+        return e;
+    };
+    let Some(command) = args
+        .iter()
+        .skip(1)
+        .find(|a| QUERY_COMMANDS.contains(&a.as_str()))
+    else {
+        return e;
+    };
+    if invalid.starts_with("--") {
+        return e;
+    }
+    let Some(word) = args
+        .iter()
+        .skip(1)
+        .find(|a| a.starts_with(invalid.as_str()) && !a.starts_with("--"))
+        .cloned()
+    else {
+        return e;
+    };
+    let rest = word.trim_start_matches('-');
+    // `query RCEP -tariff`: the word belongs to the query typed before it.
+    let without: Vec<&String> = args.iter().filter(|a| **a != word).collect();
+    let typed_before = Cli::try_parse_from(without)
+        .ok()
+        .and_then(|cli| cli.command.query().map(str::to_string));
+    let tips = match typed_before {
+        Some(query) => vec![format!(
+            "a query of several words is one argument: quote it whole, as in briefsearch {command} {}",
+            shell_quoted(&format!("{query} {word}"))
+        )],
+        None => vec![
+            format!(
+                "a query that starts with '-' goes last, after `--`: briefsearch {command} [OPTIONS] -- {}",
+                shell_quoted(&word)
+            ),
+            format!(
+                "'-{rest}' alone means every passage without '{rest}'; to find passages without it among those with another word, start with that word: 'RCEP -{rest}'"
+            ),
+        ],
+    };
+    e.insert(ContextKind::InvalidArg, ContextValue::String(word.clone()));
+    e.insert(
+        ContextKind::Suggested,
+        ContextValue::StyledStrs(tips.into_iter().map(StyledStr::from).collect()),
+    );
+    e
+}
+
+/// `s` quoted for a POSIX shell: in single quotes, a single quote as `'\''`.
+fn shell_quoted(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "'\\''"))
+}
+
+impl Command {
+    /// The query of a command that takes one, as typed.
+    fn query(&self) -> Option<&str> {
+        match self {
+            Command::Query(a) => a.query.as_deref(),
+            Command::Facets(a) => a.query.as_deref(),
+            Command::Trend(a) => Some(&a.query),
+            Command::Speakers(a) => a.query.as_deref(),
+            _ => None,
+        }
+    }
 }
 
 /// How a successful command ended, for the exit status.
@@ -114,6 +214,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Inspect(args) => inspect::run(args),
         Command::Evaluate(args) => evaluate::run(&index_dir, args),
         Command::Completions(args) => completions::completions(args),
+        Command::Licenses => licenses::run(),
         Command::Man { subcommand: None } => completions::man(None),
         Command::Man {
             subcommand: Some(name),
@@ -131,5 +232,52 @@ mod tests {
     #[test]
     fn test_command_line_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn test_a_query_starting_with_a_dash_gets_a_tip_about_queries() {
+        let args: Vec<String> = ["briefsearch", "query", "-tariff"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let e = Cli::try_parse_from(&args).expect_err("-tariff is read as an option");
+        let message = leading_dash_tip(e, &args).to_string();
+        assert!(
+            message.contains("unexpected argument '-tariff'"),
+            "{message}"
+        );
+        assert!(
+            message.contains("briefsearch query [OPTIONS] -- '-tariff'"),
+            "{message}"
+        );
+        assert!(!message.contains("'-- -t'"), "{message}");
+    }
+
+    #[test]
+    fn test_a_dash_word_after_a_query_is_told_to_join_it() {
+        let args: Vec<String> = ["briefsearch", "facets", "RCEP", "-tariff", "--by", "year"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let e = Cli::try_parse_from(&args).expect_err("-tariff is read as an option");
+        let message = leading_dash_tip(e, &args).to_string();
+        assert!(
+            message.contains("quote it whole, as in briefsearch facets 'RCEP -tariff'"),
+            "{message}"
+        );
+        assert!(!message.contains("after `--`"), "{message}");
+        assert_eq!(shell_quoted("China's -tariff"), "'China'\\''s -tariff'");
+    }
+
+    #[test]
+    fn test_a_mistyped_long_option_keeps_the_usual_error() {
+        let args: Vec<String> = ["briefsearch", "query", "RCEP", "--jsn"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let e = Cli::try_parse_from(&args).expect_err("unknown option");
+        let message = leading_dash_tip(e, &args).to_string();
+        assert!(message.contains("'--jsn'"), "{message}");
+        assert!(!message.contains("starts with '-'"), "{message}");
     }
 }

@@ -10,9 +10,9 @@ use clap::{Args, ValueEnum};
 use super::Outcome;
 use super::args::{FilterArgs, Format, FormatArgs, MatchArgs, SortArg, explain_empty};
 use crate::briefing::Lang;
-use crate::output::json::HIT_FIELDS;
+use crate::output::json::{self, HIT_FIELDS};
 use crate::output::sanitize::for_terminal;
-use crate::output::{self, HitPrinter, Style, text::TextPrinter, tsv::TsvWriter};
+use crate::output::{self, HitPrinter, Style, plural, text::TextPrinter, tsv::TsvWriter};
 use crate::search::facets::{self, Dimension};
 use crate::search::hit::Via;
 use crate::search::{Advice, Filters, Request, Results, Searcher, UnitSummary};
@@ -43,8 +43,9 @@ pub(crate) struct QueryArgs {
     pub matching: MatchArgs,
 
     /// Also search the other language: each word or phrase is translated (briefing lexicon,
-    /// then the general dictionaries) and its translations searched with it; hits in the
-    /// other language are marked (JSON: `via: "translation"`).
+    /// then the general dictionaries) and its translations searched with it; and a passage
+    /// whose version in the query's language matches the query is found through it. Hits in
+    /// the other language are marked (JSON: `via: "translation"` or `"counterpart"`).
     #[arg(short = 'x', long)]
     pub cross: bool,
 
@@ -92,14 +93,26 @@ pub(crate) struct QueryArgs {
     #[arg(short = '0', long = "null", requires = "files")]
     pub null: bool,
 
-    /// Under text output, also count the hits by speaker and by month.
-    #[arg(long)]
+    /// Under the hits, also count all matching passages by speaker and by month (the 10 most
+    /// frequent of each); in JSON, as lines of schema/facet.schema.json after the hits.
+    #[arg(long, conflicts_with_all = ["count", "files", "batch"])]
     pub facets: bool,
 
-    /// Read queries from stdin, one per line (or ID<TAB>QUERY), and print JSON Lines whose
-    /// hits carry the query id.
+    /// Under each hit of text output, show the same passage in the other language, when the
+    /// index holds the English and the Chinese version of its briefing.
+    #[arg(long)]
+    pub parallel: bool,
+
+    /// Read queries from stdin, one per line (or ID<TAB>QUERY), and print JSON Lines (or TSV
+    /// with --tsv) whose hits carry the query id; a query without hits prints
+    /// {"query_id": ID, "hits": 0} (in TSV, a row with only its query_id).
     #[arg(long)]
     pub batch: bool,
+
+    /// Show near-duplicate passages as hits of their own. Without it, a passage whose
+    /// near-duplicate ranks higher is folded into that hit ("+N more like this").
+    #[arg(long)]
+    pub all: bool,
 
     /// Say how the query was analysed (its units: words, sub-word bigrams, segmentation,
     /// synonyms and translations with their weights, the words a prefix or fuzzy word stands
@@ -148,7 +161,17 @@ pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
         .format
         .resolve("query", &[Format::Text, Format::Json, Format::Tsv])?;
     let text = matches!(style, Style::Text { .. });
-    let request = request(&args, query.clone(), filters.clone(), text);
+    if args.facets && style == Style::Tsv {
+        bail!(
+            "--facets prints under text or JSON hits, not in TSV (one table per output); for counts in TSV use `briefsearch facets QUERY --by speaker --tsv`"
+        );
+    }
+    let mut request = request(&args, query.clone(), filters.clone(), text);
+    request.counterparts = match style {
+        Style::Text { .. } | Style::Markdown => args.parallel,
+        Style::Json => wants_counterpart(&args.fields, true),
+        Style::Tsv => wants_counterpart(&args.fields, false),
+    };
     let results = searcher.search(&request)?;
     if let (Some(units), Style::Text { color }) = (&results.analysis, style) {
         output::text::analysis(&mut stdout, units, color)?;
@@ -160,10 +183,10 @@ pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
     }
     printer.finish()?;
     drop(printer);
+    if args.facets && !results.hits.is_empty() {
+        print_facets(&mut stdout, style, &searcher, &query, &filters)?;
+    }
     if text {
-        if args.facets && !results.hits.is_empty() {
-            print_facets(&mut stdout, &searcher, &query, &filters)?;
-        }
         if let Some(summary) = summary(&results, args.offset) {
             let _ = writeln!(io::stderr(), "\n{summary}");
         }
@@ -175,8 +198,8 @@ pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
             };
             let _ = writeln!(
                 io::stderr(),
-                "{n} passage{} in {language} match{} the query's translation: add --cross (-x) to search them too",
-                if n == 1 { "" } else { "s" },
+                "{} in {language} match{} the query's translation: add --cross (-x) to search them too",
+                plural(n, "passage", "passages"),
                 if n == 1 { "es" } else { "" }
             );
         }
@@ -243,24 +266,62 @@ fn summary(results: &Results, offset: usize) -> Option<String> {
     let last = offset + results.hits.len();
     let through_question = results.hits.iter().any(|h| h.via == Some(Via::Question));
     let partial = results.hits.iter().any(|h| h.partial);
-    if !through_question && !partial {
-        return Some(format!("{first}–{last} of {total} matching passages"));
+    let mut line = if !through_question && !partial {
+        format!(
+            "{first}–{last} of {}",
+            plural(total, "matching passage", "matching passages")
+        )
+    } else {
+        let mut tiers = vec![format!(
+            "{} with every word",
+            plural(total, "passage", "passages")
+        )];
+        if through_question {
+            tiers.push("answers to questions with them".into());
+        }
+        if partial {
+            tiers.push("passages with some of them".into());
+        }
+        let strict = if tiers.len() == 2 { "former" } else { "first" };
+        format!(
+            "{first}–{last}: {} (--strict: only the {strict})",
+            tiers.join(", then ")
+        )
+    };
+    line.push_str(&through_counterpart(results));
+    let folded: usize = results.hits.iter().map(|h| h.duplicates.len()).sum();
+    if folded > 0 {
+        line.push_str(&format!(
+            "; {} folded into these (--all shows each)",
+            plural(folded, "near-duplicate", "near-duplicates")
+        ));
     }
-    let mut tiers = vec![format!(
-        "{total} passage{} with every word",
-        if total == 1 { "" } else { "s" }
-    )];
-    if through_question {
-        tiers.push("answers to questions with them".into());
+    Some(line)
+}
+
+/// With `--cross`, how many of the hits shown were reached through their counterpart (they
+/// are not counted among the matching passages).
+fn through_counterpart(results: &Results) -> String {
+    match results
+        .hits
+        .iter()
+        .filter(|h| h.via == Some(Via::Counterpart))
+        .count()
+    {
+        0 => String::new(),
+        1 => " (1 shown reached through its counterpart, not counted)".into(),
+        n => format!(" ({n} shown reached through their counterpart, not counted)"),
     }
-    if partial {
-        tiers.push("passages with some of them".into());
+}
+
+/// Whether `--fields` (or, when it is not given, the default fields) has `counterpart`, which
+/// costs a look at the briefings of the hits' dates.
+fn wants_counterpart(fields: &[String], by_default: bool) -> bool {
+    if fields.is_empty() {
+        by_default
+    } else {
+        fields.iter().any(|f| f == "counterpart")
     }
-    let strict = if tiers.len() == 2 { "former" } else { "first" };
-    Some(format!(
-        "{first}–{last}: {} (--strict: only the {strict})",
-        tiers.join(", then ")
-    ))
 }
 
 fn request(args: &QueryArgs, query: String, filters: Filters, count_total: bool) -> Request {
@@ -275,7 +336,9 @@ fn request(args: &QueryArgs, query: String, filters: Filters, count_total: bool)
         count_total,
         // Groups rank briefings by their best passages: with every word, as counts do.
         fill: !args.strict && args.group.is_none(),
+        collapse: !args.all,
         explain: args.explain,
+        counterparts: false,
     }
 }
 
@@ -297,35 +360,64 @@ fn printer<'w, W: Write>(
     }
 }
 
-/// Speaker and month counts of all matching passages, under the hits.
+/// How many values of each dimension `--facets` shows.
+const FACET_VALUES: usize = 10;
+
+/// Speaker and month counts of all matching passages, under the hits: tables in text, facet
+/// lines (`schema/facet.schema.json`, told from hits by their `by` field) in JSON.
 fn print_facets(
     out: &mut impl Write,
+    style: Style,
     searcher: &Searcher,
     query: &str,
     filters: &Filters,
 ) -> Result<()> {
     for by in [Dimension::Speaker, Dimension::Month] {
         let facets = facets::count(searcher, query, filters, by)?;
+        if style == Style::Json {
+            output::facets::print(out, style, &facets, FACET_VALUES)?;
+            continue;
+        }
         writeln!(out)?;
-        let rest = output::facets::text(out, &facets, 10)?;
+        let rest = output::facets::text(out, &facets, FACET_VALUES)?;
         if rest > 0 {
             writeln!(out, "… and {rest} more")?;
         }
     }
+    out.flush()?;
     Ok(())
 }
 
-/// `--batch`: one query per stdin line, the index and analyzer opened once.
+/// `--batch`: one query per stdin line, the index and analyzer opened once. Every query
+/// leaves a trace in the output: its hits, or one record saying it had none (or failed), so
+/// that a script can tell a query without hits from a query that was never run.
 fn batch(searcher: &Searcher, args: &QueryArgs, filters: Filters) -> Result<Outcome> {
+    let style = args
+        .format
+        .resolve("query --batch", &[Format::Json, Format::Tsv])?;
     let stdin = io::stdin().lock();
     let mut stdout = io::stdout().lock();
-    let fields = (!args.fields.is_empty()).then(|| {
-        let mut f = args.fields.clone();
-        if !f.iter().any(|f| f == "query_id") {
-            f.insert(0, "query_id".to_string());
+    let with_query_id = |mut fields: Vec<String>| {
+        if !fields.iter().any(|f| f == "query_id") {
+            fields.insert(0, "query_id".to_string());
         }
-        f
-    });
+        fields
+    };
+    let mut printer = match style {
+        Style::Tsv => {
+            let fields = if args.fields.is_empty() {
+                DEFAULT_TSV_FIELDS.iter().map(|s| s.to_string()).collect()
+            } else {
+                args.fields.clone()
+            };
+            HitPrinter::Tsv(TsvWriter::new(&mut stdout, with_query_id(fields)))
+        }
+        _ => HitPrinter::Json(
+            &mut stdout,
+            (!args.fields.is_empty()).then(|| with_query_id(args.fields.clone())),
+            Vec::new(),
+        ),
+    };
     let (mut found, mut failed) = (false, 0usize);
     for (n, line) in stdin.lines().enumerate() {
         let line = line.context("cannot read queries from stdin")?;
@@ -336,23 +428,31 @@ fn batch(searcher: &Searcher, args: &QueryArgs, filters: Filters) -> Result<Outc
             Some((id, query)) => (id.to_string(), query.to_string()),
             None => ((n + 1).to_string(), line.clone()),
         };
-        let results = match searcher.search(&request(args, query, filters.clone(), false)) {
+        let mut request = request(args, query, filters.clone(), false);
+        request.counterparts = wants_counterpart(&args.fields, true);
+        let results = match searcher.search(&request) {
             Ok(r) => r,
             Err(e) => {
                 eprintln!("briefsearch: line {}: {e:#}", n + 1);
+                printer.record(&json::failed_query(&id, &format!("{e:#}")))?;
                 failed += 1;
                 continue;
             }
         };
-        let units = results.analysis.clone().unwrap_or_default();
-        let mut printer = HitPrinter::Json(&mut stdout, fields.clone(), units);
+        if results.hits.is_empty() {
+            printer.record(&json::no_hits(&id))?;
+        }
+        // With --explain, each query's units go with its own hits.
+        if let HitPrinter::Json(_, _, units) = &mut printer {
+            *units = results.analysis.clone().unwrap_or_default();
+        }
         for mut hit in results.hits {
             hit.query_id = Some(id.clone());
             printer.hit(&hit)?;
             found = true;
         }
     }
-    stdout.flush()?;
+    printer.finish()?;
     if failed > 0 {
         bail!(
             "{failed} quer{} in the batch could not be run",

@@ -28,6 +28,11 @@ pub(crate) struct TrendArgs {
     #[arg(long, value_name = "FILE")]
     pub svg: Option<PathBuf>,
 
+    /// Rates instead of counts: matching passages per N passages of each period (those that
+    /// pass the filters), so that a thin month of the archive does not read as a drop.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub per: Option<u32>,
+
     #[command(flatten)]
     pub filters: FilterArgs,
 
@@ -46,15 +51,19 @@ pub(super) fn run(index_dir: &Path, args: TrendArgs) -> Result<Outcome> {
     searcher.set_expansion(args.matching.expansion(false));
     let filters = args.filters.resolve(&searcher)?;
     let by = Interval::from(args.by);
-    let trend = trend::trend(&searcher, &args.query, &filters, by)?;
+    let trend = trend::trend(&searcher, &args.query, &filters, by, args.per.is_some())?;
     let mut out = io::stdout().lock();
-    output::trend::print(&mut out, style, &trend)?;
+    output::trend::print(&mut out, style, &trend, args.per)?;
     out.flush()?;
     if let Some(path) = &args.svg {
         let passages: usize = trend.buckets.iter().map(|b| b.passages).sum();
-        let title = match args.query.trim() {
-            "*" => format!("Briefing passages per {}", by.as_str()),
-            q => format!("“{q}”: matching passages per {}", by.as_str()),
+        let title = match (args.query.trim(), args.per) {
+            ("*", _) => format!("Briefing passages per {}", by.as_str()),
+            (q, None) => format!("“{q}”: matching passages per {}", by.as_str()),
+            (q, Some(n)) => format!(
+                "“{q}”: matching passages per {n} passages of each {}",
+                by.as_str()
+            ),
         };
         let range = match (trend.buckets.first(), trend.buckets.last()) {
             (Some(a), Some(b)) => format!("{} to {}", a.label, b.label),
@@ -70,8 +79,11 @@ pub(super) fn run(index_dir: &Path, args: TrendArgs) -> Result<Outcome> {
         } else {
             format!(" · {}", filters_note.join(" "))
         };
-        let subtitle = format!("{passages} passages, {range}{filters_note} · briefsearch");
-        fs::write(path, svg::trend(&trend, &title, &subtitle))
+        let subtitle = format!(
+            "{}, {range}{filters_note} · briefsearch",
+            output::plural(passages, "passage", "passages")
+        );
+        fs::write(path, svg::trend(&trend, args.per, &title, &subtitle))
             .with_context(|| format!("cannot write {}", path.display()))?;
         eprintln!("wrote {}", path.display());
     }

@@ -6,6 +6,8 @@
 //! judgment can never silently point at another passage). Each query runs through the real
 //! search path; the metrics are MRR@10 (of the first answer), nDCG@10 (gain 2^grade − 1) and
 //! recall@10 (of all relevant passages), per query and averaged per language and per type.
+//! Near-duplicates are folded as `query` folds them; a rank counts the best judged passage
+//! among its hit and the passages folded into it.
 
 pub(crate) mod metrics;
 
@@ -205,16 +207,21 @@ pub fn evaluate(searcher: &Searcher, set: &JudgedSet, ranking: &RankOptions) -> 
             per_briefing: None,
             count_total: false,
             fill: true,
+            collapse: true,
             explain: false,
+            counterparts: false,
         };
-        let ranked: Vec<String> = searcher
-            .search_ranked(&request, ranking)
-            .with_context(|| format!("query {} ({})", q.id, q.query))?;
         let grades: HashMap<&str, u8> = set
             .judgments
             .get(&q.id)
             .map(|js| js.iter().map(|j| (j.passage.as_str(), j.grade)).collect())
             .unwrap_or_default();
+        let ranked: Vec<String> = searcher
+            .search_ranked(&request, ranking)
+            .with_context(|| format!("query {} ({})", q.id, q.query))?
+            .into_iter()
+            .filter_map(|ids| shown(ids, &grades))
+            .collect();
         scores.push(QueryScore {
             id: q.id.clone(),
             lang: q.lang.clone(),
@@ -241,6 +248,14 @@ pub fn evaluate(searcher: &Searcher, set: &JudgedSet, ranking: &RankOptions) -> 
         by_type: group(|s| &s.kind),
         queries: scores,
     })
+}
+
+/// The passage a rank stands for: the hit, or the best judged of the near-duplicates folded
+/// into it (a reader sees their ids under the hit, and the texts are near-identical).
+fn shown(ids: Vec<String>, grades: &HashMap<&str, u8>) -> Option<String> {
+    let grade = |id: &String| grades.get(id.as_str()).copied().unwrap_or(0);
+    let best = ids.iter().map(grade).max()?;
+    ids.into_iter().find(|id| grade(id) == best)
 }
 
 fn averages(scores: &[&QueryScore]) -> Averages {

@@ -10,6 +10,13 @@
 //! 吴海平 = Wu Haiping
 //! 毛宁 = Mao Ning = Spokesperson Mao
 //! ```
+//!
+//! Beside the list, names can be *linked* across scripts ([`Aliases::link`]): the searcher
+//! links each Chinese speaker of the index to the Latin-script forms of their name (毛宁 ↔ Mao
+//! Ning), so that `--speaker` and `speaker:` find either from the other. A link is weaker than
+//! a line of the list: a romanisation may be shared by two people (王毅 and 王义 are both Wang
+//! Yi), so linked names are found together but counted apart, and links are not followed
+//! further than one step.
 
 use std::collections::HashMap;
 use std::fs;
@@ -32,6 +39,8 @@ pub(crate) struct Aliases {
     groups: Vec<Vec<String>>,
     /// A name's key (as speakers are compared: trimmed, lower case) → its group.
     group_of: HashMap<String, usize>,
+    /// A name's link key ([`link_key`]) → its names in the other script.
+    links: HashMap<String, Vec<String>>,
 }
 
 impl Aliases {
@@ -119,16 +128,73 @@ impl Aliases {
         Ok(aliases)
     }
 
+    #[cfg(test)]
     pub(crate) fn is_empty(&self) -> bool {
-        self.groups.is_empty()
+        self.groups.is_empty() && self.links.is_empty()
+    }
+
+    /// Links `name` to `other`, its form in the other script, both ways; `keys` are further
+    /// spellings under which `other` finds `name` (for a Chinese name, the keys of all its
+    /// readings: `Wenbin Wang` finds 汪文斌 too).
+    pub(crate) fn link(&mut self, name: &str, other: &str, keys: &[String]) {
+        let mut add = |key: String, to: &str| {
+            let list = self.links.entry(key).or_default();
+            if !list.iter().any(|n| name_key(n) == name_key(to)) {
+                list.push(to.trim().to_string());
+            }
+        };
+        add(link_key(name), other);
+        add(link_key(other), name);
+        // A Latin-script name is also found by other spellings of it (`Wang Wen-bin`).
+        if !crate::names::is_chinese(other) {
+            add(link_key(other), other);
+        }
+        for key in keys {
+            add(key.clone(), name);
+        }
+    }
+
+    /// The names linked to `name` in the other script (see [`Aliases::link`]).
+    pub(crate) fn linked(&self, name: &str) -> &[String] {
+        self.links.get(&link_key(name)).map_or(&[], Vec::as_slice)
     }
 
     pub(crate) fn groups(&self) -> &[Vec<String>] {
         &self.groups
     }
 
-    /// Every name of `name`'s group (itself first), or `name` alone.
+    /// Every name of `name`'s group (itself first), or `name` alone; then the names linked to
+    /// any of them in the other script, with their own groups. A Latin-script name also gets
+    /// the other Latin-script names of the Chinese names it is linked to (`Wei Zeng`: 曾蔚, and
+    /// so `Zeng Wei`); a Chinese name does not get the other Chinese names of its pinyin
+    /// (王毅: `Wang Yi`, not 王义).
     pub(crate) fn names(&self, name: &str) -> Vec<String> {
+        let mut out = self.group(name);
+        let add = |names: Vec<String>, out: &mut Vec<String>| {
+            for n in names {
+                if !out.iter().any(|o| name_key(o) == name_key(&n)) {
+                    out.push(n);
+                }
+            }
+        };
+        let latin = !crate::names::is_chinese(name);
+        for n in out.clone() {
+            for linked in self.linked(&n) {
+                add(self.group(linked), &mut out);
+                if latin && crate::names::is_chinese(linked) {
+                    for further in self.linked(linked) {
+                        if !crate::names::is_chinese(further) {
+                            add(self.group(further), &mut out);
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Every name of `name`'s group in the list (itself first), or `name` alone.
+    fn group(&self, name: &str) -> Vec<String> {
         match self.group_of.get(&name_key(name)) {
             Some(&g) => {
                 let mut out = vec![name.trim().to_string()];
@@ -149,18 +215,28 @@ impl Aliases {
         let &g = self.group_of.get(&name_key(name))?;
         self.groups[g].first().cloned()
     }
+}
 
-    /// Every name of each of `names`, without repeats.
-    pub(crate) fn expand(&self, names: &[String]) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        for name in names {
-            for n in self.names(name) {
-                if !out.iter().any(|o| name_key(o) == name_key(&n)) {
-                    out.push(n);
-                }
+/// Every name of each of `names` (as `names_of` gives them), without repeats.
+pub(crate) fn expand(names: &[String], names_of: impl Fn(&str) -> Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for name in names {
+        for n in names_of(name) {
+            if !out.iter().any(|o| name_key(o) == name_key(&n)) {
+                out.push(n);
             }
         }
-        out
+    }
+    out
+}
+
+/// How linked names are looked up: a Latin-script name by its letters alone (`Wang Wen-bin`
+/// is `Wang Wenbin`), a Chinese one as speakers are compared.
+fn link_key(name: &str) -> String {
+    if crate::names::is_chinese(name) {
+        name_key(name)
+    } else {
+        crate::names::key(name)
     }
 }
 
@@ -181,8 +257,40 @@ mod tests {
         assert_eq!(a.names("毛宁"), vec!["毛宁", "Mao Ning"]);
         assert_eq!(a.names("Lin Jian"), vec!["Lin Jian"]);
         assert_eq!(
-            a.expand(&["吴海平".into(), "Wu Haiping".into(), "x".into()]),
+            expand(
+                &["吴海平".into(), "Wu Haiping".into(), "x".into()],
+                |n| a.names(n)
+            ),
             vec!["吴海平", "Wu Haiping", "x"]
+        );
+    }
+
+    #[test]
+    fn test_linked_names_find_each_other_one_step_only() {
+        let mut a = parse("毛宁 = Spokesperson Mao\n").expect("valid list");
+        a.link("毛宁", "Mao Ning", &["ningmao".to_string()]);
+        a.link("王毅", "Wang Yi", &[]);
+        a.link("王义", "Wang Yi", &[]);
+        assert_eq!(
+            a.names("Mao Ning"),
+            ["Mao Ning", "毛宁", "Spokesperson Mao"]
+        );
+        assert_eq!(
+            a.names("mao-ning"),
+            ["mao-ning", "毛宁", "Spokesperson Mao", "Mao Ning"],
+            "another spelling finds the linked name and the spelling the index holds"
+        );
+        assert_eq!(
+            a.names("Ning Mao"),
+            ["Ning Mao", "毛宁", "Spokesperson Mao", "Mao Ning"]
+        );
+        assert_eq!(a.names("毛宁"), ["毛宁", "Spokesperson Mao", "Mao Ning"]);
+        assert_eq!(a.names("Wang Yi"), ["Wang Yi", "王毅", "王义"]);
+        assert_eq!(a.names("王毅"), ["王毅", "Wang Yi"], "not on to 王义");
+        assert_eq!(
+            a.first_of("Mao Ning"),
+            None,
+            "linked names are counted apart"
         );
     }
 

@@ -4,7 +4,11 @@ use tantivy::{DateTime, TantivyDocument};
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::schema::{Fields, name_key};
+use crate::analyze::fingerprint::fingerprint;
 use crate::briefing::Briefing;
+
+/// The `source` of briefings read from stdin, which have no file.
+pub(crate) const STDIN_SOURCE: &str = "(stdin)";
 
 /// Where a briefing comes from, as the index records it.
 #[derive(Debug, Clone)]
@@ -100,6 +104,11 @@ pub(crate) fn documents(
                 doc.add_text(fields.question_id, passage_id(source.briefing_id, q));
             }
             doc.add_u64(fields.length, p.text.len() as u64);
+            let print = fingerprint(p.text);
+            doc.add_u64(fields.fingerprint, print.0);
+            for key in print.band_keys().into_iter().flatten() {
+                doc.add_u64(fields.fingerprint_bands, key);
+            }
             doc.add_u64(
                 fields.order,
                 (day_bits << 40) | (briefing_bits << 16) | u64::from(p.ordinal.min(0xFFFF)),

@@ -231,7 +231,10 @@ pub(crate) fn remove(dir: &Path) -> Result<()> {
         let path = entry?.path();
         // The alias, synonym and word lists are configuration, not content: a rebuild keeps them.
         if path.file_name().is_some_and(|n| {
-            n == aliases::FILE || n == aliases::SYNONYMS_FILE || n == wordlist::FILE
+            n == aliases::FILE
+                || n == aliases::SYNONYMS_FILE
+                || n == wordlist::FILE
+                || n == crate::translate::lexicon::FILE
         }) {
             continue;
         }

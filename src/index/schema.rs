@@ -5,14 +5,14 @@
 //! `schema/index-fields.md` documents every field.
 
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING,
-    Schema, TextFieldIndexing, TextOptions,
+    DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, NumericOptions,
+    STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 
 use crate::analyze::{BIGRAMS, FORMS, WORDS};
 
 /// Version of the fields below; stored in the index beside the analyzer version.
-pub(crate) const SCHEMA_VERSION: u32 = 5;
+pub(crate) const SCHEMA_VERSION: u32 = 6;
 
 /// The names of the fields: part of the on-disk format, so written once, here.
 pub(crate) mod name {
@@ -44,6 +44,8 @@ pub(crate) mod name {
     pub(crate) const QUESTION_ID: &str = "question_id";
     pub(crate) const ORDER: &str = "order";
     pub(crate) const LENGTH: &str = "length";
+    pub(crate) const FINGERPRINT: &str = "fingerprint";
+    pub(crate) const FINGERPRINT_BANDS: &str = "fingerprint_bands";
 }
 
 /// Handles to every field of the passage document.
@@ -91,6 +93,11 @@ pub struct Fields {
     pub order: Field,
     /// Length of the passage text in bytes (for the length prior in ranking).
     pub length: Field,
+    /// Near-duplicate fingerprint of the text (`analyze::fingerprint`); 0 for short passages.
+    pub fingerprint: Field,
+    /// The fingerprint's bands as terms: the passages that may be near-duplicates of one
+    /// share one.
+    pub fingerprint_bands: Field,
 }
 
 /// Builds the schema and the handles to its fields.
@@ -158,6 +165,12 @@ pub(crate) fn build() -> (Schema, Fields) {
         question_id: b.add_text_field(name::QUESTION_ID, STORED),
         order: b.add_u64_field(name::ORDER, FAST),
         length: b.add_u64_field(name::LENGTH, FAST),
+        fingerprint: b.add_u64_field(name::FINGERPRINT, FAST),
+        // Looked up, never scored: no field norms (a byte per passage).
+        fingerprint_bands: b.add_u64_field(
+            name::FINGERPRINT_BANDS,
+            NumericOptions::default().set_indexed(),
+        ),
     };
     (b.build(), fields)
 }
@@ -194,6 +207,8 @@ pub(crate) fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         question_id: f(name::QUESTION_ID)?,
         order: f(name::ORDER)?,
         length: f(name::LENGTH)?,
+        fingerprint: f(name::FINGERPRINT)?,
+        fingerprint_bands: f(name::FINGERPRINT_BANDS)?,
     })
 }
 

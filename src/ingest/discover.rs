@@ -31,6 +31,7 @@ pub(super) fn discover(
             });
             continue;
         }
+        let (inputs_before, skipped_before) = (inputs.len(), session.skipped());
         let root_name = fs::canonicalize(root)
             .ok()
             .and_then(|c| c.file_name().map(|n| n.to_string_lossy().into_owned()))
@@ -78,6 +79,9 @@ pub(super) fn discover(
                 wanted_id,
                 format: Format::of_path(path),
             });
+        }
+        if inputs.len() == inputs_before && session.skipped() == skipped_before {
+            session.nothing_in(&root.display().to_string());
         }
     }
     inputs

@@ -76,10 +76,26 @@ pub struct Report {
 
 /// Something worth telling the user while the run goes on.
 pub(crate) enum Event<'a> {
-    Skipped { file: &'a str, reason: &'a str },
-    Warning { file: &'a str, note: &'a str },
-    Removed { id: &'a str, file: &'a str },
-    Progress { done: usize, total: usize },
+    Skipped {
+        file: &'a str,
+        reason: &'a str,
+    },
+    Warning {
+        file: &'a str,
+        note: &'a str,
+    },
+    Removed {
+        id: &'a str,
+        file: &'a str,
+    },
+    /// A folder holds no file that looks like a transcript.
+    NothingFound {
+        folder: &'a str,
+    },
+    Progress {
+        done: usize,
+        total: usize,
+    },
 }
 
 /// Indexes `paths` into the index in `dir`, created with the analysis variant `options` if it

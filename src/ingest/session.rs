@@ -12,6 +12,7 @@ use xxhash_rust::xxh3::xxh3_64;
 use super::files::{Input, Prepared, chunks, prepare_chunk};
 use super::{Event, Options, Report};
 use crate::briefing::{Briefing, Kind};
+use crate::index::document::STDIN_SOURCE;
 use crate::index::manifest::Manifest;
 use crate::index::writer::Writer;
 use crate::parse::{self, Record};
@@ -86,6 +87,16 @@ impl<'w, 'o, E: FnMut(Event)> Session<'w, 'o, E> {
             reason: &reason,
         });
         self.report.skipped.push((file.to_string(), reason));
+    }
+
+    /// Tells that the folder `folder` holds no file to index.
+    pub(super) fn nothing_in(&mut self, folder: &str) {
+        (self.on_event)(Event::NothingFound { folder });
+    }
+
+    /// The number of files and records skipped so far.
+    pub(super) fn skipped(&self) -> usize {
+        self.report.skipped.len()
     }
 
     fn warn_if_no_speakers(&mut self, file: &str, briefing: &Briefing) {
@@ -184,6 +195,19 @@ impl<'w, 'o, E: FnMut(Event)> Session<'w, 'o, E> {
         std::io::stdin()
             .read_to_string(&mut text)
             .context("cannot read JSON Lines from stdin (is it UTF-8?)")?;
+        // A JSON list (a whole archive in another form) would fail line by line: say it once.
+        if text.trim_start().starts_with('[')
+            && let Some(found) = parse::json::other_form(&text)
+        {
+            self.report.seen += 1;
+            self.skip(
+                "stdin",
+                format!(
+                    "JSON in another form: {found}, not JSON Lines of briefings as in schema/briefing.schema.json; convert it first (the README's section Inputs has a `jq` line for such a list)"
+                ),
+            );
+            return Ok(());
+        }
         let lines: Vec<&str> = text.lines().collect();
         for result in parse::json::parse_lines(&text) {
             self.report.seen += 1;
@@ -208,7 +232,7 @@ impl<'w, 'o, E: FnMut(Event)> Session<'w, 'o, E> {
             self.warn_if_no_speakers(&format!("stdin:{}", record.line), &record.briefing);
             self.report.passages +=
                 self.writer
-                    .replace(&key, "(stdin)", hash, &[(id, &record.briefing)])?;
+                    .replace(&key, STDIN_SOURCE, hash, &[(id, &record.briefing)])?;
             if known.is_some() {
                 self.report.changed += 1;
             } else {

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::tsv::TsvWriter;
-use super::{Style, json, round4, table};
+use super::{Style, json, plural, round4, table};
 use crate::search::facets::Facets;
 
 /// One line of `facets --json`.
@@ -63,9 +63,11 @@ pub(crate) fn print(
         Style::Text { .. } | Style::Markdown => {
             let rest = text(out, facets, limit)?;
             if rest > 0 {
-                writeln!(out, "… and {rest} more values (--limit)")?;
+                let more = plural(rest, "more value", "more values");
+                writeln!(out, "… and {more} (--limit)")?;
             }
-            writeln!(out, "{} matching passages", facets.total)?;
+            let total = plural(facets.total, "matching passage", "matching passages");
+            writeln!(out, "{total}")?;
         }
     }
     Ok(())

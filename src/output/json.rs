@@ -51,6 +51,9 @@ pub(crate) const HIT_FIELDS: &[&str] = &[
     "outlet_id",
     "via",
     "explain",
+    "duplicates",
+    "duplicate_ids",
+    "counterpart",
 ];
 
 /// One line of `query --json` (`schema/hit.schema.json`).
@@ -86,6 +89,10 @@ struct HitLine<'a> {
     via: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     explain: Option<Value>,
+    /// Near-duplicates folded into this hit.
+    duplicates: usize,
+    duplicate_ids: Vec<&'a str>,
+    counterpart: Option<&'a str>,
 }
 
 /// A hit's score by part (`--explain`), with the query's units.
@@ -166,8 +173,21 @@ pub(crate) fn hit_with(hit: &Hit, units: &[UnitSummary]) -> io::Result<Value> {
         outlet_id: p.outlet_id.as_deref(),
         via: hit.via.map(Via::as_str),
         explain: hit.explain.as_ref().map(|why| explanation(why, units)),
+        duplicates: hit.duplicates.len(),
+        duplicate_ids: hit.duplicates.iter().map(|d| d.id.as_str()).collect(),
+        counterpart: hit.counterpart.as_ref().map(|c| c.id.as_str()),
     };
     serde_json::to_value(line).map_err(io::Error::other)
+}
+
+/// A line of `query --batch` for a query that found nothing (`schema/batch.schema.json`).
+pub(crate) fn no_hits(query_id: &str) -> Value {
+    serde_json::json!({"query_id": query_id, "hits": 0})
+}
+
+/// A line of `query --batch` for a query that could not be run (`schema/batch.schema.json`).
+pub(crate) fn failed_query(query_id: &str, error: &str) -> Value {
+    serde_json::json!({"query_id": query_id, "hits": 0, "error": error})
 }
 
 /// `show --json` (`schema/show.schema.json`).
@@ -180,6 +200,21 @@ struct ShownLine<'a> {
     source: &'a str,
     source_url: Option<&'a str>,
     focus: Option<&'a str>,
+    passages: Vec<ShownPassageLine<'a>>,
+    /// With `show --parallel`, the other version of a parallel briefing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parallel: Option<VersionLine<'a>>,
+}
+
+/// The other version of a parallel briefing, in `show --parallel --json`.
+#[derive(Serialize)]
+struct VersionLine<'a> {
+    briefing_id: &'a str,
+    title: &'a str,
+    date: Option<String>,
+    lang: Option<Lang>,
+    source: &'a str,
+    source_url: Option<&'a str>,
     passages: Vec<ShownPassageLine<'a>>,
 }
 
@@ -199,6 +234,7 @@ struct ShownPassageLine<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     relation: Option<Relation>,
     outlet_id: Option<&'a str>,
+    counterpart: Option<&'a str>,
 }
 
 /// Writes a shown briefing as one line.
@@ -219,8 +255,21 @@ pub(crate) fn shown(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
             question_id: p.question_id.as_deref(),
             relation: s.relation,
             outlet_id: p.outlet_id.as_deref(),
+            counterpart: s.counterpart.as_deref(),
         }
     }
+    let parallel = shown.parallel.as_ref().map(|view| {
+        let first = view.passages.first().map(|s| &s.passage);
+        VersionLine {
+            briefing_id: first.map_or("", |p| &p.briefing_id),
+            title: first.map_or("", |p| &p.title),
+            date: first.and_then(|p| p.date).map(|d| d.to_string()),
+            lang: first.map(|p| p.lang),
+            source: first.map_or("", |p| &p.source),
+            source_url: first.and_then(|p| p.source_url.as_deref()),
+            passages: view.passages.iter().map(passage).collect(),
+        }
+    });
     let value = ShownLine {
         briefing_id: first.map_or("", |p| &p.briefing_id),
         title: first.map_or("", |p| &p.title),
@@ -230,6 +279,7 @@ pub(crate) fn shown(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
         source_url: first.and_then(|p| p.source_url.as_deref()),
         focus: shown.focus.as_deref(),
         passages: shown.passages.iter().map(passage).collect(),
+        parallel,
     };
     line(out, &value)
 }
@@ -272,6 +322,8 @@ mod tests {
                 boosts: vec![("title", 0.25)],
                 length_prior: 1.0,
             }),
+            duplicates: vec![],
+            counterpart: None,
         };
         let keys = |h: &Hit| -> Vec<String> {
             hit(h)
@@ -300,6 +352,42 @@ mod tests {
     }
 
     #[test]
+    fn test_duplicates_are_counted_and_listed() {
+        let mut h = Hit {
+            rank: 1,
+            score: 2.5,
+            passage: passage(3, Kind::Answer, None),
+            snippet: String::new(),
+            highlights: vec![],
+            snippet_highlights: vec![],
+            partial: false,
+            group: None,
+            query_id: None,
+            via: None,
+            question_snippet: None,
+            explain: None,
+            duplicates: vec![],
+            counterpart: None,
+        };
+        let value = hit(&h).expect("json");
+        assert_eq!(value["duplicates"], 0);
+        assert_eq!(value["duplicate_ids"], serde_json::json!([]));
+        h.duplicates = vec![
+            crate::search::Duplicate {
+                id: "a#4".into(),
+                date: None,
+            },
+            crate::search::Duplicate {
+                id: "c#9".into(),
+                date: None,
+            },
+        ];
+        let value = hit(&h).expect("json");
+        assert_eq!(value["duplicates"], 2);
+        assert_eq!(value["duplicate_ids"], serde_json::json!(["a#4", "c#9"]));
+    }
+
+    #[test]
     fn test_score_is_rounded_to_four_decimals() {
         let h = Hit {
             rank: 1,
@@ -314,6 +402,8 @@ mod tests {
             via: None,
             question_snippet: None,
             explain: None,
+            duplicates: vec![],
+            counterpart: None,
         };
         assert_eq!(hit(&h).expect("json")["score"], 7.5326);
     }

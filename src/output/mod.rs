@@ -8,6 +8,7 @@
 pub(crate) mod evaluation;
 pub(crate) mod facets;
 pub(crate) mod json;
+pub(crate) mod parallel;
 pub(crate) mod sanitize;
 pub(crate) mod speakers;
 pub(crate) mod stats;
@@ -61,6 +62,16 @@ impl<W: Write> HitPrinter<W> {
         }
     }
 
+    /// A record that is not a hit (`query --batch`: a query without hits, or one that
+    /// failed): a JSON line as it is, a TSV row of the fields it has. Not shown in text.
+    pub(crate) fn record(&mut self, record: &serde_json::Value) -> io::Result<()> {
+        match self {
+            HitPrinter::Text(_) => Ok(()),
+            HitPrinter::Json(out, ..) => json::line(out, record),
+            HitPrinter::Tsv(w) => w.row(record),
+        }
+    }
+
     pub(crate) fn finish(&mut self) -> io::Result<()> {
         match self {
             HitPrinter::Text(p) => p.finish(),
@@ -68,6 +79,11 @@ impl<W: Write> HitPrinter<W> {
             HitPrinter::Tsv(w) => w.finish(),
         }
     }
+}
+
+/// `n` and a noun in the right number: "1 file", "2 files".
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// `x` rounded to 4 decimals: scores and shares in JSON and TSV.

@@ -5,11 +5,11 @@ use std::io::{self, Write};
 
 use super::sanitize::for_terminal;
 use super::tsv::TsvWriter;
-use super::{Style, json, table};
+use super::{Style, json, plural, table};
 use crate::search::speakers::SpeakerSummary;
 
 /// Columns of TSV output.
-const TSV_FIELDS: [&str; 9] = [
+const TSV_FIELDS: [&str; 10] = [
     "speaker",
     "roles",
     "outlets",
@@ -19,6 +19,7 @@ const TSV_FIELDS: [&str; 9] = [
     "last_date",
     "aliases",
     "similar_to",
+    "other_script",
 ];
 
 /// `speakers`: the listed speakers, then (in text) how many of `total` were left out.
@@ -44,6 +45,7 @@ pub(crate) fn print(
                 row["roles"] = s.roles.join("; ").into();
                 row["outlets"] = s.outlets.join("; ").into();
                 row["aliases"] = s.aliases.join("; ").into();
+                row["other_script"] = s.other_script.join("; ").into();
                 w.row(&row)?;
             }
             w.finish()?;
@@ -53,10 +55,18 @@ pub(crate) fn print(
     Ok(())
 }
 
+/// The speaker's name, with its form in the other script: `毛宁 (Mao Ning)`.
+fn name(s: &SpeakerSummary) -> String {
+    match s.other_script.first() {
+        Some(other) => format!("{} ({other})", s.speaker),
+        None => s.speaker.clone(),
+    }
+}
+
 fn text(out: &mut impl Write, speakers: &[SpeakerSummary], total: usize) -> io::Result<()> {
     let name_w = speakers
         .iter()
-        .map(|s| table::width(&for_terminal(&s.speaker)))
+        .map(|s| table::width(&for_terminal(&name(s))))
         .max()
         .unwrap_or(7)
         .clamp(7, 30);
@@ -82,7 +92,8 @@ fn text(out: &mut impl Write, speakers: &[SpeakerSummary], total: usize) -> io::
         writeln!(
             out,
             "{}  {:>8}  {:>9}  {:<10}  {:<10}  {}",
-            table::pad(&for_terminal(&s.speaker), name_w),
+            // A longer name is shown whole (it is what --speaker takes), past the column.
+            table::pad_or_overflow(&for_terminal(&name(s)), name_w),
             s.passages,
             s.briefings,
             s.first_date.as_deref().unwrap_or("-"),
@@ -91,11 +102,8 @@ fn text(out: &mut impl Write, speakers: &[SpeakerSummary], total: usize) -> io::
         )?;
     }
     if total > speakers.len() {
-        writeln!(
-            out,
-            "… and {} more speakers (--limit)",
-            total - speakers.len()
-        )?;
+        let more = plural(total - speakers.len(), "more speaker", "more speakers");
+        writeln!(out, "… and {more} (--limit)")?;
     }
     Ok(())
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use super::sanitize::for_terminal;
-use super::{Style, json};
+use super::{Style, json, plural};
 use crate::search::stats::Stats;
 
 pub(crate) fn print(out: &mut impl Write, style: Style, s: &Stats) -> io::Result<()> {
@@ -36,9 +36,9 @@ pub(crate) fn print(out: &mut impl Write, style: Style, s: &Stats) -> io::Result
     )?;
     writeln!(
         out,
-        "size:       {:.1} MB on disk, {} segments",
+        "size:       {:.1} MB on disk, {}",
         s.size_bytes as f64 / 1e6,
-        s.segments
+        plural(s.segments, "segment", "segments")
     )?;
     writeln!(
         out,

@@ -36,6 +36,15 @@ pub(crate) fn pad(s: &str, cells: usize) -> String {
     format!("{out}{}", " ".repeat(cells.saturating_sub(used)))
 }
 
+/// `s` padded to `cells` display cells, or whole if wider.
+pub(crate) fn pad_or_overflow(s: &str, cells: usize) -> String {
+    if width(s) >= cells {
+        s.to_string()
+    } else {
+        pad(s, cells)
+    }
+}
+
 /// A bar of `value` against `max`, in eighths of a cell.
 pub(crate) fn bar(value: usize, max: usize, cells: usize) -> String {
     if max == 0 || value == 0 {
@@ -48,7 +57,12 @@ pub(crate) fn bar(value: usize, max: usize, cells: usize) -> String {
     s
 }
 
+/// Widest label column; wider labels move to the end of the line.
+const MAX_LABEL_CELLS: usize = 40;
+
 /// Writes `rows` of (label, count) as an aligned table with bars and shares of `total`.
+/// Labels are never cut, since people copy them (a briefing id into `show`, an outlet into
+/// `--outlet`): when one is wider than 40 cells, the labels go last, after the bars.
 pub(crate) fn counts(
     out: &mut impl Write,
     heading: &str,
@@ -59,14 +73,33 @@ pub(crate) fn counts(
         .iter()
         .map(|(l, _)| for_terminal(l).into_owned())
         .collect();
-    let label_width = labels
-        .iter()
-        .map(|l| width(l))
-        .max()
-        .unwrap_or(0)
-        .clamp(width(heading), 40);
+    let widest = labels.iter().map(|l| width(l)).max().unwrap_or(0);
+    let label_width = widest.max(width(heading));
     let max = rows.iter().map(|(_, n)| *n).max().unwrap_or(0);
     let count_width = max.to_string().len().max(5);
+    let share = |n: usize| {
+        if total > 0 {
+            100.0 * n as f64 / total as f64
+        } else {
+            0.0
+        }
+    };
+    if widest > MAX_LABEL_CELLS {
+        writeln!(
+            out,
+            "{:>count_width$}  {:>6}  {:BAR_WIDTH$}  {heading}",
+            "count", "share", ""
+        )?;
+        for (label, (_, n)) in labels.iter().zip(rows) {
+            writeln!(
+                out,
+                "{n:>count_width$}  {:>5.1}%  {:<BAR_WIDTH$}  {label}",
+                share(*n),
+                bar(*n, max, BAR_WIDTH)
+            )?;
+        }
+        return Ok(());
+    }
     writeln!(
         out,
         "{}  {:>count_width$}  {:>6}",
@@ -75,16 +108,11 @@ pub(crate) fn counts(
         "share"
     )?;
     for (label, (_, n)) in labels.iter().zip(rows) {
-        let share = if total > 0 {
-            100.0 * *n as f64 / total as f64
-        } else {
-            0.0
-        };
         writeln!(
             out,
             "{}  {n:>count_width$}  {:>5.1}%  {}",
             pad(label, label_width),
-            share,
+            share(*n),
             bar(*n, max, BAR_WIDTH)
         )?;
     }
@@ -126,5 +154,26 @@ mod tests {
             lines[2],
             format!("Kirby       10   25.0%  {}", "█".repeat(10))
         );
+    }
+
+    #[test]
+    fn test_pad_or_overflow_keeps_a_long_name_whole() {
+        assert_eq!(pad_or_overflow("毛宁", 6), "毛宁  ");
+        let long = "Deputy Director General Lin Qiao of the Customs Office";
+        assert_eq!(pad_or_overflow(long, 30), long);
+    }
+
+    #[test]
+    fn test_long_labels_are_never_cut_and_go_last() {
+        let long = "corpus/zh/2022-01-20-国家知识产权局新闻发布会.txt".to_string();
+        let mut out = Vec::new();
+        let rows = vec![(long.clone(), 12), ("short".to_string(), 3)];
+        counts(&mut out, "briefing", &rows, 15).expect("write");
+        let text = String::from_utf8(out).expect("utf8");
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[0].starts_with("count   share") && lines[0].ends_with("  briefing"));
+        assert!(lines[1].ends_with(&format!("  {long}")), "{text}");
+        assert!(lines[1].starts_with("   12   80.0%  "), "{text}");
+        assert!(!text.contains('…'));
     }
 }

@@ -1,5 +1,6 @@
 //! Text output for people: rank, date, who spoke (and in what role), the briefing, and a
-//! snippet with the matches highlighted: in colour on a terminal, in [brackets] otherwise.
+//! snippet with the matches highlighted: in colour on a terminal, else between ⟦ and ⟧, which
+//! transcripts never use (their own brackets say `[inaudible]` or `【纠错】`).
 
 use std::io::{self, Write};
 
@@ -7,10 +8,16 @@ use anstyle::{AnsiColor, Style};
 
 use super::round4;
 use super::sanitize::for_terminal;
-use crate::search::Hit;
+use crate::search::StoredPassage;
 use crate::search::UnitSummary;
 use crate::search::hit::{Explanation, Via};
 use crate::search::query::syntax::{Equivalence, Variant};
+use crate::search::{Duplicate, Hit};
+
+/// Marks around a match in plain text: mathematical white square brackets, found in no
+/// transcript, so that `[inaudible]` or a quoted `[sic]` is never taken for a match.
+const MARK_OPEN: char = '⟦';
+const MARK_CLOSE: char = '⟧';
 
 /// Longest role shown in text output, in characters.
 const MAX_ROLE_CHARS: usize = 70;
@@ -102,10 +109,10 @@ impl<W: Write> TextPrinter<W> {
             (Some(role), true) => format!(", {}", for_terminal(&shorten(role, MAX_ROLE_CHARS))),
             _ => String::new(),
         };
-        let translated = if hit.via == Some(Via::Translation) {
-            " · through the translation"
-        } else {
-            ""
+        let translated = match hit.via {
+            Some(Via::Translation) => " · through the translation",
+            Some(Via::Counterpart) => " · through its counterpart",
+            _ => "",
         };
         let meta = self.styled(
             STYLES.dim,
@@ -137,7 +144,29 @@ impl<W: Write> TextPrinter<W> {
             )?;
         }
         let id = self.styled(STYLES.dim, &for_terminal(&p.id));
-        writeln!(self.out, "    {id}")
+        writeln!(self.out, "    {id}")?;
+        if let Some(other) = &hit.counterpart {
+            self.counterpart(other, hit.snippet.chars().count().max(80))?;
+        }
+        if !hit.duplicates.is_empty() {
+            let more = self.styled(STYLES.dim, &more_like_this(&hit.duplicates));
+            writeln!(self.out, "    {more}")?;
+        }
+        Ok(())
+    }
+
+    /// The same passage in the other language (`--parallel`): who said it, its opening, its id.
+    fn counterpart(&mut self, other: &StoredPassage, chars: usize) -> io::Result<()> {
+        let who = self.styled(STYLES.speaker, &for_terminal(&other.who()));
+        let opening = shorten(&other.text.replace('\n', " "), chars);
+        writeln!(
+            self.out,
+            "    ⇄ {} {who}: {}",
+            self.styled(STYLES.dim, other.lang.as_str()),
+            for_terminal(&opening)
+        )?;
+        let id = self.styled(STYLES.dim, &for_terminal(&other.id));
+        writeln!(self.out, "      {id}")
     }
 
     fn highlighted(&self, text: &str, ranges: &[[usize; 2]]) -> String {
@@ -156,9 +185,9 @@ impl<W: Write> TextPrinter<W> {
             if self.color {
                 out.push_str(&self.styled(STYLES.matched, &matched));
             } else {
-                out.push('[');
+                out.push(MARK_OPEN);
                 out.push_str(&matched);
-                out.push(']');
+                out.push(MARK_CLOSE);
             }
             at = to;
         }
@@ -169,6 +198,30 @@ impl<W: Write> TextPrinter<W> {
     pub(crate) fn finish(&mut self) -> io::Result<()> {
         self.out.flush()
     }
+}
+
+/// Dates of near-duplicates listed after "+N more like this", at most.
+const MAX_DUPLICATE_DATES: usize = 5;
+
+/// "+3 more like this (2022-07-19, 2022-07-20, 2023-01-05)": the near-duplicates folded into a
+/// hit, by their distinct dates (they are in date order).
+fn more_like_this(duplicates: &[Duplicate]) -> String {
+    let mut dates: Vec<String> = Vec::new();
+    for d in duplicates {
+        let date = d
+            .date
+            .map_or_else(|| "no date".to_string(), |d| d.to_string());
+        if !dates.contains(&date) {
+            dates.push(date);
+        }
+    }
+    let shown = dates.len().min(MAX_DUPLICATE_DATES);
+    let more = if dates.len() > shown { ", …" } else { "" };
+    format!(
+        "+{} more like this ({}{more})",
+        duplicates.len(),
+        dates[..shown].join(", ")
+    )
 }
 
 /// A hit's score by part: `rcep 5.12 + 关税 3.40 + title 0.31 = 8.83 × length 0.95`.
@@ -254,7 +307,7 @@ fn variants(variants: &[Variant]) -> String {
     format!("; stands for {}{rest}", shown.join(", "))
 }
 
-/// Matches separated only by spaces are shown as one: "[bonded logistics park]".
+/// Matches separated only by spaces are shown as one: "⟦bonded logistics park⟧".
 fn merge_across_spaces(text: &str, ranges: &[[usize; 2]]) -> Vec<[usize; 2]> {
     let mut merged: Vec<[usize; 2]> = Vec::with_capacity(ranges.len());
     for &r in ranges {
@@ -305,6 +358,8 @@ mod tests {
             via: None,
             question_snippet: None,
             explain: None,
+            duplicates: vec![],
+            counterpart: None,
         }
     }
 
@@ -316,13 +371,13 @@ mod tests {
     }
 
     #[test]
-    fn test_plain_text_marks_matches_with_brackets() {
+    fn test_plain_text_marks_matches_with_white_square_brackets() {
         let text = render(&hit(), false);
         assert!(
             text.contains("2023-04-18  Lin Qiao, Deputy Director General  answer · score 2.50"),
             "{text}"
         );
-        assert!(text.contains("We apply [RCEP] rules."), "{text}");
+        assert!(text.contains("We apply ⟦RCEP⟧ rules."), "{text}");
         assert!(!text.contains('\u{1b}'));
     }
 
@@ -331,7 +386,15 @@ mod tests {
         let mut h = hit();
         h.snippet = "the bonded logistics park".into();
         h.snippet_highlights = vec![[4, 10], [11, 20], [21, 25]];
-        assert!(render(&h, false).contains("the [bonded logistics park]"));
+        assert!(render(&h, false).contains("the ⟦bonded logistics park⟧"));
+    }
+
+    #[test]
+    fn test_transcript_brackets_are_not_taken_for_highlights() {
+        let mut h = hit();
+        h.snippet = "[inaudible] RCEP".into();
+        h.snippet_highlights = vec![[12, 16]];
+        assert!(render(&h, false).contains("[inaudible] ⟦RCEP⟧"));
     }
 
     #[test]
@@ -369,6 +432,48 @@ mod tests {
         let line = text.find("only some of the words").expect("line");
         assert!(text.find(" 1. ").expect("hit 1") < line);
         assert!(line < text.find(" 2. ").expect("hit 2"));
+    }
+
+    #[test]
+    fn test_counterpart_is_shown_under_the_hit() {
+        let mut h = hit();
+        let mut other = passage(4, Kind::Answer, Some("林桥"));
+        other.lang = crate::briefing::Lang::Zh;
+        other.id = "zh#4".into();
+        other.text = "我们适用RCEP规则。".into();
+        h.counterpart = Some(other);
+        let text = render(&h, false);
+        assert!(
+            text.contains("    b#3\n    ⇄ zh 林桥: 我们适用RCEP规则。\n      zh#4\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn test_folded_duplicates_are_counted_with_their_dates() {
+        let dup = |id: &str, date: Option<(i32, u32, u32)>| Duplicate {
+            id: id.into(),
+            date: date.and_then(|(y, m, d)| crate::date::Date::new(y, m, d)),
+        };
+        let mut h = hit();
+        assert!(!render(&h, false).contains("more like this"));
+        h.duplicates = vec![
+            dup("a#1", Some((2022, 7, 20))),
+            dup("b#2", Some((2022, 7, 20))),
+            dup("c#3", Some((2023, 1, 5))),
+            dup("d#4", None),
+        ];
+        let text = render(&h, false);
+        assert!(
+            text.ends_with("b#3\n    +4 more like this (2022-07-20, 2023-01-05, no date)\n"),
+            "{text}"
+        );
+        h.duplicates = (1..=7)
+            .map(|d| dup(&format!("x#{d}"), Some((2024, 1, d))))
+            .collect();
+        assert!(render(&h, false).contains(
+            "+7 more like this (2024-01-01, 2024-01-02, 2024-01-03, 2024-01-04, 2024-01-05, …)"
+        ));
     }
 
     #[test]

@@ -13,6 +13,16 @@ use crate::search::show::{Relation, Shown, ShownPassage};
 /// `show`: text for people, Markdown, or one JSON object (`schema/show.schema.json`). TSV
 /// has no rows to give: it is refused before.
 pub(crate) fn print(out: &mut impl Write, style: super::Style, shown: &Shown) -> io::Result<()> {
+    if let Some(view) = &shown.parallel {
+        match style {
+            super::Style::Markdown => return super::parallel::markdown(out, shown, view),
+            super::Style::Text { color } => {
+                let width = super::parallel::terminal_width();
+                return super::parallel::text(out, shown, view, color, width);
+            }
+            super::Style::Json | super::Style::Tsv => {}
+        }
+    }
     match style {
         super::Style::Json => super::json::shown(out, shown),
         super::Style::Markdown => markdown(out, shown),
@@ -22,7 +32,7 @@ pub(crate) fn print(out: &mut impl Write, style: super::Style, shown: &Shown) ->
 }
 
 /// Who is speaking, as a heading: the name, with the role when the speaker is named.
-fn who(p: &StoredPassage) -> String {
+pub(super) fn who(p: &StoredPassage) -> String {
     match (&p.role, &p.speaker) {
         (Some(role), Some(_)) => format!("{}, {role}", p.who()),
         _ => p.who(),
@@ -142,7 +152,7 @@ pub(crate) fn markdown(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
 }
 
 /// Escapes the characters that would start Markdown markup.
-fn md(s: &str) -> String {
+pub(super) fn md(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if matches!(c, '*' | '_' | '`' | '[' | ']' | '#' | '<' | '>' | '\\') {
@@ -172,7 +182,11 @@ mod tests {
         passage.turn = turn;
         passage.title = "Briefing *one*".into();
         passage.date = crate::date::Date::new(2024, 3, 12);
-        ShownPassage { passage, relation }
+        ShownPassage {
+            passage,
+            relation,
+            counterpart: None,
+        }
     }
 
     fn shown() -> Shown {
@@ -189,6 +203,7 @@ mod tests {
                 ),
                 shown_passage(5, 2, Kind::Answer, Some("Zhou Lan"), Some(Relation::Focus)),
             ],
+            parallel: None,
         }
     }
 

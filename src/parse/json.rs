@@ -72,6 +72,36 @@ pub(crate) fn parse_one(text: &str) -> Result<Record, JsonError> {
     convert(json, 1)
 }
 
+/// When `text` is JSON but plainly not in the briefing form (a list of records, or an object
+/// with neither `title` nor `turns`), what it is instead, so that the message can point to a conversion
+/// rather than to a type error deep inside.
+pub(crate) fn other_form(text: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    match value {
+        serde_json::Value::Array(items) => Some(format!(
+            "a list of {} record{}",
+            items.len(),
+            if items.len() == 1 { "" } else { "s" }
+        )),
+        serde_json::Value::Object(fields)
+            if !fields.contains_key("turns") && !fields.contains_key("title") =>
+        {
+            let names: Vec<&str> = fields.keys().take(6).map(String::as_str).collect();
+            Some(format!(
+                "an object without `title` or `turns` (its fields: {}{})",
+                names.join(", "),
+                if fields.len() > names.len() {
+                    ", …"
+                } else {
+                    ""
+                }
+            ))
+        }
+        serde_json::Value::Object(_) => None,
+        _ => Some("a single value, not an object".to_string()),
+    }
+}
+
 /// Parses JSON Lines: one briefing per non-blank line; each bad line is an error of its own.
 pub(crate) fn parse_lines(text: &str) -> Vec<Result<Record, JsonError>> {
     text.lines()
@@ -248,6 +278,20 @@ mod tests {
           {"outlet": "AFP", "text": "Will China respond?"},
           {"speaker": "Zhou Lan", "text": "We have noted the reports.\nChina's position is consistent."}
         ]}"#;
+
+    #[test]
+    fn test_a_list_of_records_is_recognised_as_another_form() {
+        let list =
+            "[\n {\"date\": \"2026-01-05\", \"en_pairs\": []},\n {\"date\": \"2026-01-06\"}\n]";
+        assert_eq!(other_form(list).as_deref(), Some("a list of 2 records"));
+        let object = r#"{"date": "2026-01-05", "en_title": "x"}"#;
+        assert_eq!(
+            other_form(object).as_deref(),
+            Some("an object without `title` or `turns` (its fields: date, en_title)")
+        );
+        assert_eq!(other_form(ONE), None);
+        assert_eq!(other_form("{\"title\": "), None);
+    }
 
     #[test]
     fn test_a_briefing_with_inferred_kinds_and_links() {

@@ -47,6 +47,10 @@ pub enum ParseError {
     #[error("invalid JSON: line {line}: {message}")]
     Json { line: usize, message: String },
     #[error(
+        "JSON in another form: {found}, not one briefing as in schema/briefing.schema.json; convert it first (the README's section Inputs has a `jq` line for such a list, piped to `briefsearch index -`)"
+    )]
+    OtherJson { found: String },
+    #[error(
         "HTML nested {depth} elements deep (more than {} is refused)",
         html::MAX_DEPTH
     )]
@@ -141,9 +145,12 @@ pub fn parse(bytes: &[u8], file_name: &str, format: Option<Format>) -> Result<Pa
                 records: vec![record],
                 rejected: Vec::new(),
             })
-            .map_err(|e| ParseError::Json {
-                line: e.line,
-                message: e.message,
+            .map_err(|e| match json::other_form(&text) {
+                Some(found) => ParseError::OtherJson { found },
+                None => ParseError::Json {
+                    line: e.line,
+                    message: e.message,
+                },
             }),
         Format::JsonLines => {
             let mut parsed = Parsed::default();

@@ -4,6 +4,14 @@ use super::passage::StoredPassage;
 use super::query::build::Highlight;
 use super::snippet::{self, Snippet};
 use crate::analyze::Analyzer;
+use crate::date::Date;
+
+/// A near-duplicate of a hit, folded into it (`search::collapse`).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Duplicate {
+    pub id: String,
+    pub date: Option<Date>,
+}
 
 /// One matching passage, with everything needed to show or script it. The JSON Lines form
 /// (`schema/hit.schema.json`) is `output::json`'s business.
@@ -31,6 +39,12 @@ pub(crate) struct Hit {
     pub question_snippet: Option<Snippet>,
     /// With `--explain`: the score by part.
     pub explain: Option<Explanation>,
+    /// The passages that match the query, rank lower and are near-duplicates of this one,
+    /// in date order (ranked by score, unless every passage is asked for).
+    pub duplicates: Vec<Duplicate>,
+    /// The same passage in the other language (of a parallel version of the briefing), when
+    /// asked for and there is one.
+    pub counterpart: Option<StoredPassage>,
 }
 
 /// A hit's score by part (`--explain`): what each unit of the query and each boost adds,
@@ -52,6 +66,9 @@ pub(crate) enum Via {
     Question,
     /// A passage of the other language, through the query's translation (`--cross`).
     Translation,
+    /// A passage of the other language, through its counterpart (the same passage in the
+    /// language of the query) that matches the query as typed (`--cross`).
+    Counterpart,
 }
 
 impl Via {
@@ -59,6 +76,7 @@ impl Via {
         match self {
             Via::Question => "question",
             Via::Translation => "translation",
+            Via::Counterpart => "counterpart",
         }
     }
 }
@@ -87,6 +105,8 @@ impl Hit {
             via: None,
             question_snippet: None,
             explain: None,
+            duplicates: Vec::new(),
+            counterpart: None,
         }
     }
 }

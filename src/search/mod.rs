@@ -6,11 +6,13 @@
 //! [`query::build`]), times a length prior that discounts one-line passages. Filters never
 //! change a score. `*` alone lists passages in date order.
 
+mod collapse;
 pub(crate) mod collect;
 pub(crate) mod facets;
 pub(crate) mod filter;
 pub(crate) mod hit;
 pub(crate) mod lexicon;
+pub(crate) mod parallel;
 pub(crate) mod passage;
 pub(crate) mod query;
 mod rank;
@@ -23,7 +25,7 @@ pub(crate) mod trend;
 pub(crate) mod vocabulary;
 
 pub(crate) use filter::{Filter, Filters};
-pub(crate) use hit::Hit;
+pub(crate) use hit::{Duplicate, Hit};
 pub(crate) use passage::StoredPassage;
 pub use searcher::Searcher;
 pub(crate) use searcher::{Advice, Expansion, Prepared, Request, Results, Sort, UnitSummary};

@@ -2,9 +2,11 @@
 //! of the query before those with some, or by date.
 
 use anyhow::{Context, Result};
-use tantivy::collector::TopDocs;
+use tantivy::collector::sort_key::NaturalComparator;
+use tantivy::collector::{SegmentSortKeyComputer, SortKeyComputer, TopDocs};
+use tantivy::columnar::Column;
 use tantivy::query::{BooleanQuery, EnableScoring, Query};
-use tantivy::{DocAddress, DocSet, Order, TERMINATED};
+use tantivy::{DocAddress, DocId, DocSet, Order, Score, SegmentReader, TERMINATED};
 
 use super::{Prepared, Searcher, Sort};
 use crate::index::schema::name;
@@ -37,6 +39,8 @@ pub(super) struct Scored {
     pub score: f32,
     pub addr: DocAddress,
     pub tier: Tier,
+    /// Reached only through its counterpart in the other language (`--cross`).
+    pub via_counterpart: bool,
 }
 
 impl Searcher {
@@ -46,17 +50,22 @@ impl Searcher {
     pub(super) fn top(&self, prepared: &Prepared, sort: Sort, n: usize) -> Result<Vec<Scored>> {
         let n = n.max(1);
         if sort != Sort::Score {
-            let order = if sort == Sort::Date {
-                Order::Asc
+            let addrs: Vec<DocAddress> = if sort == Sort::Date {
+                let collector =
+                    TopDocs::with_limit(n).order_by_fast_field::<u64>(name::ORDER, Order::Asc);
+                let top = self.searcher.search(&prepared.query, &collector);
+                top.context("search failed")?
+                    .into_iter()
+                    .map(|(_, a)| a)
+                    .collect()
             } else {
-                Order::Desc
+                let collector = TopDocs::with_limit(n).order_by(NewestFirst);
+                let top = self.searcher.search(&prepared.query, &collector);
+                top.context("search failed")?
+                    .into_iter()
+                    .map(|(_, a)| a)
+                    .collect()
             };
-            let collector = TopDocs::with_limit(n).order_by_fast_field::<u64>(name::ORDER, order);
-            let top = self
-                .searcher
-                .search(&prepared.query, &collector)
-                .context("search failed")?;
-            let addrs: Vec<DocAddress> = top.into_iter().map(|(_, a)| a).collect();
             let scores = if prepared.built.match_all {
                 vec![0.0; addrs.len()]
             } else {
@@ -69,6 +78,7 @@ impl Searcher {
                     score,
                     addr,
                     tier: Tier::Exact,
+                    via_counterpart: false,
                 })
                 .collect());
         }
@@ -82,10 +92,12 @@ impl Searcher {
                 continue;
             };
             let more = self.top_by_score(query, prepared.length_prior, n - ranked.len())?;
-            ranked.extend(
-                more.into_iter()
-                    .map(|(score, addr)| Scored { score, addr, tier }),
-            );
+            ranked.extend(more.into_iter().map(|(score, addr)| Scored {
+                score,
+                addr,
+                tier,
+                via_counterpart: false,
+            }));
         }
         // Passages with fewer of the words: each level's best, its scores discounted by how
         // many words its passages lack, merged by the discounted score.
@@ -96,7 +108,13 @@ impl Searcher {
             for level in &prepared.fill {
                 for (score, addr) in self.top_by_score(level, prepared.length_prior, wanted)? {
                     let tier = Tier::Partial;
-                    partial.push((score * discount, Scored { score, addr, tier }));
+                    let scored = Scored {
+                        score,
+                        addr,
+                        tier,
+                        via_counterpart: false,
+                    };
+                    partial.push((score * discount, scored));
                 }
                 discount *= prepared.level_discount;
             }
@@ -161,24 +179,32 @@ impl Searcher {
 
     /// A passage's chronological sort key (the tie-break of equal scores).
     fn order(&self, addr: DocAddress) -> u64 {
-        self.searcher
-            .segment_reader(addr.segment_ord)
-            .fast_fields()
-            .u64(name::ORDER)
-            .ok()
+        self.rank_columns(addr)
+            .and_then(|c| c.order.as_ref())
             .and_then(|c| c.first(addr.doc_id))
             .unwrap_or(u64::MAX)
     }
 
     /// A passage's length in bytes (for the length prior).
     fn length(&self, addr: DocAddress) -> u64 {
-        self.searcher
-            .segment_reader(addr.segment_ord)
-            .fast_fields()
-            .u64(name::LENGTH)
-            .ok()
+        self.rank_columns(addr)
+            .and_then(|c| c.length.as_ref())
             .and_then(|c| c.first(addr.doc_id))
             .unwrap_or(u64::MAX)
+    }
+
+    /// The ranking columns of `addr`'s segment.
+    fn rank_columns(&self, addr: DocAddress) -> Option<&RankColumns> {
+        let open = || {
+            let fast = self.searcher.segment_reader(addr.segment_ord).fast_fields();
+            RankColumns {
+                order: fast.u64(name::ORDER).ok(),
+                length: fast.u64(name::LENGTH).ok(),
+            }
+        };
+        self.rank_columns
+            .get(addr.segment_ord as usize)
+            .map(|cell| cell.get_or_init(open))
     }
 
     /// The score `query` gives the passage at `addr` (0 if it does not match).
@@ -223,6 +249,48 @@ impl Searcher {
     }
 }
 
+/// The passage bits of the `order` key (date, briefing, passage): see `index::document`.
+const PASSAGE_BITS: u64 = 0xFFFF;
+
+/// `--sort -date`: newest briefing first, and a briefing's passages in reading order, so that
+/// a briefing reads as it was said. The `order` key with its date and briefing bits as they
+/// are and its passage bits reversed, largest first.
+struct NewestFirst;
+
+fn newest_first_key(order: u64) -> u64 {
+    (order & !PASSAGE_BITS) | (PASSAGE_BITS - (order & PASSAGE_BITS))
+}
+
+impl SortKeyComputer for NewestFirst {
+    type SortKey = u64;
+    type Child = NewestFirstInSegment;
+    type Comparator = NaturalComparator;
+
+    fn segment_sort_key_computer(&self, reader: &SegmentReader) -> tantivy::Result<Self::Child> {
+        Ok(NewestFirstInSegment {
+            order: reader.fast_fields().u64(name::ORDER)?,
+        })
+    }
+}
+
+struct NewestFirstInSegment {
+    order: Column<u64>,
+}
+
+impl SegmentSortKeyComputer for NewestFirstInSegment {
+    type SortKey = u64;
+    type SegmentSortKey = u64;
+    type SegmentComparator = NaturalComparator;
+
+    fn segment_sort_key(&mut self, doc: DocId, _score: Score) -> u64 {
+        self.order.first(doc).map_or(0, newest_first_key)
+    }
+
+    fn convert_segment_sort_key(&self, key: u64) -> u64 {
+        key
+    }
+}
+
 /// Ranked lists of passages of different languages as one list of `n`, tier by tier. Among
 /// the passages that hold every word, each passage goes by its score relative to the best of
 /// its language (so the best passage of each language comes first, then the next best of
@@ -252,6 +320,76 @@ pub(super) fn interleave(lists: Vec<Vec<Scored>>, n: usize) -> Vec<Scored> {
     all.into_iter().take(n).map(|(.., s)| s).collect()
 }
 
+/// The passages that match a query's translation (`direct`) ranked with those reached through
+/// their counterparts (`reached`: each with the score and tier of the counterpart's match of
+/// the query as typed). Each list's scores are taken relative to its best, so that the two
+/// languages' BM25 scores can be compared; a passage in both lists adds the two, so that
+/// agreement counts. A passage ranks in the better of its tiers (a counterpart of a passage
+/// with every word is among the passages with every word), and keeps the place it had in
+/// `direct` on ties. The best `n`, scored on the scale of `direct`'s best.
+pub(super) fn with_counterparts(
+    direct: Vec<Scored>,
+    reached: Vec<Scored>,
+    n: usize,
+) -> Vec<Scored> {
+    if reached.is_empty() {
+        return direct;
+    }
+    let best = |list: &[Scored]| {
+        let exact = list
+            .iter()
+            .filter(|s| s.tier == Tier::Exact)
+            .map(|s| s.score)
+            .fold(0.0f32, f32::max);
+        if exact > 0.0 {
+            exact
+        } else {
+            list.iter().map(|s| s.score).fold(0.0f32, f32::max)
+        }
+    };
+    let (d, r) = (best(&direct), best(&reached));
+    let relative = |score: f32, best: f32| if best > 0.0 { score / best } else { 0.0 };
+    let scale = if d > 0.0 { d } else { r.max(1.0) };
+    // Address → (tier, relative score, position, scored).
+    let mut all: Vec<(Tier, f32, usize, Scored)> = direct
+        .iter()
+        .enumerate()
+        .map(|(pos, s)| (s.tier, relative(s.score, d), pos, *s))
+        .collect();
+    for s in reached {
+        let key = relative(s.score, r);
+        match all.iter_mut().find(|e| e.3.addr == s.addr) {
+            Some(e) => {
+                e.0 = e.0.min(s.tier);
+                e.1 += key;
+            }
+            None => {
+                let pos = usize::MAX;
+                all.push((s.tier, key, pos, s));
+            }
+        }
+    }
+    all.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| b.1.total_cmp(&a.1))
+            .then_with(|| a.2.cmp(&b.2))
+    });
+    all.into_iter()
+        .take(n)
+        .map(|(tier, key, _, s)| Scored {
+            score: key * scale,
+            tier,
+            ..s
+        })
+        .collect()
+}
+
+/// The columns a segment's hits are ranked with.
+pub(crate) struct RankColumns {
+    order: Option<Column<u64>>,
+    length: Option<Column<u64>>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,7 +399,45 @@ mod tests {
             score,
             addr: DocAddress::new(0, doc),
             tier,
+            via_counterpart: false,
         }
+    }
+
+    #[test]
+    fn test_counterparts_rank_by_their_match_relative_to_the_best() {
+        let direct = vec![
+            scored(8.0, 1, Tier::Exact),
+            scored(4.0, 2, Tier::Exact),
+            scored(3.0, 3, Tier::Partial),
+        ];
+        let reached = |score: f32, doc: u32, tier: Tier| Scored {
+            via_counterpart: true,
+            ..scored(score, doc, tier)
+        };
+        let ranked = with_counterparts(
+            direct.clone(),
+            vec![
+                reached(20.0, 2, Tier::Exact),
+                reached(15.0, 9, Tier::Exact),
+                reached(1.0, 3, Tier::Partial),
+                reached(30.0, 7, Tier::Partial),
+            ],
+            10,
+        );
+        let docs: Vec<u32> = ranked.iter().map(|s| s.addr.doc_id).collect();
+        // 2: 0.5 + 1.0; 1: 1.0; 9: 0.75; then the partial ones: 7: 1.5, 3: 0.375 + 0.05.
+        assert_eq!(docs, [2, 1, 9, 7, 3]);
+        assert!(!ranked[0].via_counterpart, "found by the translation too");
+        assert!(ranked[2].via_counterpart);
+        assert!(
+            (ranked[0].score - 12.0).abs() < 1e-4,
+            "on the scale of the direct best"
+        );
+        assert_eq!(with_counterparts(direct.clone(), vec![], 10).len(), 3);
+        assert_eq!(
+            with_counterparts(direct, vec![reached(1.0, 9, Tier::Exact)], 2).len(),
+            2
+        );
     }
 
     #[test]
@@ -282,6 +458,29 @@ mod tests {
             .collect();
         // 1.0 (en), 1.0 (zh), 0.92 (en), 0.33 (zh); then the partial tier by score.
         assert_eq!(docs, [1, 11, 2, 12, 13, 3]);
+    }
+
+    #[test]
+    fn test_newest_first_keeps_passages_of_a_briefing_in_reading_order() {
+        let key = |day: u64, briefing: u64, passage: u64| (day << 40) | (briefing << 16) | passage;
+        let mut orders = [
+            key(10, 7, 1),
+            key(10, 7, 2),
+            key(11, 3, 5),
+            key(11, 3, 1),
+            key(10, 9, 1),
+        ];
+        orders.sort_by_key(|&o| std::cmp::Reverse(newest_first_key(o)));
+        assert_eq!(
+            orders,
+            [
+                key(11, 3, 1),
+                key(11, 3, 5),
+                key(10, 9, 1),
+                key(10, 7, 1),
+                key(10, 7, 2)
+            ]
+        );
     }
 
     #[test]

@@ -9,10 +9,10 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use anyhow::{Context, Result};
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, Occur, Query};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query};
 use tantivy::{SegmentOrdinal, Term};
 
-use super::hit::{Explanation, Via};
+use super::hit::{Duplicate, Explanation, Via};
 use super::lexicon::{self, Found, Lexicon};
 use super::passage::StoredPassage;
 use super::query;
@@ -23,9 +23,11 @@ use super::rank::{self, Scored, Tier};
 use super::{Filter, Filters, Hit, collect, snippet, vocabulary};
 use crate::briefing::Lang;
 use crate::index::aliases::{Aliases, SYNONYMS_FILE};
+use crate::index::document::STDIN_SOURCE;
 use crate::index::schema::name;
 use crate::index::schema::name_key;
 use crate::index::{self, Fields, Opened};
+use crate::names;
 use crate::outlets::{Outlets, without_reporter};
 use crate::translate::dictionary::Dictionary;
 
@@ -37,7 +39,7 @@ pub(crate) enum Sort {
     Score,
     /// Oldest first.
     Date,
-    /// Newest first.
+    /// Newest briefing first, each briefing's passages in reading order.
     DateDesc,
 }
 
@@ -58,8 +60,13 @@ pub(crate) struct Request {
     /// Ranked by score, follow the passages that match the query as typed with those that
     /// have some of its words.
     pub fill: bool,
+    /// Find each hit's counterpart in a parallel version of its briefing.
+    pub counterparts: bool,
     /// Say how the query was analysed and each hit scored.
     pub explain: bool,
+    /// Ranked by score (and not grouped), fold each passage into a higher-ranked
+    /// near-duplicate, so that `limit` counts distinct hits.
+    pub collapse: bool,
 }
 
 /// Hits and, when asked for, the number of passages that matched in all.
@@ -172,11 +179,14 @@ pub(crate) struct Prepared {
 const SHIPPED_SYNONYMS: &str = include_str!("../../data/synonyms.txt");
 
 /// A request's queries, ready to rank.
-struct Plan {
-    prepared: Prepared,
+pub(super) struct Plan {
+    pub(super) prepared: Prepared,
     /// The same query for each language, when the two are ranked apart.
     per_language: Vec<Prepared>,
-    sort: Sort,
+    pub(super) sort: Sort,
+    /// With `--cross`: the query untranslated, in the language it is written in, whose
+    /// matches lead to their counterparts in the other language (see [`Searcher::ranked`]).
+    source: Option<Prepared>,
 }
 
 /// An index opened for searching.
@@ -184,14 +194,22 @@ pub struct Searcher {
     opened: Opened,
     pub(super) searcher: tantivy::Searcher,
     aliases: Aliases,
+    /// The alias list with the index's Chinese speakers linked to the Latin forms of their
+    /// names; built on first use, as only commands that name or list speakers need it.
+    names: OnceLock<Aliases>,
     /// The outlet table, extended by the alias list.
-    outlets: Outlets,
+    outlets: OnceLock<Outlets>,
+    /// Parallel briefings found so far, by date.
+    pub(super) parallel: super::parallel::Cache,
     /// Which equivalents queries are expanded with.
     expansion: Expansion,
     /// The synonym groups (shipped and the index's own), made on first use.
-    synonyms: OnceLock<Synonyms>,
+    synonyms: OnceLock<Vec<Vec<String>>>,
     /// The dictionaries of `--cross`, opened on first use.
-    dictionary: OnceLock<Option<Dictionary>>,
+    dictionary: OnceLock<std::result::Result<Dictionary, String>>,
+    /// Per segment: the passage length and reading-order columns, opened on first use
+    /// (opening a column reads its block index: once, not once per hit).
+    pub(super) rank_columns: Vec<OnceLock<rank::RankColumns>>,
     /// Prefixes and fuzzy words looked up so far (a query is prepared several times).
     looked_up: Mutex<HashMap<Lookup, Arc<Found>>>,
     dir: PathBuf,
@@ -230,19 +248,19 @@ impl Searcher {
             .reader()
             .with_context(|| format!("cannot read the index at {}", dir.display()))?;
         let searcher = reader.searcher();
+        let segments = searcher.segment_readers().len();
         let aliases = Aliases::load(dir)?;
-        let mut outlets = Outlets::builtin().clone();
-        for group in aliases.groups() {
-            outlets.add_group(group);
-        }
         Ok(Searcher {
             opened,
             searcher,
             aliases,
-            outlets,
+            names: OnceLock::new(),
+            outlets: OnceLock::new(),
+            parallel: super::parallel::Cache::default(),
             expansion: Expansion::default(),
             synonyms: OnceLock::new(),
             dictionary: OnceLock::new(),
+            rank_columns: (0..segments).map(|_| OnceLock::new()).collect(),
             looked_up: Mutex::new(HashMap::new()),
             dir: dir.to_path_buf(),
         })
@@ -254,9 +272,9 @@ impl Searcher {
     }
 
     /// The synonym groups: the list shipped with briefsearch, then the index's own.
-    fn synonyms(&self) -> Result<&Synonyms> {
-        if let Some(s) = self.synonyms.get() {
-            return Ok(s);
+    fn synonym_groups(&self) -> Result<&[Vec<String>]> {
+        if let Some(groups) = self.synonyms.get() {
+            return Ok(groups);
         }
         let shipped = Aliases::parse(SHIPPED_SYNONYMS, Path::new("data/synonyms.txt"))?;
         let own = Aliases::load_file(&self.dir, SYNONYMS_FILE)?;
@@ -266,17 +284,20 @@ impl Searcher {
             .chain(own.groups())
             .cloned()
             .collect();
-        Ok(self
-            .synonyms
-            .get_or_init(|| Synonyms::new(&groups, &self.opened.analyzer)))
+        Ok(self.synonyms.get_or_init(|| groups))
+    }
+
+    /// The analyzer of the index's text.
+    pub(crate) fn analyzer(&self) -> &crate::analyze::Analyzer {
+        &self.opened.analyzer
     }
 
     /// The dictionaries of cross-lingual search.
-    fn dictionary(&self) -> Result<&Dictionary> {
+    pub(crate) fn dictionary(&self) -> Result<&Dictionary> {
         self.dictionary
-            .get_or_init(|| Dictionary::new().ok())
+            .get_or_init(|| Dictionary::for_index(&self.dir).map_err(|e| format!("{e:#}")))
             .as_ref()
-            .context("the translation dictionaries cannot be read")
+            .map_err(|e| anyhow::anyhow!("the translation dictionaries cannot be read: {e}"))
     }
 
     /// How many passages hold every word of `text` at most (the rarest word's count).
@@ -327,7 +348,8 @@ impl Searcher {
     /// `node` with its words grouped with their equivalents, as `expansion` asks.
     fn expand(&self, node: Node, expansion: Expansion) -> Result<Node> {
         let synonyms = if expansion.synonyms {
-            Some(self.synonyms()?)
+            let groups = self.synonym_groups()?;
+            Some(Synonyms::for_query(groups, &self.opened.analyzer, &node))
         } else {
             None
         };
@@ -342,7 +364,7 @@ impl Searcher {
         let frequency = |text: &str| self.frequency(text);
         let expander = Expander {
             analyzer: &self.opened.analyzer,
-            synonyms,
+            synonyms: synonyms.as_ref(),
             dictionary,
             frequency: &frequency,
         };
@@ -495,9 +517,20 @@ impl Searcher {
 
     /// The outlet a name stands for: the same for every spelling of one outlet.
     pub(crate) fn outlet(&self, name: &str) -> String {
-        self.outlets
+        self.outlets()
             .canonical(name)
             .map_or_else(|| without_reporter(name).trim().to_string(), str::to_string)
+    }
+
+    /// The outlet table, extended by the alias list (made on first use).
+    fn outlets(&self) -> &Outlets {
+        self.outlets.get_or_init(|| {
+            let mut outlets = Outlets::builtin().clone();
+            for group in self.aliases.groups() {
+                outlets.add_group(group);
+            }
+            outlets
+        })
     }
 
     /// The outlets the index holds (`outlet_id` values) that `name` stands for.
@@ -518,9 +551,69 @@ impl Searcher {
             .unwrap_or_else(|| name.to_string())
     }
 
-    /// The index's speaker aliases (`aliases.txt`).
-    pub(crate) fn aliases(&self) -> &Aliases {
-        &self.aliases
+    /// The index's speaker aliases (`aliases.txt`), with each Chinese speaker linked to the
+    /// Latin-script forms of their name (see [`Aliases::link`]).
+    pub(crate) fn aliases(&self) -> Result<&Aliases> {
+        if let Some(names) = self.names.get() {
+            return Ok(names);
+        }
+        let linked = self.link_scripts()?;
+        Ok(self.names.get_or_init(|| linked))
+    }
+
+    /// The names that a speaker name given in a query or `--speaker` stands for among the
+    /// passages that `scope` lets through: the names of its speaker in the alias list; and,
+    /// only when those passages hold no speaker of these names, the speaker's names in the
+    /// other script (毛宁 for `Mao Ning`, `Lin Jian` for 林剑). A name the passages hold names
+    /// that speaker alone: linked names are not aliases.
+    fn speaker_names(&self, name: &str, scope: &Filters) -> Result<Vec<String>> {
+        let own = self.aliases.names(name);
+        let linked = self.aliases()?.names(name);
+        if linked.len() == own.len() {
+            return Ok(own);
+        }
+        let with_own = Filters {
+            speakers: own.clone(),
+            ..scope.clone()
+        };
+        let clauses = with_own
+            .clauses(&self.opened.fields)
+            .into_iter()
+            .map(|q| (Occur::Must, q))
+            .collect();
+        let held = self.searcher.search(&BooleanQuery::new(clauses), &Count)?;
+        Ok(if held > 0 { own } else { linked })
+    }
+
+    /// Links each Chinese speaker of the index to their name in Latin script (the lexicon's
+    /// rendering or pinyin) and to the Latin-script speakers of the index who are written so;
+    /// and each Latin-script speaker the lexicon knows to their Chinese name.
+    fn link_scripts(&self) -> Result<Aliases> {
+        let mut aliases = self.aliases.clone();
+        let speakers = vocabulary::values(&self.searcher, self.opened.fields.speaker)?;
+        let (chinese, latin): (Vec<&String>, Vec<&String>) =
+            speakers.iter().partition(|s| names::is_chinese(s));
+        let mut latin_by_key: HashMap<String, Vec<&String>> = HashMap::new();
+        for name in &latin {
+            latin_by_key.entry(names::key(name)).or_default().push(name);
+        }
+        for han in chinese {
+            let Some(romanised) = names::romanise(han) else {
+                continue;
+            };
+            aliases.link(han, &romanised.display, &romanised.keys);
+            for key in &romanised.keys {
+                for name in latin_by_key.get(key).into_iter().flatten() {
+                    aliases.link(han, name, &[]);
+                }
+            }
+        }
+        for name in latin {
+            for han in names::lexicon_chinese(name) {
+                aliases.link(han, name, &[]);
+            }
+        }
+        Ok(aliases)
     }
 
     pub(crate) fn fields(&self) -> &Fields {
@@ -559,11 +652,6 @@ impl Searcher {
             query: query.to_string(),
             error,
         })?;
-        // A speaker stands for all their names, in the query and in the filter.
-        let node = query::aliases::with_aliases(node, &self.aliases);
-        let node = self.expand(node, expansion)?;
-        let mut notices = Vec::new();
-        let node = self.resolve(node, &mut notices)?;
         let mut outlets = Vec::new();
         for name in &filters.outlets {
             outlets.extend(self.outlet_ids(name)?);
@@ -572,10 +660,35 @@ impl Searcher {
         if outlets.is_empty() {
             outlets.clone_from(&filters.outlets);
         }
-        let filters = &Filters {
-            speakers: self.aliases.expand(&filters.speakers),
+        // A speaker stands for all their names, in the query and in the filter.
+        let scope = Filters {
+            speakers: Vec::new(),
             outlets,
             ..filters.clone()
+        };
+        let mut names: HashMap<String, Vec<String>> = HashMap::new();
+        for name in filters
+            .speakers
+            .iter()
+            .chain(&query::aliases::speaker_names(&node))
+        {
+            if !names.contains_key(name) {
+                names.insert(name.clone(), self.speaker_names(name, &scope)?);
+            }
+        }
+        let names_of = |name: &str| {
+            names
+                .get(name)
+                .cloned()
+                .unwrap_or_else(|| vec![name.to_string()])
+        };
+        let node = query::aliases::with_aliases(node, &names_of);
+        let node = self.expand(node, expansion)?;
+        let mut notices = Vec::new();
+        let node = self.resolve(node, &mut notices)?;
+        let filters = &Filters {
+            speakers: crate::index::aliases::expand(&filters.speakers, names_of),
+            ..scope
         };
         let built = build::build(&node, &self.opened.fields, &self.opened.analyzer, ranking)
             .map_err(|_| BadQuery {
@@ -657,10 +770,14 @@ impl Searcher {
                     .as_ref()
                     .unwrap_or(&relaxed.matching)
                     .box_clone();
-                let mut clauses = vec![(Occur::Must, level_query.box_clone())];
-                if let Some(own) = &own {
-                    clauses.push((Occur::Must, own.box_clone()));
-                }
+                // The level and the words of the passage itself decide the match; a hit scores
+                // as in the tier above: its own words, then title and question boosts.
+                let mut clauses = vec![(Occur::Must, unscored(&level_query))];
+                clauses.push(match &own {
+                    // Every word the passage holds scores, whatever the level.
+                    Some(own) => (Occur::Must, own.box_clone()),
+                    None => (Occur::Should, relaxed.matching.box_clone()),
+                });
                 clauses.extend(above.iter().map(|q| (Occur::MustNot, q.box_clone())));
                 fill.push(with_filters(clauses, &relaxed));
                 above.push(level_query);
@@ -671,7 +788,7 @@ impl Searcher {
             if let (Some(relaxed), Some(own)) = (last, own)
                 && let Some(via) = &relaxed.through_question
             {
-                let mut clauses = vec![(Occur::Must, via.box_clone())];
+                let mut clauses = vec![(Occur::Must, unscored(via))];
                 above.push(own);
                 clauses.extend(above.iter().map(|q| (Occur::MustNot, q.box_clone())));
                 fill.push(with_filters(clauses, &relaxed));
@@ -742,8 +859,20 @@ impl Searcher {
             None
         };
         let Some(per) = request.per_briefing else {
-            let scored = self.ranked(&plan, request.offset + limit)?;
-            let page: Vec<Scored> = scored.into_iter().skip(request.offset).collect();
+            let wanted = request.offset + limit;
+            let (page, duplicates): (Vec<Scored>, Vec<Vec<Duplicate>>) =
+                if request.collapse && plan.sort == Sort::Score {
+                    self.top_distinct(&plan, wanted)?
+                        .into_iter()
+                        .skip(request.offset)
+                        .unzip()
+                } else {
+                    self.ranked(&plan, wanted)?
+                        .into_iter()
+                        .skip(request.offset)
+                        .map(|s| (s, Vec::new()))
+                        .unzip()
+                };
             let mut hits = self.hits(
                 prepared,
                 page,
@@ -751,6 +880,12 @@ impl Searcher {
                 request.snippet_chars,
                 |_| None,
             )?;
+            for (hit, duplicates) in hits.iter_mut().zip(duplicates) {
+                hit.duplicates = duplicates;
+            }
+            if request.counterparts {
+                self.add_counterparts(&mut hits)?;
+            }
             let analysis = self.explain(request, prepared, &mut hits)?;
             let advice = self.advice(prepared)?;
             return Ok(Results {
@@ -784,6 +919,9 @@ impl Searcher {
                     Some(g + 1)
                 })?;
             hits.append(&mut group_hits);
+        }
+        if request.counterparts {
+            self.add_counterparts(&mut hits)?;
         }
         let analysis = self.explain(request, prepared, &mut hits)?;
         let advice = self.advice(prepared)?;
@@ -882,24 +1020,72 @@ impl Searcher {
         } else {
             Vec::new()
         };
+        // Across languages, the passages of the other language are also reached through the
+        // query's matches in its own language, when they are versions of each other.
+        let typed = prepared.lang;
+        let source =
+            if self.expansion.cross && sort == Sort::Score && request.filters.lang != Some(typed) {
+                let filters = Filters {
+                    lang: Some(typed),
+                    ..request.filters.clone()
+                };
+                let expansion = Expansion {
+                    cross: false,
+                    ..self.expansion
+                };
+                Some(self.prepare_as(&request.query, &filters, ranking, expansion)?)
+            } else {
+                None
+            };
         Ok(Plan {
             prepared,
             per_language,
             sort,
+            source,
         })
     }
 
-    /// The `n` best passages of `plan`.
-    fn ranked(&self, plan: &Plan, n: usize) -> Result<Vec<Scored>> {
-        if plan.per_language.is_empty() {
-            return self.top(&plan.prepared, plan.sort, n);
+    /// The `n` best passages of `plan`. With `--cross`, the passages that match the query's
+    /// translation are ranked with the counterparts of the passages that match it as typed
+    /// (see [`rank::with_counterparts`]).
+    pub(super) fn ranked(&self, plan: &Plan, n: usize) -> Result<Vec<Scored>> {
+        let direct = if plan.per_language.is_empty() {
+            self.top(&plan.prepared, plan.sort, n)?
+        } else {
+            let lists = plan
+                .per_language
+                .iter()
+                .map(|p| self.top(p, plan.sort, n))
+                .collect::<Result<Vec<_>>>()?;
+            rank::interleave(lists, n)
+        };
+        let Some(source) = &plan.source else {
+            return Ok(direct);
+        };
+        let mut reached = Vec::new();
+        for found in self.top(source, Sort::Score, n)? {
+            let passage = StoredPassage::read(&self.searcher, &self.opened.fields, found.addr)?;
+            let Some(other) = super::parallel::counterpart(self, &passage)? else {
+                continue;
+            };
+            if let Some(addr) = self.address_of(&other.id)?
+                && !reached.iter().any(|r: &Scored| r.addr == addr)
+            {
+                reached.push(Scored {
+                    addr,
+                    via_counterpart: true,
+                    ..found
+                });
+            }
         }
-        let lists = plan
-            .per_language
-            .iter()
-            .map(|p| self.top(p, plan.sort, n))
-            .collect::<Result<Vec<_>>>()?;
-        Ok(rank::interleave(lists, n))
+        Ok(rank::with_counterparts(direct, reached, n))
+    }
+
+    fn add_counterparts(&self, hits: &mut [Hit]) -> Result<()> {
+        for hit in hits {
+            hit.counterpart = super::parallel::counterpart(self, &hit.passage)?;
+        }
+        Ok(())
     }
 
     /// Ranked passages in groups of one briefing (at most `per` each), groups in the order of
@@ -962,10 +1148,12 @@ impl Searcher {
                 );
                 hit.group = group(i);
                 hit.partial = scored.tier == Tier::Partial;
-                if self.expansion.cross && hit.passage.lang != prepared.lang {
+                if scored.via_counterpart {
+                    hit.via = Some(Via::Counterpart);
+                } else if self.expansion.cross && hit.passage.lang != prepared.lang {
                     hit.via = Some(Via::Translation);
                 }
-                if scored.tier == Tier::Question {
+                if scored.tier == Tier::Question && !scored.via_counterpart {
                     hit.via = Some(Via::Question);
                     // The words are in the question: show where.
                     let question = match &hit.passage.question_id {
@@ -983,17 +1171,33 @@ impl Searcher {
             .collect()
     }
 
-    /// The ids of the best passages for `request`, ranked with `ranking` (for evaluation).
+    /// The ids of the best passages for `request`, ranked with `ranking` (for evaluation):
+    /// each rank's passage, then (with `request.collapse`) the near-duplicates folded into it.
     pub(crate) fn search_ranked(
         &self,
         request: &Request,
         ranking: &RankOptions,
-    ) -> Result<Vec<String>> {
+    ) -> Result<Vec<Vec<String>>> {
         let plan = self.plan(request, ranking)?;
-        self.ranked(&plan, request.offset + request.limit.max(1))?
+        let wanted = request.offset + request.limit.max(1);
+        let ranked: Vec<(Scored, Vec<String>)> = if request.collapse && plan.sort == Sort::Score {
+            self.top_distinct(&plan, wanted)?
+                .into_iter()
+                .map(|(s, d)| (s, d.into_iter().map(|d| d.id).collect()))
+                .collect()
+        } else {
+            self.ranked(&plan, wanted)?
+                .into_iter()
+                .map(|s| (s, Vec::new()))
+                .collect()
+        };
+        ranked
             .into_iter()
             .skip(request.offset)
-            .map(|hit| Ok(StoredPassage::read(&self.searcher, &self.opened.fields, hit.addr)?.id))
+            .map(|(hit, duplicates)| {
+                let id = StoredPassage::read(&self.searcher, &self.opened.fields, hit.addr)?.id;
+                Ok(std::iter::once(id).chain(duplicates).collect())
+            })
             .collect()
     }
 
@@ -1015,20 +1219,44 @@ impl Searcher {
             .transpose()
     }
 
-    /// The distinct source files of all passages matching `query` with `filters`, sorted.
+    /// The distinct source files of all passages matching `query` with `filters`, sorted; for
+    /// briefings read from stdin, which have no file, their briefing ids.
     pub(crate) fn sources(&self, query: &str, filters: &Filters) -> Result<Vec<String>> {
         let prepared = self.prepare(query, filters)?;
         let mut out = BTreeSet::new();
         for segment in collect::matches(&self.searcher, &prepared.query)? {
             let reader = self.searcher.segment_reader(segment.segment);
             let mut sources = collect::StrValues::open(reader, name::SOURCE)?;
+            let mut ids = collect::StrValues::open(reader, name::BRIEFING_ID)?;
             let ords: BTreeSet<u64> = segment
                 .docs
                 .iter()
                 .filter_map(|&d| sources.ord(d))
                 .collect();
-            out.extend(ords.into_iter().filter_map(|o| sources.text_of(o)));
+            let stdin_ord = ords
+                .iter()
+                .copied()
+                .find(|&o| sources.text_of(o).as_deref() == Some(STDIN_SOURCE));
+            out.extend(
+                ords.into_iter()
+                    .filter(|&o| Some(o) != stdin_ord)
+                    .filter_map(|o| sources.text_of(o)),
+            );
+            if let Some(stdin_ord) = stdin_ord {
+                let briefings: BTreeSet<u64> = segment
+                    .docs
+                    .iter()
+                    .filter(|&&d| sources.ord(d) == Some(stdin_ord))
+                    .filter_map(|&d| ids.ord(d))
+                    .collect();
+                out.extend(briefings.into_iter().filter_map(|o| ids.text_of(o)));
+            }
         }
         Ok(out.into_iter().collect())
     }
+}
+
+/// `query` as a condition that adds nothing to the score.
+fn unscored(query: &dyn Query) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(query.box_clone(), 0.0))
 }

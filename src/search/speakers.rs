@@ -9,7 +9,9 @@ use serde::Serialize;
 use super::collect::{self, DayValues, StrValues};
 use super::{Filters, Searcher};
 use crate::date::Date;
+use crate::index::aliases::Aliases;
 use crate::index::schema::name;
+use crate::names;
 use crate::script::is_han;
 
 /// One speaker. Serialised as a line of `briefsearch speakers --json`
@@ -28,6 +30,10 @@ pub(crate) struct SpeakerSummary {
     /// A far more frequent speaker of these passages whose name this one is a slip away from
     /// (`Jean-Piere` for `Jean-Pierre`): most likely a typo of the transcripts.
     pub similar_to: Option<String>,
+    /// The name in the other script, where known: the Latin-script form of a Chinese name
+    /// (the briefing lexicon's, else pinyin) and the speakers of the index written so; for a
+    /// Latin-script name, the Chinese speakers (or the lexicon's names) it is a form of.
+    pub other_script: Vec<String>,
 }
 
 #[derive(Default)]
@@ -48,6 +54,7 @@ pub(crate) fn speakers(
     filters: &Filters,
 ) -> Result<Vec<SpeakerSummary>> {
     let prepared = searcher.prepare(query, filters)?;
+    let aliases = searcher.aliases()?;
     let mut tallies: HashMap<String, Tally> = HashMap::new();
     for segment in collect::matches(searcher.tantivy(), &prepared.query)? {
         let reader = searcher.tantivy().segment_reader(segment.segment);
@@ -81,6 +88,7 @@ pub(crate) fn speakers(
         .map(|(speaker, t)| SpeakerSummary {
             aliases: t.names.into_iter().filter(|n| *n != speaker).collect(),
             similar_to: None,
+            other_script: other_script(aliases, &speaker),
             speaker,
             roles: t.roles.into_iter().collect(),
             outlets: t.outlets.into_iter().collect(),
@@ -97,6 +105,25 @@ pub(crate) fn speakers(
     });
     mark_slips(&mut out);
     Ok(out)
+}
+
+/// The names linked to `name` in the other script, each spelling once.
+fn other_script(aliases: &Aliases, name: &str) -> Vec<String> {
+    let chinese = names::is_chinese(name);
+    let mut out: Vec<String> = Vec::new();
+    for linked in aliases.linked(name) {
+        let same = |o: &String| {
+            if chinese {
+                names::key(o) == names::key(linked)
+            } else {
+                o == linked
+            }
+        };
+        if names::is_chinese(linked) != chinese && !out.iter().any(same) {
+            out.push(linked.clone());
+        }
+    }
+    out
 }
 
 /// A rare name this close to a name at least this many times more frequent is marked as a
@@ -144,6 +171,7 @@ mod tests {
             last_date: None,
             aliases: vec![],
             similar_to: None,
+            other_script: vec![],
         }
     }
 

@@ -86,6 +86,18 @@ pub(crate) struct Bucket {
     pub start: String,
     pub passages: usize,
     pub briefings: usize,
+    /// All passages of the bucket's briefings that pass the filters, matching or not (when
+    /// asked for: the denominator of a rate).
+    pub period_passages: Option<usize>,
+}
+
+impl Bucket {
+    /// Matching passages per `per` passages of the period; `None` when the period has none.
+    pub(crate) fn rate(&self, per: u32) -> Option<f64> {
+        self.period_passages
+            .filter(|&n| n > 0)
+            .map(|n| self.passages as f64 * f64::from(per) / n as f64)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -96,38 +108,27 @@ pub(crate) struct Trend {
     pub undated: usize,
 }
 
+/// Passages and the ids of their briefings, per bucket start.
+type Counts = BTreeMap<Date, (usize, HashSet<String>)>;
+
 /// Matching passages and briefings per bucket, from `filters.since` (or the first match) to
-/// `filters.until` (or the last match).
+/// `filters.until` (or the last match); with `totals`, also every passage of each bucket
+/// under the same filters, so that counts can be read as rates.
 pub(crate) fn trend(
     searcher: &Searcher,
     query: &str,
     filters: &Filters,
     by: Interval,
+    totals: bool,
 ) -> Result<Trend> {
     let prepared = searcher.prepare(query, filters)?;
-    let mut per_bucket: BTreeMap<Date, (usize, HashSet<String>)> = BTreeMap::new();
-    let mut undated = 0;
-    for segment in collect::matches(searcher.tantivy(), &prepared.query)? {
-        let reader = searcher.tantivy().segment_reader(segment.segment);
-        let days = DayValues::open(reader)?;
-        let mut ids = StrValues::open(reader, name::BRIEFING_ID)?;
-        let mut briefing_ords: BTreeMap<Date, HashSet<u64>> = BTreeMap::new();
-        for &doc in &segment.docs {
-            let Some(date) = days.get(doc).and_then(Date::from_days_since_epoch) else {
-                undated += 1;
-                continue;
-            };
-            let start = by.start(date);
-            per_bucket.entry(start).or_default().0 += 1;
-            if let Some(ord) = ids.ord(doc) {
-                briefing_ords.entry(start).or_default().insert(ord);
-            }
-        }
-        for (start, ords) in briefing_ords {
-            let names = &mut per_bucket.entry(start).or_default().1;
-            names.extend(ords.into_iter().filter_map(|o| ids.text_of(o)));
-        }
-    }
+    let (per_bucket, undated) = count(searcher, &prepared.query, by, true)?;
+    let all = if totals {
+        let everything = searcher.prepare("*", filters)?;
+        Some(count(searcher, &everything.query, by, false)?.0)
+    } else {
+        None
+    };
     let first = filters
         .since
         .map(|d| by.start(d))
@@ -148,6 +149,9 @@ pub(crate) fn trend(
                 start: start.to_string(),
                 passages,
                 briefings,
+                period_passages: all
+                    .as_ref()
+                    .map(|all| all.get(&start).map_or(0, |(p, _)| *p)),
             });
             match by.next(start) {
                 Some(next) => start = next,
@@ -160,6 +164,40 @@ pub(crate) fn trend(
         buckets,
         undated,
     })
+}
+
+/// Passages matching `query` per bucket (and, with `briefings`, their distinct briefing ids),
+/// and the number without a date.
+fn count(
+    searcher: &Searcher,
+    query: &dyn tantivy::query::Query,
+    by: Interval,
+    briefings: bool,
+) -> Result<(Counts, usize)> {
+    let mut per_bucket = Counts::new();
+    let mut undated = 0;
+    for segment in collect::matches(searcher.tantivy(), query)? {
+        let reader = searcher.tantivy().segment_reader(segment.segment);
+        let days = DayValues::open(reader)?;
+        let mut ids = StrValues::open(reader, name::BRIEFING_ID)?;
+        let mut briefing_ords: BTreeMap<Date, HashSet<u64>> = BTreeMap::new();
+        for &doc in &segment.docs {
+            let Some(date) = days.get(doc).and_then(Date::from_days_since_epoch) else {
+                undated += 1;
+                continue;
+            };
+            let start = by.start(date);
+            per_bucket.entry(start).or_default().0 += 1;
+            if briefings && let Some(ord) = ids.ord(doc) {
+                briefing_ords.entry(start).or_default().insert(ord);
+            }
+        }
+        for (start, ords) in briefing_ords {
+            let names = &mut per_bucket.entry(start).or_default().1;
+            names.extend(ords.into_iter().filter_map(|o| ids.text_of(o)));
+        }
+    }
+    Ok((per_bucket, undated))
 }
 
 #[cfg(test)]
@@ -192,6 +230,20 @@ mod tests {
             Interval::Week.label(Interval::Week.start(d(2024, 12, 30))),
             "2025-W01"
         );
+    }
+
+    #[test]
+    fn test_rate_is_per_passages_of_the_period() {
+        let bucket = |passages, period_passages| Bucket {
+            label: "2023".into(),
+            start: "2023-01-01".into(),
+            passages,
+            briefings: 1,
+            period_passages,
+        };
+        assert_eq!(bucket(4, Some(500)).rate(1000), Some(8.0));
+        assert_eq!(bucket(0, Some(0)).rate(1000), None);
+        assert_eq!(bucket(3, None).rate(1000), None);
     }
 
     #[test]

@@ -51,7 +51,8 @@ static ZH_EN_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/zh_en.fst"))
 static ZH_EN_BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/zh_en.blob"));
 static ZH_SIMPLIFIED_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/zh_en_refs.fst"));
 static ZH_SIMPLIFIED_BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/zh_en_refs.blob"));
-static BRIEFING_LEXICON: &str = include_str!("../../data/dictionaries/briefing-lexicon.tsv");
+pub(crate) static BRIEFING_LEXICON: &str =
+    include_str!("../../data/dictionaries/briefing-lexicon.tsv");
 
 /// Longest phrase, in tokens, that [`Dictionary::longest_phrase`] tries.
 const MAX_PHRASE_TOKENS: usize = 8;
@@ -98,6 +99,17 @@ impl Dictionary {
         })
     }
 
+    /// The built-in dictionaries, with the lexicon of the index folder `dir` first if there is
+    /// one (`index --lexicon`).
+    pub(crate) fn for_index(dir: &Path) -> Result<Dictionary> {
+        let mut dictionary = Dictionary::new()?;
+        let user = dir.join(super::lexicon::FILE);
+        if user.is_file() {
+            dictionary.add_lexicon_file(&user)?;
+        }
+        Ok(dictionary)
+    }
+
     /// Adds a user's lexicon file, whose entries come before all others.
     pub(crate) fn add_lexicon_file(&mut self, path: &Path) -> Result<()> {
         let user = Lexicon::read(path)?;
@@ -106,6 +118,7 @@ impl Dictionary {
     }
 
     /// Chinese candidates of an English word or phrase (any case; see [`normalize_en`]).
+    #[cfg(test)]
     pub(crate) fn en_to_zh(&self, phrase: &str) -> Vec<&str> {
         self.translate(Lang::En, phrase)
             .map(|t| t.candidates)
@@ -113,6 +126,7 @@ impl Dictionary {
     }
 
     /// English candidates of a Chinese word, simplified or traditional.
+    #[cfg(test)]
     pub(crate) fn zh_to_en(&self, word: &str) -> Vec<&str> {
         self.translate(Lang::Zh, word)
             .map(|t| t.candidates)
@@ -120,6 +134,7 @@ impl Dictionary {
     }
 
     /// The translation of a term written in `from`, with the layer that gave it.
+    #[cfg(test)]
     pub(crate) fn translate(&self, from: Lang, term: &str) -> Option<Translation<'_>> {
         match from {
             Lang::En => self.lookup_en(&normalize_en(term)),
@@ -246,11 +261,6 @@ impl Dictionary {
             candidates,
             source: Source::Dictionary,
         })
-    }
-
-    /// How many entries the lexicons hold (Chinese terms), for reports.
-    pub(crate) fn lexicon_len(&self) -> usize {
-        self.lexicon.len()
     }
 }
 
@@ -572,7 +582,7 @@ mod tests {
     #[test]
     fn test_shipped_lexicon_parses_and_is_large() {
         let d = dictionary();
-        assert!(d.lexicon_len() >= 400, "{} entries", d.lexicon_len());
+        assert!(d.lexicon.len() >= 400, "{} entries", d.lexicon.len());
     }
 }
 

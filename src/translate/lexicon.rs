@@ -31,6 +31,9 @@ pub(crate) struct Lexicon {
     pub(crate) zh_en: BTreeMap<String, Vec<String>>,
 }
 
+/// The file name, in the index folder, of the user's lexicon (`index --lexicon`).
+pub(crate) const FILE: &str = "lexicon.tsv";
+
 impl Lexicon {
     /// Parses lexicon text; `origin` names it in errors (`origin:line: ...`).
     pub(crate) fn parse(text: &str, origin: &str) -> Result<Lexicon> {
@@ -44,6 +47,24 @@ impl Lexicon {
                 parse_line(line).with_context(|| format!("{origin}:{}: {line:?}", index + 1))?;
             lexicon.insert(zh, en);
         }
+        Ok(lexicon)
+    }
+
+    /// Checks the lexicon `source` and installs it in the index folder `dir` as [`FILE`]
+    /// (written beside, then renamed: a bad list leaves the installed one alone).
+    pub(crate) fn install(source: &Path, dir: &Path) -> Result<Lexicon> {
+        let text = std::fs::read_to_string(source)
+            .with_context(|| format!("cannot read the lexicon {}", source.display()))?;
+        let lexicon = Lexicon::parse(&text, &source.display().to_string())?;
+        let target = dir.join(FILE);
+        let tmp = dir.join(format!("{FILE}.tmp"));
+        std::fs::File::create(&tmp)
+            .and_then(|mut f| {
+                std::io::Write::write_all(&mut f, text.as_bytes())?;
+                f.sync_all()
+            })
+            .and_then(|()| std::fs::rename(&tmp, &target))
+            .with_context(|| format!("cannot write {}", target.display()))?;
         Ok(lexicon)
     }
 

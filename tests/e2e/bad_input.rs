@@ -191,7 +191,7 @@ fn test_bad_queries_are_clear_errors() {
     }
     for (args, message) in [
         (&["--since", "2023-13"][..], "not a valid date"),
-        (&["--until", "23"][..], "use YYYY, YYYY-MM or YYYY-MM-DD"),
+        (&["--until", "23"][..], "'23' is not a date; use one of:"),
         (
             &["--since", "2025", "--until", "2024"][..],
             "is after --until",

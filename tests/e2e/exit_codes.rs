@@ -43,8 +43,8 @@ fn test_bad_options_are_2() {
         ),
         (&["RCEP", "--since", "2023-02-30"][..], "not a valid date"),
         (
-            &["RCEP", "--since", "yesterday"][..],
-            "YYYY, YYYY-MM or YYYY-MM-DD",
+            &["RCEP", "--since", "someday"][..],
+            "'someday' is not a date; use one of:",
         ),
         (&["RCEP", "--lang", "fr"][..], "invalid value 'fr'"),
         (&["RCEP", "--limit", "0"][..], "--limit must be at least 1"),

@@ -168,3 +168,69 @@ fn test_cross_lingual_search_reaches_the_other_language_and_says_so() {
         "passages in Chinese match the query's translation: add --cross (-x)",
     );
 }
+
+#[test]
+fn test_a_user_lexicon_translates_what_no_dictionary_knows() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let idx = archive(dir.path());
+    // 关税战 is in the Chinese briefing; "levy fight" is in no dictionary.
+    assert_eq!(files(&idx, &["levy fight", "--lang", "zh", "-x"]), set(&[]));
+    let lexicon = dir.path().join("mine.tsv");
+    fs::write(&lexicon, "# mine\n关税战\tlevy fight\ttariff war\n").expect("write");
+    let mut c = bin();
+    c.args(["index", "--index"])
+        .arg(&idx)
+        .arg("--lexicon")
+        .arg(&lexicon);
+    let r = run(c);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_has(&r.stderr, "1 Chinese term");
+    assert_eq!(
+        files(&idx, &["levy fight", "--lang", "zh", "-x"]),
+        set(&["d.txt"])
+    );
+    // A bad line is named, and the installed lexicon stays.
+    fs::write(&lexicon, "关税战\tlevy fight\nno Chinese here\tat all\n").expect("write");
+    let mut c = bin();
+    c.args(["index", "--index"])
+        .arg(&idx)
+        .arg("--lexicon")
+        .arg(&lexicon);
+    let r = run(c);
+    assert_eq!(r.code, 2);
+    assert_has(&r.stderr, "mine.tsv:2:");
+    assert_eq!(
+        files(&idx, &["tariff war", "--lang", "zh", "-x"]),
+        set(&["d.txt"])
+    );
+    // It survives a rebuild.
+    let mut c = bin();
+    c.args(["index", "--rebuild", "--index"])
+        .arg(&idx)
+        .arg(dir.path().join("archive"));
+    assert_eq!(run(c).code, 0);
+    assert!(idx.join("lexicon.tsv").is_file());
+}
+
+#[test]
+fn test_the_licences_of_the_built_in_data_are_printed() {
+    let mut c = bin();
+    c.arg("licenses");
+    let r = run(c);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for notice in [
+        "ECDICT",
+        "MIT License",
+        "CC-CEDICT",
+        "Attribution-ShareAlike 4.0",
+        "OpenCC",
+        "Apache License 2.0",
+        "jieba",
+    ] {
+        assert_has(&r.stdout, notice);
+    }
+    let mut c = bin();
+    c.arg("--version");
+    let r = run(c);
+    assert_has(&r.stdout, "briefsearch licenses");
+}

@@ -269,7 +269,7 @@ fn test_prune_rebuild_and_stable_ids() {
         .arg(&idx)
         .arg(archive.join("2024").join("b.txt"));
     let r = run(cmd);
-    assert_has(&r.stderr, "1 files: 1 new");
+    assert_has(&r.stderr, "1 file: 1 new");
     assert_eq!(ids(&idx), ["b.txt#1"]);
 }
 

@@ -42,7 +42,7 @@ fn test_indexing_twice_never_duplicates() {
     assert!(
         third
             .stderr
-            .contains("1 files: 0 new, 0 changed, 1 unchanged"),
+            .contains("1 file: 0 new, 0 changed, 1 unchanged"),
         "{}",
         third.stderr
     );

@@ -429,7 +429,7 @@ fn test_text_output_for_people() {
             .contains("State Council Information Office Briefing on Customs Measures")
     );
     assert!(
-        r.stdout.contains("[bonded logistics park]"),
+        r.stdout.contains("⟦bonded logistics park⟧"),
         "matches are marked: {}",
         r.stdout
     );

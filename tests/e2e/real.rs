@@ -13,7 +13,7 @@ use tempfile::TempDir;
 use crate::common::{assert_has, bin, index, run, skipped, str_field};
 
 /// The folder of real archives, or `None` after saying that `test` is skipped.
-fn real(test: &str) -> Option<PathBuf> {
+pub(crate) fn real(test: &str) -> Option<PathBuf> {
     let dir = std::env::var_os("BRIEFSEARCH_REAL").map(PathBuf::from);
     let found = dir.filter(|d| d.is_dir());
     if found.is_none() {
@@ -23,14 +23,14 @@ fn real(test: &str) -> Option<PathBuf> {
 }
 
 /// One index of both web archives, built once for the tests below.
-struct Archive {
+pub(crate) struct Archive {
     _dir: TempDir,
-    index: PathBuf,
+    pub(crate) index: PathBuf,
     first_run: String,
     second_run: String,
 }
 
-fn archive(test: &str) -> Option<&'static Archive> {
+pub(crate) fn archive(test: &str) -> Option<&'static Archive> {
     let real = real(test)?;
     static ARCHIVE: OnceLock<Option<Archive>> = OnceLock::new();
     ARCHIVE
@@ -591,4 +591,54 @@ fn test_misspellings_and_prefixes_on_the_real_archives() {
     let r = on_archive(archive, &["query", "a*", "--count"]);
     assert_eq!(r.code, 0);
     assert_has(&r.stderr, "only the 200 most frequent are searched");
+}
+
+#[test]
+fn test_the_raw_parallel_archive_points_to_its_conversion() {
+    let Some(real) = real("test_the_raw_parallel_archive_points_to_its_conversion") else {
+        return;
+    };
+    let raw = real.join("mfa-parallel").join("mfa_articles.json");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let r = index(&dir.path().join("idx"), &[&raw]);
+    assert_has(&r.stderr, "JSON in another form: a list of ");
+    assert_has(&r.stderr, "the README's section Inputs has a `jq` line");
+    assert!(!r.stderr.contains("invalid type"), "{}", r.stderr);
+}
+
+#[test]
+fn test_boilerplate_answers_are_folded_on_the_real_archives() {
+    let Some(a) = archive("test_boilerplate_answers_are_folded_on_the_real_archives") else {
+        return;
+    };
+    // 毛宁's answer on US chip controls, word for word on 2023-10-16 and 2023-11-17; and an
+    // answer of the briefing of 2022-07-19, published again as of 2022-07-20.
+    for (query, kept, folded) in [
+        ("芯片 出口管制", "mfa-zh-html/129#12", "mfa-zh-html/101#20"),
+        (
+            "marriage equality LGBTQ rights",
+            "2022-07-19-press-briefing-by-press-secretary-karine-jean-pierre-and-nsc-coordinator-for-strategic-communications-john-kirby-3.md#268",
+            "2022-07-20-press-briefing-by-press-secretary-karine-jean-pierre-and-nsc-coordinator-for-strategic-communications-john-kirby-3.md#268",
+        ),
+    ] {
+        let hits = on_archive(a, &["query", query, "--json", "--limit", "10"]).hits();
+        let ids: Vec<&str> = hits.iter().map(|h| str_field(h, "id")).collect();
+        let hit = hits
+            .iter()
+            .find(|h| str_field(h, "id").ends_with(kept))
+            .unwrap_or_else(|| panic!("{kept} not in the top 10 of {query}: {ids:?}"));
+        assert_eq!(hit["duplicates"], 1, "{hit}");
+        let dup = hit["duplicate_ids"][0].as_str().unwrap_or_default();
+        assert!(dup.ends_with(folded), "{hit}");
+        assert!(!ids.iter().any(|id| id.ends_with(folded)), "{ids:?}");
+        // --all shows it as a hit of its own; the count is the same either way.
+        let all = on_archive(a, &["query", query, "--json", "--limit", "10", "--all"]).hits();
+        assert!(all.iter().any(|h| str_field(h, "id").ends_with(folded)));
+        let count = |extra: &[&str]| {
+            let mut args = vec!["query", query, "--count"];
+            args.extend_from_slice(extra);
+            on_archive(a, &args).stdout
+        };
+        assert_eq!(count(&[]), count(&["--all"]));
+    }
 }

@@ -67,27 +67,27 @@ fn test_ranking_quality_stays_above_its_floors() {
     assert_eq!(result["overall"]["queries"], 84);
     assert_eq!(result["queries"].as_array().map(Vec::len), Some(84));
 
-    // Floors a little under the figures of TUNING.md (nDCG 0.821, MRR 0.903, recall 0.750,
-    // P@5 0.720): a real regression fails, a change in the last decimal does not.
+    // Floors a little under the figures of TUNING.md (nDCG 0.823, MRR 0.898, recall 0.759,
+    // P@5 0.739): a real regression fails, a change in the last decimal does not.
     let floors: &[(&[&str], &str, f64)] = &[
-        (&["overall"], "ndcg", 0.79),
-        (&["overall"], "mrr", 0.87),
-        (&["overall"], "recall", 0.71),
-        (&["overall"], "precision", 0.69),
-        (&["by_lang", "en"], "ndcg", 0.79),
-        (&["by_lang", "zh"], "ndcg", 0.82),
-        (&["by_lang", "mixed"], "ndcg", 0.60),
-        (&["by_lang", "en"], "mrr", 0.85),
-        (&["by_lang", "zh"], "mrr", 0.88),
-        (&["by_type", "keyword"], "ndcg", 0.85),
-        (&["by_type", "keyword"], "precision", 0.83),
-        (&["by_type", "paraphrase"], "ndcg", 0.59),
-        (&["by_type", "filter"], "ndcg", 0.88),
-        (&["by_type", "phrase"], "ndcg", 0.82),
+        (&["overall"], "ndcg", 0.81),
+        (&["overall"], "mrr", 0.88),
+        (&["overall"], "recall", 0.74),
+        (&["overall"], "precision", 0.72),
+        (&["by_lang", "en"], "ndcg", 0.80),
+        (&["by_lang", "zh"], "ndcg", 0.85),
+        (&["by_lang", "mixed"], "ndcg", 0.64),
+        (&["by_lang", "en"], "mrr", 0.86),
+        (&["by_lang", "zh"], "mrr", 0.89),
+        (&["by_type", "keyword"], "ndcg", 0.87),
+        (&["by_type", "keyword"], "precision", 0.85),
+        (&["by_type", "paraphrase"], "ndcg", 0.61),
+        (&["by_type", "filter"], "ndcg", 0.91),
+        (&["by_type", "phrase"], "ndcg", 0.84),
         (&["by_type", "phrase"], "mrr", 0.95),
-        (&["by_type", "inflection"], "ndcg", 0.86),
-        (&["by_type", "subword"], "ndcg", 0.92),
-        (&["by_type", "mixed"], "ndcg", 0.60),
+        (&["by_type", "inflection"], "ndcg", 0.89),
+        (&["by_type", "subword"], "ndcg", 0.94),
+        (&["by_type", "mixed"], "ndcg", 0.64),
     ];
     let mut below = Vec::new();
     for (path, name, floor) in floors {

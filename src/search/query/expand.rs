@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use super::syntax::{Alternative, Equivalence, Node};
 use crate::analyze::Analyzer;
 use crate::briefing::Lang;
-use crate::script::is_han;
+use crate::script::{fold_str, is_han, is_word_char};
 use crate::translate::dictionary::Dictionary;
 
 /// Longest run of pieces a synonym can span.
@@ -56,6 +56,23 @@ impl Synonyms {
         out
     }
 
+    /// As [`Synonyms::new`], with only the groups that have a name that the words of `query`
+    /// could name: analysing every name of every group costs more than the search itself, and
+    /// a name whose words the query does not even begin (`republic of korea` needs words
+    /// starting `rep`, `of` and `kor`) cannot match after analysis either (stemming and
+    /// folding keep a word's first three letters).
+    pub(crate) fn for_query(groups: &[Vec<String>], analyzer: &Analyzer, query: &Node) -> Synonyms {
+        let mut texts = Vec::new();
+        texts_of(query, &mut texts);
+        let typed = Surface::of(&texts.join(" "));
+        let wanted: Vec<Vec<String>> = groups
+            .iter()
+            .filter(|group| group.iter().any(|name| typed.could_name(name)))
+            .cloned()
+            .collect();
+        Synonyms::new(&wanted, analyzer)
+    }
+
     /// The other names of the group that `key` (analysed words) names.
     fn others(&self, key: &str) -> Option<Vec<&str>> {
         let &id = self.by_key.get(key)?;
@@ -66,6 +83,51 @@ impl Synonyms {
                 .map(|(name, _)| name.as_str())
                 .collect(),
         )
+    }
+}
+
+/// The typed text of a query's words and phrases.
+fn texts_of(node: &Node, out: &mut Vec<String>) {
+    match node {
+        // Prefixes and fuzzy words are never expanded.
+        Node::All | Node::Prefix { .. } | Node::Fuzzy { .. } | Node::Variants { .. } => {}
+        Node::Word { text, .. } | Node::Phrase { text, .. } => out.push(text.clone()),
+        Node::Group { typed, .. } => out.push(typed.clone()),
+        Node::And(nodes) | Node::Or(nodes) => nodes.iter().for_each(|n| texts_of(n, out)),
+        Node::Not(n) | Node::Required(n) => texts_of(n, out),
+    }
+}
+
+/// Typed text reduced to what survives analysis at the start of each word: lower-case folded
+/// Latin words and the Han characters.
+struct Surface {
+    words: Vec<String>,
+    han: String,
+}
+
+impl Surface {
+    fn of(text: &str) -> Surface {
+        let folded = fold_str(text).to_lowercase();
+        Surface {
+            words: folded
+                .split(|c: char| !is_word_char(c))
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect(),
+            han: folded.chars().filter(|&c| is_han(c)).collect(),
+        }
+    }
+
+    /// Whether the text could hold `name` once both are analysed: each Latin word of the name
+    /// begins (its first three letters) some typed word, and its Han text is in the typed Han
+    /// text, character by character.
+    fn could_name(&self, name: &str) -> bool {
+        let name = Surface::of(name);
+        let latin = name.words.iter().all(|w| {
+            let start: String = w.chars().take(3).collect();
+            self.words.iter().any(|t| t.starts_with(&start))
+        });
+        latin && name.han.chars().all(|c| self.han.contains(c))
     }
 }
 

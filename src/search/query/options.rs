@@ -54,7 +54,7 @@ impl Default for RankOptions {
             matching: Matching::All,
             fill: Some(Matching::Any),
             fill_levels: true,
-            level_discount: 0.5,
+            level_discount: 0.9,
             through_question: true,
             balance_languages: true,
         }

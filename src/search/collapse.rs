@@ -1,0 +1,264 @@
+//! Near-duplicates folded together: ranked by score, a passage whose near-duplicate ranks
+//! higher is not a hit of its own but one of that hit's duplicates ("+2 more like this").
+//!
+//! Going down the ranking, each passage is compared with the hits kept so far, in rank order,
+//! and joins the first it is a near-duplicate of (`analyze::fingerprint`: the fingerprints
+//! share a band, then the texts' shingles are compared); otherwise it is a new hit. The hits
+//! are therefore exactly those of the full ranking, found in a prefix of it: the prefix grows
+//! until it holds enough hits. A hit's duplicates are then completed beyond the prefix: the
+//! passages that share a fingerprint band with a hit (read from the band's postings) and match
+//! the query in any tier (as typed, through the question, with some of the words). Nothing here changes a score, a count or a facet.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use anyhow::{Context, Result};
+use tantivy::columnar::Column;
+use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query, QueryClone, Weight};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocAddress, DocSet, SegmentOrdinal, TERMINATED, Term};
+
+use super::hit::Duplicate;
+use super::passage::StoredPassage;
+use super::rank::Scored;
+use super::searcher::Plan;
+use super::{Prepared, Searcher};
+use crate::analyze::fingerprint::{Fingerprint, Shingles};
+use crate::index::schema::name;
+
+/// A hit with the near-duplicates folded into it.
+#[derive(Debug)]
+struct Folded {
+    hit: Scored,
+    print: Print,
+    members: Vec<DocAddress>,
+}
+
+/// What is compared before the texts: the fingerprint and the length in bytes.
+#[derive(Debug, Clone, Copy)]
+struct Print {
+    fingerprint: Fingerprint,
+    length: u64,
+}
+
+impl Print {
+    /// Whether the two passages may be near-duplicates. Near-duplicates share 70% of their
+    /// shingles, so neither is twice as long as the other: most passages that share a band
+    /// by chance are told apart without reading their text.
+    fn may_match(self, other: Print) -> bool {
+        self.fingerprint.may_match(other.fingerprint)
+            && self.length.min(other.length) * 2 >= self.length.max(other.length)
+    }
+}
+
+/// What one search reads about passages, each thing once: fast-field columns per segment,
+/// and the stored passages compared by text.
+struct Passages<'a> {
+    searcher: &'a Searcher,
+    columns: HashMap<SegmentOrdinal, Columns>,
+    read: HashMap<DocAddress, (Duplicate, Option<Shingles>)>,
+}
+
+/// A segment's fast-field columns of fingerprints and lengths (none if unreadable).
+struct Columns {
+    fingerprint: Option<Column<u64>>,
+    length: Option<Column<u64>>,
+}
+
+impl<'a> Passages<'a> {
+    fn new(searcher: &'a Searcher) -> Passages<'a> {
+        Passages {
+            searcher,
+            columns: HashMap::new(),
+            read: HashMap::new(),
+        }
+    }
+
+    /// A passage's fingerprint (none if unreadable) and length.
+    fn print(&mut self, addr: DocAddress) -> Print {
+        let searcher = &self.searcher.searcher;
+        let columns = self.columns.entry(addr.segment_ord).or_insert_with(|| {
+            let fast = searcher.segment_reader(addr.segment_ord).fast_fields();
+            Columns {
+                fingerprint: fast.u64(name::FINGERPRINT).ok(),
+                length: fast.u64(name::LENGTH).ok(),
+            }
+        });
+        let value = |c: &Option<Column<u64>>| c.as_ref().and_then(|c| c.first(addr.doc_id));
+        Print {
+            fingerprint: Fingerprint(value(&columns.fingerprint).unwrap_or(0)),
+            length: value(&columns.length).unwrap_or(0),
+        }
+    }
+
+    fn get(&mut self, addr: DocAddress) -> Result<&(Duplicate, Option<Shingles>)> {
+        if !self.read.contains_key(&addr) {
+            let p = StoredPassage::read(&self.searcher.searcher, self.searcher.fields(), addr)?;
+            let shingles = Shingles::of(&p.text);
+            let duplicate = Duplicate {
+                id: p.id,
+                date: p.date,
+            };
+            self.read.insert(addr, (duplicate, shingles));
+        }
+        self.read.get(&addr).context("passage just read")
+    }
+
+    /// Whether the passages at `a` and `b` are near-duplicates, by their text.
+    fn near(&mut self, a: DocAddress, b: DocAddress) -> Result<bool> {
+        self.get(a)?;
+        self.get(b)?;
+        let shingles = |addr| self.read.get(&addr).and_then(|(_, s)| s.as_ref());
+        Ok(match (shingles(a), shingles(b)) {
+            (Some(a), Some(b)) => a.near_duplicate(b),
+            _ => false,
+        })
+    }
+
+    /// The first hit of `folded` (in rank order) that `addr` is a near-duplicate of.
+    fn home(&mut self, folded: &[Folded], addr: DocAddress) -> Result<Option<usize>> {
+        let print = self.print(addr);
+        for (i, hit) in folded.iter().enumerate() {
+            if print.may_match(hit.print) && self.near(hit.hit.addr, addr)? {
+                return Ok(Some(i));
+            }
+        }
+        Ok(None)
+    }
+}
+
+impl Searcher {
+    /// The best `wanted` hits by score with their near-duplicates folded in, and for each,
+    /// the passages folded into it in date order.
+    pub(super) fn top_distinct(
+        &self,
+        plan: &Plan,
+        wanted: usize,
+    ) -> Result<Vec<(Scored, Vec<Duplicate>)>> {
+        let mut passages = Passages::new(self);
+        // Near-duplicates are a few percent of the passages: the first prefix is usually
+        // enough. The ranking is exact for any prefix length.
+        let mut n = wanted;
+        let (mut folded, seen) = loop {
+            let ranked = self.ranked(plan, n)?;
+            let folded = fold(&ranked, &mut passages)?;
+            if folded.len() >= wanted || ranked.len() < n {
+                let seen: HashSet<DocAddress> = ranked.iter().map(|s| s.addr).collect();
+                break (folded, seen);
+            }
+            n *= 2;
+        };
+        folded.truncate(wanted);
+        self.fold_beyond(&plan.prepared, &mut folded, &seen, &mut passages)?;
+        folded
+            .into_iter()
+            .map(|f| {
+                let mut duplicates = f
+                    .members
+                    .iter()
+                    .map(|&addr| Ok(passages.get(addr)?.0.clone()))
+                    .collect::<Result<Vec<Duplicate>>>()?;
+                duplicates.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+                Ok((f.hit, duplicates))
+            })
+            .collect()
+    }
+
+    /// Folds into `folded` its near-duplicates that rank below the prefix `seen`: passages
+    /// that share a fingerprint band with a hit and match the query in either tier.
+    fn fold_beyond(
+        &self,
+        prepared: &Prepared,
+        folded: &mut [Folded],
+        seen: &HashSet<DocAddress>,
+        passages: &mut Passages,
+    ) -> Result<()> {
+        let field = self.fields().fingerprint_bands;
+        let terms: Vec<Term> = folded
+            .iter()
+            .filter_map(|f| f.print.fingerprint.band_keys())
+            .flatten()
+            .map(|key| Term::from_field_u64(field, key))
+            .collect();
+        if terms.is_empty() {
+            return Ok(());
+        }
+        // Candidates first, by fast fields: most passages sharing a band do so by chance.
+        let mut candidates: BTreeSet<DocAddress> = BTreeSet::new();
+        for (ord, reader) in self.searcher.segment_readers().iter().enumerate() {
+            let inverted = reader
+                .inverted_index(field)
+                .context("cannot read the index")?;
+            for term in &terms {
+                let Some(mut postings) = inverted
+                    .read_postings(term, IndexRecordOption::Basic)
+                    .context("cannot read the index")?
+                else {
+                    continue;
+                };
+                while postings.doc() != TERMINATED {
+                    let addr = DocAddress::new(ord as SegmentOrdinal, postings.doc());
+                    if !seen.contains(&addr) {
+                        let print = passages.print(addr);
+                        if folded.iter().any(|f| print.may_match(f.print)) {
+                            candidates.insert(addr);
+                        }
+                    }
+                    postings.advance();
+                }
+            }
+        }
+        if candidates.is_empty() {
+            return Ok(());
+        }
+        let matching = self.matching(prepared)?;
+        let mut scorers = HashMap::new();
+        for addr in candidates {
+            let scorer = match scorers.entry(addr.segment_ord) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => e.insert(
+                    matching
+                        .scorer(self.searcher.segment_reader(addr.segment_ord), 1.0)
+                        .context("cannot run the query")?,
+                ),
+            };
+            // Candidates come in document order, so one scorer per segment moves forward.
+            if scorer.doc() > addr.doc_id || scorer.seek(addr.doc_id) != addr.doc_id {
+                continue;
+            }
+            if let Some(i) = passages.home(folded, addr)? {
+                folded[i].members.push(addr);
+            }
+        }
+        Ok(())
+    }
+
+    /// What a passage must match to be in the ranking: the query, or (unless strict) through
+    /// its question or with some of its words. Not scored.
+    fn matching(&self, prepared: &Prepared) -> Result<Box<dyn Weight>> {
+        let tiers: Vec<(Occur, Box<dyn Query>)> = std::iter::once(&prepared.query)
+            .chain(prepared.through_question.as_ref())
+            .chain(&prepared.fill)
+            .map(|q| (Occur::Should, q.box_clone()))
+            .collect();
+        BooleanQuery::new(tiers)
+            .weight(EnableScoring::disabled_from_searcher(&self.searcher))
+            .context("cannot run the query")
+    }
+}
+
+/// The ranked passages as hits, each passage folded into the first earlier hit it is a
+/// near-duplicate of.
+fn fold(ranked: &[Scored], passages: &mut Passages) -> Result<Vec<Folded>> {
+    let mut folded: Vec<Folded> = Vec::new();
+    for scored in ranked {
+        match passages.home(&folded, scored.addr)? {
+            Some(i) => folded[i].members.push(scored.addr),
+            None => folded.push(Folded {
+                hit: *scored,
+                print: passages.print(scored.addr),
+                members: Vec::new(),
+            }),
+        }
+    }
+    Ok(folded)
+}
