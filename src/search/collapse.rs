@@ -237,7 +237,7 @@ impl Searcher {
     fn matching(&self, prepared: &Prepared) -> Result<Box<dyn Weight>> {
         let tiers: Vec<(Occur, Box<dyn Query>)> = std::iter::once(&prepared.query)
             .chain(prepared.through_question.as_ref())
-            .chain(&prepared.fill)
+            .chain(prepared.fill_any.as_ref())
             .map(|q| (Occur::Should, q.box_clone()))
             .collect();
         BooleanQuery::new(tiers)

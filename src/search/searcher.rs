@@ -165,6 +165,9 @@ pub(crate) struct Prepared {
     /// Passages that match fewer of the words, and none of the above, level by level (more of
     /// the words first): ranked last.
     pub fill: Vec<BooleanQuery>,
+    /// What any passage of `fill` matches, without the levels' exclusions (cheaper to test a
+    /// passage against than their union).
+    pub fill_any: Option<BooleanQuery>,
     /// Whether to discount short passages.
     pub length_prior: bool,
     /// The language the query is typed in (by script).
@@ -724,6 +727,7 @@ impl Searcher {
         // that have half of them, before those that have any; each level leaves out the ones
         // above it.
         let mut fill: Vec<BooleanQuery> = Vec::new();
+        let mut fill_any = None;
         if let Some(loosest) = ranking.fill.filter(|_| !built.match_all) {
             let mut above: Vec<Box<dyn Query>> = vec![built.matching.box_clone()];
             if let Some(via) = &built.through_question {
@@ -785,6 +789,17 @@ impl Searcher {
             }
             // Last, the answers that hold none of the words themselves but whose question
             // holds some of them.
+            if let (Some(relaxed), Some(own)) = (&last, &own) {
+                let mut any = vec![(Occur::Should, own.box_clone())];
+                any.extend(
+                    relaxed
+                        .through_question
+                        .iter()
+                        .map(|v| (Occur::Should, v.box_clone())),
+                );
+                let any: Box<dyn Query> = Box::new(BooleanQuery::new(any));
+                fill_any = Some(with_filters(vec![(Occur::Must, any)], relaxed));
+            }
             if let (Some(relaxed), Some(own)) = (last, own)
                 && let Some(via) = &relaxed.through_question
             {
@@ -799,6 +814,7 @@ impl Searcher {
             query,
             through_question,
             fill,
+            fill_any,
             length_prior: ranking.length_prior,
             lang: typed_lang,
             level_discount: ranking.level_discount,

@@ -169,6 +169,10 @@ fn alike(alignment: &Alignment) -> bool {
 fn find_pairs(searcher: &Searcher, date: Date) -> Result<Vec<Arc<Pair>>> {
     let versions = versions_on(searcher, date)?;
     let of = |lang: Lang| versions.iter().filter(move |v| v.lang == Some(lang));
+    // Most dates have no two versions that may pair: no dictionary, no alignment.
+    if !of(Lang::En).any(|en| of(Lang::Zh).any(|zh| may_pair(en, zh))) {
+        return Ok(Vec::new());
+    }
     let dictionary = searcher.dictionary().ok();
     let analyzer = searcher.analyzer();
     let en_words = |text: &str| -> HashSet<String> {
