@@ -11,7 +11,6 @@
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::sync::LazyLock;
 
 use anyhow::{Context, Result};
 use pinyin::ToPinyinMulti;
@@ -231,8 +230,8 @@ impl Lexicon<'_> {
         let mut patterns: Vec<(Vec<Allowed>, u32)> = vec![(
             chars
                 .iter()
-                .map(|&c| {
-                    let mut set = same_sound(c);
+                .zip(same_sounds(&chars))
+                .map(|(&c, mut set)| {
                     set.push(c);
                     Allowed::of(set)
                 })
@@ -421,33 +420,48 @@ fn like_typed(form: &str, typed: &str) -> String {
     form.to_string()
 }
 
-/// Simplified characters by their readings in pinyin, without tones.
-static BY_SOUND: LazyLock<HashMap<&'static str, Vec<char>>> = LazyLock::new(|| {
-    let mut out: HashMap<&'static str, Vec<char>> = HashMap::new();
-    for c in ('\u{4E00}'..='\u{9FFF}').filter(|&c| fold(c) == c) {
-        if let Some(readings) = c.to_pinyin_multi() {
-            for reading in readings {
-                out.entry(reading.plain()).or_default().push(c);
+/// The readings of `c` in pinyin, without tones.
+fn readings(c: char) -> Vec<&'static str> {
+    c.to_pinyin_multi()
+        .map(|all| all.into_iter().map(|p| p.plain()).collect())
+        .unwrap_or_default()
+}
+
+/// For each of `chars`, the other simplified characters that share a reading with it (its own
+/// folded form excluded), sorted: one pass over the CJK block for all of them.
+fn same_sounds(chars: &[char]) -> Vec<Vec<char>> {
+    let wanted: Vec<(char, Vec<&'static str>)> = chars
+        .iter()
+        .map(|&c| {
+            let c = fold(c);
+            (c, readings(c))
+        })
+        .collect();
+    let mut out: Vec<Vec<char>> = vec![Vec::new(); chars.len()];
+    for other in '\u{4E00}'..='\u{9FFF}' {
+        let Some(all) = other.to_pinyin_multi() else {
+            continue;
+        };
+        for reading in all {
+            let reading = reading.plain();
+            for (k, (c, mine)) in wanted.iter().enumerate() {
+                if mine.contains(&reading) && other != *c && out[k].last() != Some(&other) {
+                    out[k].push(other);
+                }
             }
         }
     }
+    // Traditional characters are never words of the index (it folds them).
+    for chars in &mut out {
+        chars.retain(|&o| fold(o) == o);
+    }
     out
-});
+}
 
 /// The other characters that share a reading with `c` (its own folded form excluded).
+#[cfg(test)]
 fn same_sound(c: char) -> Vec<char> {
-    let c = fold(c);
-    let mut out: Vec<char> = Vec::new();
-    if let Some(readings) = c.to_pinyin_multi() {
-        for reading in readings {
-            if let Some(chars) = BY_SOUND.get(reading.plain()) {
-                out.extend(chars.iter().copied().filter(|&o| o != c));
-            }
-        }
-    }
-    out.sort_unstable();
-    out.dedup();
-    out
+    same_sounds(&[c]).pop().unwrap_or_default()
 }
 
 /// What one character of a [`HanPattern`] may be.
