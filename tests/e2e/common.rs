@@ -168,30 +168,9 @@ pub fn run_with_stdin(mut cmd: Command, input: &str) -> Run {
     child.wait_with_output().expect("exits").into()
 }
 
-/// Resolves the schemas' references to one another (`"$ref": "hit.schema.json"`, under the
-/// `$id` base <https://briefsearch.invalid/schema/>) to the files of `schema/`.
-struct SchemaFiles;
-
-impl jsonschema::Retrieve for SchemaFiles {
-    fn retrieve(
-        &self,
-        uri: &jsonschema::Uri<String>,
-    ) -> Result<Value, Box<dyn std::error::Error + Send + Sync>> {
-        let name = uri
-            .as_str()
-            .strip_prefix("https://briefsearch.invalid/schema/")
-            .ok_or_else(|| format!("not a schema of this project: {}", uri.as_str()))?;
-        Ok(schema(name))
-    }
-}
-
 /// Checks every value against the JSON Schema `schema/NAME`, naming the first that fails.
 pub fn validate(schema_file: &str, values: &[Value]) {
-    let schema = schema(schema_file);
-    let validator = jsonschema::options()
-        .with_retriever(SchemaFiles)
-        .build(&schema)
-        .expect("schema is valid");
+    let mut validator = crate::schema::Validator::new(schema_file);
     assert!(
         !values.is_empty(),
         "nothing to validate against {schema_file}"

@@ -23,6 +23,7 @@ mod real;
 mod regressions;
 mod relevance;
 mod reliability;
+mod schema;
 mod scripts;
 mod segmentation;
 mod typos;
