@@ -64,34 +64,68 @@ pub(crate) struct Segmenter {
     small: Mutex<Option<Small>>,
 }
 
+/// The shipped words with the frequencies jieba gets for them, compiled by `build/words.rs`.
+static SHIPPED_WORDS: LazyLock<Option<fst::Map<&'static [u8]>>> = LazyLock::new(|| {
+    fst::Map::new(&include_bytes!(concat!(env!("OUT_DIR"), "/briefing_words.fst"))[..]).ok()
+});
+include!(concat!(env!("OUT_DIR"), "/briefing_words.rs"));
+
+/// A shipped word's frequency.
+fn shipped_freq(word: &str) -> Option<u64> {
+    SHIPPED_WORDS.as_ref().and_then(|m| m.get(word))
+}
+
 /// The added words with the frequencies they get, and the total frequency of the dictionary
-/// with them.
+/// with them: the shipped words as compiled, then the user's (whose frequency wins for a word
+/// in both).
 #[derive(Debug)]
 struct Added {
-    freqs: HashMap<String, u64>,
+    user: HashMap<String, u64>,
     max_chars: usize,
     total: u64,
 }
 
 impl Added {
-    /// The shipped words, then the user's (whose frequency wins for a word in both).
     fn resolve(user: &WordList) -> Added {
         let mut freqs = HashMap::new();
-        for (word, freq) in WordList::shipped().iter().chain(user.iter()) {
-            let freq = freq.unwrap_or_else(|| dictionary_freq(word).unwrap_or(0).max(DEFAULT_FREQ));
-            freqs.insert(word.to_string(), freq);
-        }
         // jieba's total after adding them: a word it had changes the total by the difference.
-        let mut total = TOTAL_FREQ;
-        for (word, &freq) in &freqs {
-            total = (total + freq).saturating_sub(dictionary_freq(word).unwrap_or(0));
+        let mut total = i128::from(TOTAL_FREQ) + i128::from(SHIPPED_TOTAL_CHANGE);
+        let mut max_chars = SHIPPED_MAX_CHARS;
+        for (word, freq) in user.iter() {
+            let known = dictionary_freq(word).unwrap_or(0);
+            let freq = freq.unwrap_or_else(|| known.max(DEFAULT_FREQ));
+            let before = freqs
+                .insert(word.to_string(), freq)
+                .or_else(|| shipped_freq(word))
+                .unwrap_or(known);
+            total += i128::from(freq) - i128::from(before);
+            max_chars = max_chars.max(word.chars().count());
         }
-        let max_chars = freqs.keys().map(|w| w.chars().count()).max().unwrap_or(0);
         Added {
-            freqs,
+            user: freqs,
             max_chars,
-            total,
+            total: u64::try_from(total.max(0)).unwrap_or(u64::MAX),
         }
+    }
+
+    /// The frequency of an added word.
+    fn get(&self, word: &str) -> Option<u64> {
+        self.user.get(word).copied().or_else(|| shipped_freq(word))
+    }
+
+    /// Every added word with its frequency, in word order.
+    fn all(&self) -> Vec<(String, u64)> {
+        let mut all: std::collections::BTreeMap<String, u64> = std::collections::BTreeMap::new();
+        if let Some(map) = SHIPPED_WORDS.as_ref() {
+            let mut stream = map.stream();
+            while let Some((word, freq)) = fst::Streamer::next(&mut stream) {
+                if let Ok(word) = std::str::from_utf8(word) {
+                    all.insert(word.to_string(), freq);
+                }
+            }
+        }
+        all.extend(self.user.iter().map(|(w, &f)| (w.clone(), f)));
+        all.into_iter().collect()
     }
 }
 
@@ -194,10 +228,8 @@ impl Segmenter {
             }
             _ => f(self.jieba.get_or_init(|| {
                 let mut jieba = Jieba::new();
-                let mut added: Vec<(&String, &u64)> = self.added().freqs.iter().collect();
-                added.sort();
-                for (word, &freq) in added {
-                    jieba.add_word(word, Some(freq as usize), None);
+                for (word, freq) in self.added().all() {
+                    jieba.add_word(&word, Some(freq as usize), None);
                 }
                 jieba
             })),
@@ -293,8 +325,8 @@ fn add_words_of(text: &str, dictionary: &Fst<&[u8]>, added: &Added, small: &mut 
             at = end;
             if node.is_final() {
                 let word = &text[start..end];
-                let freq = match added.freqs.get(word) {
-                    Some(&freq) => freq,
+                let freq = match added.get(word) {
+                    Some(freq) => freq,
                     None => output.cat(node.final_output()).value(),
                 };
                 add(word, freq);
@@ -307,7 +339,7 @@ fn add_words_of(text: &str, dictionary: &Fst<&[u8]>, added: &Added, small: &mut 
                 std::cmp::Ordering::Greater => break,
             };
             let word = &text[start..end];
-            if let Some(&freq) = added.freqs.get(word) {
+            if let Some(freq) = added.get(word) {
                 add(word, freq);
             }
         }
@@ -322,6 +354,51 @@ fn add_words_of(text: &str, dictionary: &Fst<&[u8]>, added: &Added, small: &mut 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The added words as resolved from the parsed lists, the way the compiled table is meant
+    /// to give them: each word's frequency, the total and the longest word.
+    fn resolved_by_hand(lists: &[&WordList]) -> (Vec<(String, u64)>, u64, usize) {
+        let mut freqs = std::collections::BTreeMap::new();
+        for list in lists {
+            for (word, freq) in list.iter() {
+                let known = dictionary_freq(word).unwrap_or(0);
+                freqs.insert(word.to_string(), freq.unwrap_or(known.max(DEFAULT_FREQ)));
+            }
+        }
+        let mut total = TOTAL_FREQ;
+        for (word, freq) in &freqs {
+            total = total + freq - dictionary_freq(word).unwrap_or(0);
+        }
+        let max_chars = freqs.keys().map(|w| w.chars().count()).max().unwrap_or(0);
+        (freqs.into_iter().collect(), total, max_chars)
+    }
+
+    #[test]
+    fn test_compiled_shipped_words_match_the_parsed_list() {
+        let (words, total, max_chars) = resolved_by_hand(&[WordList::shipped()]);
+        assert!(words.len() > 500, "the shipped list is read");
+        let added = Added::resolve(&WordList::default());
+        assert_eq!(added.all(), words);
+        assert_eq!(added.total, total);
+        assert_eq!(added.max_chars, max_chars);
+    }
+
+    #[test]
+    fn test_user_words_override_shipped_frequencies_and_total() {
+        let shipped = WordList::shipped()
+            .iter()
+            .next()
+            .map(|(w, _)| w.to_string());
+        let shipped = shipped.expect("a shipped word");
+        let text = format!("{shipped} 7\n仁爱礁礁盘 123\n长长久久的合作\n");
+        let user = WordList::parse(&text, std::path::Path::new("words.txt")).expect("parses");
+        let (words, total, max_chars) = resolved_by_hand(&[WordList::shipped(), &user]);
+        let added = Added::resolve(&user);
+        assert_eq!(added.all(), words);
+        assert_eq!(added.total, total);
+        assert_eq!(added.max_chars, max_chars);
+        assert_eq!(added.get(&shipped), Some(7));
+    }
 
     fn words(mode: Mode, text: &str) -> Vec<String> {
         let segmenter = Segmenter::new(mode, WordList::default());

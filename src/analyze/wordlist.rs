@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write;
 use std::path::Path;
+#[cfg(test)]
 use std::sync::LazyLock;
 
 use anyhow::{Context, Result, bail};
@@ -35,6 +36,9 @@ pub(crate) const DEFAULT_FREQ: u64 = 2000;
 /// Longest word accepted, in characters.
 const MAX_CHARS: usize = 24;
 
+/// The shipped list as parsed at run time; briefsearch itself reads it as compiled by
+/// `build/words.rs`, and tests check that the two agree.
+#[cfg(test)]
 static SHIPPED: LazyLock<WordList> = LazyLock::new(|| {
     WordList::parse(
         include_str!("../../data/segmentation/briefing-words.txt"),
@@ -52,6 +56,7 @@ pub(crate) struct WordList {
 
 impl WordList {
     /// The briefing vocabulary compiled into briefsearch.
+    #[cfg(test)]
     pub(crate) fn shipped() -> &'static WordList {
         &SHIPPED
     }

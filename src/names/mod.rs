@@ -11,13 +11,10 @@
 
 mod surnames;
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
 use pinyin::{ToPinyin, ToPinyinMulti};
 
 use crate::script::{is_han, traditional};
-use crate::translate::dictionary::BRIEFING_LEXICON;
+use crate::translate::dictionary::{briefing_chinese_by_name_key, briefing_renderings};
 
 /// At most this many readings of one name are kept for matching (a name of four polyphonic
 /// characters would otherwise have dozens).
@@ -56,7 +53,7 @@ pub(crate) fn romanise(name: &str) -> Option<Romanised> {
         return None;
     }
     let simplified = traditional::fold(name);
-    let rendered = lexicon_renderings(&simplified);
+    let rendered = briefing_renderings(&simplified);
     let readings = pinyin_readings(&simplified);
     let display = rendered
         .first()
@@ -72,11 +69,8 @@ pub(crate) fn romanise(name: &str) -> Option<Romanised> {
 }
 
 /// The Chinese names that the briefing lexicon renders as `latin` (`Mao Ning` → 毛宁).
-pub(crate) fn lexicon_chinese(latin: &str) -> &'static [&'static str] {
-    lexicon()
-        .chinese_by_key
-        .get(&key(latin))
-        .map_or(&[], Vec::as_slice)
+pub(crate) fn lexicon_chinese(latin: &str) -> Vec<&'static str> {
+    briefing_chinese_by_name_key(&key(latin))
 }
 
 /// Whether two names, in either script, name the same person: equal in the same script,
@@ -88,45 +82,6 @@ pub(crate) fn same_person(a: &str, b: &str) -> bool {
         (true, false) => romanise(a).is_some_and(|r| r.keys.contains(&key(b))),
         (false, true) => romanise(b).is_some_and(|r| r.keys.contains(&key(a))),
     }
-}
-
-/// The shipped briefing lexicon, read for names: each Chinese term's renderings, and the
-/// Chinese terms of each rendering's key. Read once, on first use (about 1,000 lines).
-struct NameLexicon {
-    renderings: HashMap<&'static str, Vec<&'static str>>,
-    chinese_by_key: HashMap<String, Vec<&'static str>>,
-}
-
-fn lexicon() -> &'static NameLexicon {
-    static LEXICON: OnceLock<NameLexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| {
-        let mut lexicon = NameLexicon {
-            renderings: HashMap::new(),
-            chinese_by_key: HashMap::new(),
-        };
-        let entries = BRIEFING_LEXICON
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|line| line.split_once('\t'));
-        for (zh, rest) in entries {
-            let zh = zh.trim();
-            for rendering in rest.split('\t').map(str::trim).filter(|r| !r.is_empty()) {
-                let list = lexicon.renderings.entry(zh).or_default();
-                if !list.contains(&rendering) {
-                    list.push(rendering);
-                }
-                let list = lexicon.chinese_by_key.entry(key(rendering)).or_default();
-                if !list.contains(&zh) {
-                    list.push(zh);
-                }
-            }
-        }
-        lexicon
-    })
-}
-
-fn lexicon_renderings(name: &str) -> &'static [&'static str] {
-    lexicon().renderings.get(name).map_or(&[], Vec::as_slice)
 }
 
 /// The pinyin of a personal name: its display form and the keys of its readings.
@@ -260,7 +215,40 @@ fn combinations(options: &[Vec<String>]) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashMap;
+
     use super::*;
+    use crate::translate::dictionary::BRIEFING_LEXICON;
+
+    #[test]
+    fn test_compiled_name_maps_match_the_lexicon_file() {
+        let mut renderings: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut by_key: HashMap<String, Vec<&str>> = HashMap::new();
+        let entries = BRIEFING_LEXICON
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|line| line.split_once('\t'));
+        for (zh, rest) in entries {
+            let zh = zh.trim();
+            for rendering in rest.split('\t').map(str::trim).filter(|r| !r.is_empty()) {
+                let list = renderings.entry(zh).or_default();
+                if !list.contains(&rendering) {
+                    list.push(rendering);
+                }
+                let list = by_key.entry(key(rendering)).or_default();
+                if !list.contains(&zh) {
+                    list.push(zh);
+                }
+            }
+        }
+        assert!(renderings.len() > 400, "{} terms", renderings.len());
+        for (zh, list) in &renderings {
+            assert_eq!(&briefing_renderings(zh), list, "{zh}");
+        }
+        for (k, list) in &by_key {
+            assert_eq!(&briefing_chinese_by_name_key(k), list, "{k}");
+        }
+    }
 
     fn display(name: &str) -> String {
         romanise(name).map(|r| r.display).unwrap_or_default()

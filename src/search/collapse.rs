@@ -25,6 +25,10 @@ use super::{Prepared, Searcher};
 use crate::analyze::fingerprint::{Fingerprint, Shingles};
 use crate::index::schema::name;
 
+/// A query matching more than one passage in this many reads a candidate's text before it
+/// checks that the candidate matches (see `fold_beyond`).
+const TEXT_FIRST: u64 = 20;
+
 /// A hit with the near-duplicates folded into it.
 #[derive(Debug)]
 struct Folded {
@@ -221,11 +225,28 @@ impl Searcher {
                         .context("cannot run the query")?,
                 ),
             };
+            // Moving a union of the query's words to a passage reads all their postings on
+            // the way; when they are frequent, reading the passage's text first costs less
+            // (most candidates share a band by chance).
+            let max_doc = self.searcher.segment_reader(addr.segment_ord).max_doc();
+            let text_first = u64::from(scorer.size_hint()) * TEXT_FIRST > u64::from(max_doc);
+            let home = if text_first {
+                passages.home(folded, addr)?
+            } else {
+                None
+            };
+            if text_first && home.is_none() {
+                continue;
+            }
             // Candidates come in document order, so one scorer per segment moves forward.
             if scorer.doc() > addr.doc_id || scorer.seek(addr.doc_id) != addr.doc_id {
                 continue;
             }
-            if let Some(i) = passages.home(folded, addr)? {
+            let home = match home {
+                Some(i) => Some(i),
+                None => passages.home(folded, addr)?,
+            };
+            if let Some(i) = home {
                 folded[i].members.push(addr);
             }
         }
@@ -235,6 +256,12 @@ impl Searcher {
     /// What a passage must match to be in the ranking: the query, or (unless strict) through
     /// its question or with some of its words. Not scored.
     fn matching(&self, prepared: &Prepared) -> Result<Box<dyn Weight>> {
+        // The loosest tier holds the others: alone, it is one union fewer to move through.
+        if let Some(any) = &prepared.fill_any {
+            return any
+                .weight(EnableScoring::disabled_from_searcher(&self.searcher))
+                .context("cannot run the query");
+        }
         let tiers: Vec<(Occur, Box<dyn Query>)> = std::iter::once(&prepared.query)
             .chain(prepared.through_question.as_ref())
             .chain(prepared.fill_any.as_ref())

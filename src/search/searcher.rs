@@ -340,7 +340,7 @@ impl Searcher {
             cross: true,
             ..self.expansion
         };
-        let prepared = self.prepare_as(query, &filters, &RankOptions::default(), expansion)?;
+        let prepared = self.prepare_as(query, &filters, &counting(), expansion)?;
         let n = self
             .searcher
             .search(&prepared.query, &Count)
@@ -627,9 +627,11 @@ impl Searcher {
         &self.searcher
     }
 
-    /// Parses `query` and combines it with `filters`, ranking as by default.
+    /// Parses `query` and combines it with `filters`: the passages that match it as typed, for
+    /// counting and listing them (a ranked search also builds the tiers after those; see
+    /// [`Searcher::search`]).
     pub(crate) fn prepare(&self, query: &str, filters: &Filters) -> Result<Prepared> {
-        self.prepare_with(query, filters, &RankOptions::default())
+        self.prepare_with(query, filters, &counting())
     }
 
     /// Parses `query` and combines it with `filters`, ranking with `ranking`.
@@ -1269,6 +1271,19 @@ impl Searcher {
             }
         }
         Ok(out.into_iter().collect())
+    }
+}
+
+/// Ranking options that build only what counting the matches of a query needs: the query as
+/// typed, without the tiers of passages that match otherwise and without the boosts, which
+/// change scores, not matches.
+fn counting() -> RankOptions {
+    RankOptions {
+        fill: None,
+        through_question: false,
+        title_boost: 0.0,
+        context_boost: 0.0,
+        ..RankOptions::default()
     }
 }
 

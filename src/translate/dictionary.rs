@@ -25,10 +25,12 @@
 //! This module knows nothing of queries or the index; query analysis calls it.
 
 use std::path::Path;
+use std::sync::LazyLock;
 
 use anyhow::Result;
 use fst::{IntoStreamer, Streamer};
 
+use super::keys::normalize_en;
 use super::lexicon::Lexicon;
 use crate::briefing::Lang;
 
@@ -51,6 +53,14 @@ static ZH_EN_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/zh_en.fst"))
 static ZH_EN_BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/zh_en.blob"));
 static ZH_SIMPLIFIED_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/zh_en_refs.fst"));
 static ZH_SIMPLIFIED_BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/zh_en_refs.blob"));
+static LEXICON_EN_ZH_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_en_zh.fst"));
+static LEXICON_EN_ZH_BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_en_zh.blob"));
+static LEXICON_ZH_EN_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_zh_en.fst"));
+static LEXICON_ZH_EN_BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_zh_en.blob"));
+static LEXICON_NAMES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_names.fst"));
+static LEXICON_NAMES_BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_names.blob"));
+/// The briefing lexicon as written (compiled by `build/lexicon.rs`; tests compare the two).
+#[cfg(test)]
 pub(crate) static BRIEFING_LEXICON: &str =
     include_str!("../../data/dictionaries/briefing-lexicon.tsv");
 
@@ -85,6 +95,10 @@ pub(crate) struct Dictionary {
     zh_en: General,
     /// Traditional headword → its simplified form, where CC-CEDICT translates both alike.
     zh_simplified: General,
+    /// The shipped briefing lexicon, both ways (compiled at build time).
+    briefing_en_zh: General,
+    briefing_zh_en: General,
+    /// The user's lexicons, which come before the briefing lexicon.
     lexicon: Lexicon,
 }
 
@@ -95,7 +109,9 @@ impl Dictionary {
             en_zh: General::open(EN_ZH_FST, EN_ZH_BLOB)?,
             zh_en: General::open(ZH_EN_FST, ZH_EN_BLOB)?,
             zh_simplified: General::open(ZH_SIMPLIFIED_FST, ZH_SIMPLIFIED_BLOB)?,
-            lexicon: Lexicon::parse(BRIEFING_LEXICON, "data/dictionaries/briefing-lexicon.tsv")?,
+            briefing_en_zh: General::open(LEXICON_EN_ZH_FST, LEXICON_EN_ZH_BLOB)?,
+            briefing_zh_en: General::open(LEXICON_ZH_EN_FST, LEXICON_ZH_EN_BLOB)?,
+            lexicon: Lexicon::default(),
         })
     }
 
@@ -182,10 +198,14 @@ impl Dictionary {
             let goes_on = match from {
                 Lang::En => self.en_variants(&key).iter().any(|k| {
                     let prefix = format!("{k} ");
-                    self.en_zh.extends(&prefix, k) || extends(&self.lexicon.en_zh, &prefix, k)
+                    self.en_zh.extends(&prefix, k)
+                        || self.briefing_en_zh.extends(&prefix, k)
+                        || extends(&self.lexicon.en_zh, &prefix, k)
                 }),
                 Lang::Zh => {
-                    self.zh_en.extends(&key, &key) || extends(&self.lexicon.zh_en, &key, &key)
+                    self.zh_en.extends(&key, &key)
+                        || self.briefing_zh_en.extends(&key, &key)
+                        || extends(&self.lexicon.zh_en, &key, &key)
                 }
             };
             if !goes_on {
@@ -214,32 +234,44 @@ impl Dictionary {
         // one is only ECDICT's lowercase form of that acronym.
         let upper = key.to_uppercase();
         let acronym = (upper != key)
-            .then(|| self.lexicon.en_zh.get(&upper))
+            .then(|| self.lexicon_en(&upper))
             .flatten()
             .filter(|_| match self.en_zh.offset(key) {
                 None => true,
                 own => own == self.en_zh.offset(&upper),
             });
-        if let Some(values) = acronym.filter(|_| !self.lexicon.en_zh.contains_key(key)) {
+        if let Some(values) = acronym.filter(|_| self.lexicon_en(key).is_none()) {
             return Some(lexicon_translation(values));
         }
         self.en_variants(key)
             .iter()
-            .find_map(|k| self.layers(&self.lexicon.en_zh, &self.en_zh, k))
+            .find_map(|k| self.layers(self.lexicon_en(k), &self.en_zh, k))
     }
 
     fn lookup_zh(&self, key: &str) -> Option<Translation<'_>> {
         if key.is_empty() {
             return None;
         }
-        if !self.lexicon.zh_en.contains_key(key) {
+        if self.lexicon_zh(key).is_none() {
             // A traditional word finds the lexicon's entry for its simplified form (臺灣 → 台湾).
             let simplified = self.simplified(key);
-            if let Some(values) = simplified.and_then(|s| self.lexicon.zh_en.get(s)) {
+            if let Some(values) = simplified.and_then(|s| self.lexicon_zh(s)) {
                 return Some(lexicon_translation(values));
             }
         }
-        self.layers(&self.lexicon.zh_en, &self.zh_en, key)
+        self.layers(self.lexicon_zh(key), &self.zh_en, key)
+    }
+
+    /// The lexicons' Chinese terms for a normalised English key: the user's, then the
+    /// briefing lexicon's.
+    fn lexicon_en(&self, key: &str) -> Option<Vec<&str>> {
+        merged(self.lexicon.en_zh.get(key), self.briefing_en_zh.get(key))
+    }
+
+    /// The lexicons' English renderings of a Chinese term: the user's, then the briefing
+    /// lexicon's.
+    fn lexicon_zh(&self, key: &str) -> Option<Vec<&str>> {
+        merged(self.lexicon.zh_en.get(key), self.briefing_zh_en.get(key))
     }
 
     /// The simplified form of a traditional CC-CEDICT headword (發言人 → 发言人), where the
@@ -250,11 +282,11 @@ impl Dictionary {
 
     fn layers<'a>(
         &'a self,
-        lexicon: &'a std::collections::BTreeMap<String, Vec<String>>,
+        lexicon: Option<Vec<&'a str>>,
         general: &General,
         key: &str,
     ) -> Option<Translation<'a>> {
-        if let Some(values) = lexicon.get(key) {
+        if let Some(values) = lexicon {
             return Some(lexicon_translation(values));
         }
         general.get(key).map(|candidates| Translation {
@@ -264,11 +296,45 @@ impl Dictionary {
     }
 }
 
-fn lexicon_translation(values: &[String]) -> Translation<'_> {
+fn lexicon_translation(values: Vec<&str>) -> Translation<'_> {
     Translation {
-        candidates: values.iter().map(String::as_str).collect(),
+        candidates: values,
         source: Source::Lexicon,
     }
+}
+
+/// A user's values, then the shipped ones they do not repeat; `None` if neither has the key.
+fn merged<'a>(
+    user: Option<&'a Vec<String>>,
+    shipped: Option<Vec<&'a str>>,
+) -> Option<Vec<&'a str>> {
+    if user.is_none() && shipped.is_none() {
+        return None;
+    }
+    let mut values: Vec<&str> = user
+        .map(|v| v.iter().map(String::as_str).collect())
+        .unwrap_or_default();
+    for value in shipped.into_iter().flatten() {
+        if !values.contains(&value) {
+            values.push(value);
+        }
+    }
+    Some(values)
+}
+
+/// The briefing lexicon's English renderings of a Chinese term, in file order.
+pub(crate) fn briefing_renderings(zh: &str) -> Vec<&'static str> {
+    static MAP: LazyLock<Option<General>> =
+        LazyLock::new(|| General::open(LEXICON_ZH_EN_FST, LEXICON_ZH_EN_BLOB).ok());
+    MAP.as_ref().and_then(|m| m.get(zh)).unwrap_or_default()
+}
+
+/// The briefing lexicon's Chinese terms with a rendering whose name key (`names::key`) is
+/// `key`, in file order.
+pub(crate) fn briefing_chinese_by_name_key(key: &str) -> Vec<&'static str> {
+    static MAP: LazyLock<Option<General>> =
+        LazyLock::new(|| General::open(LEXICON_NAMES_FST, LEXICON_NAMES_BLOB).ok());
+    MAP.as_ref().and_then(|m| m.get(key)).unwrap_or_default()
 }
 
 /// Whether some key of `map` other than `key` starts with `prefix`.
@@ -325,55 +391,6 @@ impl General {
         }
         false
     }
-}
-
-/// The lookup key of English text: its runs of letters and digits (full-width forms folded),
-/// joined by one space, each lowercased unless it is an acronym: two or more characters, a
-/// letter, and no lowercase letter (`WHO`, `US`, `G20`). So `U.S.` → `u s`,
-/// `nuclear-contaminated water` → `nuclear contaminated water`, `Ren'ai` → `ren ai`.
-/// `scripts/dictionaries/prepare.py` (`en_key`) writes the dictionary's keys the same way.
-pub(crate) fn normalize_en(text: &str) -> String {
-    let mut key = String::with_capacity(text.len());
-    let mut run = String::new();
-    for c in text.chars() {
-        let c = match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
-        };
-        let word_char = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric() && !super::lexicon::is_cjk(c)
-        };
-        if word_char {
-            run.push(c);
-        } else {
-            push_run(&mut key, &mut run);
-        }
-    }
-    push_run(&mut key, &mut run);
-    key
-}
-
-/// Appends a run of letters and digits to a key, lowercased unless it is an acronym.
-fn push_run(key: &mut String, run: &mut String) {
-    if run.is_empty() {
-        return;
-    }
-    if !key.is_empty() {
-        key.push(' ');
-    }
-    let acronym = run.chars().nth(1).is_some()
-        && run.chars().any(char::is_alphabetic)
-        && !run.chars().any(char::is_lowercase);
-    if acronym {
-        key.push_str(run);
-    } else if run.is_ascii() {
-        key.extend(run.chars().map(|c| c.to_ascii_lowercase()));
-    } else {
-        key.extend(run.chars().flat_map(char::to_lowercase));
-    }
-    run.clear();
 }
 
 #[cfg(test)]
@@ -581,8 +598,20 @@ mod tests {
 
     #[test]
     fn test_shipped_lexicon_parses_and_is_large() {
+        let parsed = Lexicon::parse(BRIEFING_LEXICON, "briefing-lexicon.tsv").expect("parses");
+        assert!(parsed.len() >= 400, "{} entries", parsed.len());
+        // The maps compiled at build time hold exactly what the file says, in its order.
         let d = dictionary();
-        assert!(d.lexicon.len() >= 400, "{} entries", d.lexicon.len());
+        for (map, compiled) in [
+            (&parsed.en_zh, &d.briefing_en_zh),
+            (&parsed.zh_en, &d.briefing_zh_en),
+        ] {
+            assert_eq!(compiled.map.len(), map.len());
+            for (key, values) in map {
+                let values: Vec<&str> = values.iter().map(String::as_str).collect();
+                assert_eq!(compiled.get(key), Some(values), "{key}");
+            }
+        }
     }
 }
 

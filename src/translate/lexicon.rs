@@ -20,7 +20,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-use super::dictionary::normalize_en;
+use super::keys::{is_cjk, normalize_en};
 
 /// Parsed lexicon entries in both directions, keys as the dictionary looks them up.
 #[derive(Debug, Default)]
@@ -140,18 +140,6 @@ fn push_new(list: &mut Vec<String>, value: &str) {
     if !list.iter().any(|v| v == value) {
         list.push(value.to_string());
     }
-}
-
-/// Han ideographs, as in `analyze::script::is_han` (not imported: translation stays
-/// independent of the analyzer that will call it).
-pub(crate) fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{4E00}'..='\u{9FFF}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{2EBEF}'
-        | '\u{30000}'..='\u{3134F}'
-        | '\u{3007}')
 }
 
 #[cfg(test)]

@@ -2,4 +2,5 @@
 //! general dictionaries, the briefing lexicon and user lexicons (see `dictionary`).
 
 pub(crate) mod dictionary;
+pub(crate) mod keys;
 pub(crate) mod lexicon;
