@@ -187,22 +187,7 @@ pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
         print_facets(&mut stdout, style, &searcher, &query, &filters)?;
     }
     if text {
-        if let Some(summary) = summary(&results, args.offset) {
-            let _ = writeln!(io::stderr(), "\n{summary}");
-        }
-        if let Some((lang, n)) = searcher.other_language(&query, &filters)? {
-            let language = if lang == Lang::Zh {
-                "Chinese"
-            } else {
-                "English"
-            };
-            let _ = writeln!(
-                io::stderr(),
-                "{} in {language} match{} the query's translation: add --cross (-x) to search them too",
-                plural(n, "passage", "passages"),
-                if n == 1 { "es" } else { "" }
-            );
-        }
+        text_footer(&searcher, &results, args.offset, &query, &filters)?;
     }
     tell(&results.advice);
     if results.hits.is_empty() {
@@ -215,6 +200,34 @@ pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
         return Ok(Outcome::NotFound);
     }
     Ok(Outcome::Found)
+}
+
+/// Under text hits, on stderr: how many matched, and how many passages of the other language
+/// the query's translation would find.
+fn text_footer(
+    searcher: &Searcher,
+    results: &Results,
+    offset: usize,
+    query: &str,
+    filters: &Filters,
+) -> Result<()> {
+    if let Some(summary) = summary(results, offset) {
+        let _ = writeln!(io::stderr(), "\n{summary}");
+    }
+    if let Some((lang, n)) = searcher.other_language(query, filters)? {
+        let language = if lang == Lang::Zh {
+            "Chinese"
+        } else {
+            "English"
+        };
+        let _ = writeln!(
+            io::stderr(),
+            "{} in {language} match{} the query's translation: add --cross (-x) to search them too",
+            plural(n, "passage", "passages"),
+            if n == 1 { "es" } else { "" }
+        );
+    }
+    Ok(())
 }
 
 /// On stderr: the notices about the query's prefixes and fuzzy words, and the words its rare

@@ -176,41 +176,7 @@ impl Searcher {
         seen: &HashSet<DocAddress>,
         passages: &mut Passages,
     ) -> Result<()> {
-        let field = self.fields().fingerprint_bands;
-        let terms: Vec<Term> = folded
-            .iter()
-            .filter_map(|f| f.print.fingerprint.band_keys())
-            .flatten()
-            .map(|key| Term::from_field_u64(field, key))
-            .collect();
-        if terms.is_empty() {
-            return Ok(());
-        }
-        // Candidates first, by fast fields: most passages sharing a band do so by chance.
-        let mut candidates: BTreeSet<DocAddress> = BTreeSet::new();
-        for (ord, reader) in self.searcher.segment_readers().iter().enumerate() {
-            let inverted = reader
-                .inverted_index(field)
-                .context("cannot read the index")?;
-            for term in &terms {
-                let Some(mut postings) = inverted
-                    .read_postings(term, IndexRecordOption::Basic)
-                    .context("cannot read the index")?
-                else {
-                    continue;
-                };
-                while postings.doc() != TERMINATED {
-                    let addr = DocAddress::new(ord as SegmentOrdinal, postings.doc());
-                    if !seen.contains(&addr) {
-                        let print = passages.print(addr);
-                        if folded.iter().any(|f| print.may_match(f.print)) {
-                            candidates.insert(addr);
-                        }
-                    }
-                    postings.advance();
-                }
-            }
-        }
+        let candidates = self.band_candidates(folded, seen, passages)?;
         if candidates.is_empty() {
             return Ok(());
         }
@@ -251,6 +217,52 @@ impl Searcher {
             }
         }
         Ok(())
+    }
+
+    /// The passages below the prefix `seen` that share a fingerprint band with a hit of
+    /// `folded` and may be its near-duplicate by their fingerprint and length (fast fields).
+    fn band_candidates(
+        &self,
+        folded: &[Folded],
+        seen: &HashSet<DocAddress>,
+        passages: &mut Passages,
+    ) -> Result<BTreeSet<DocAddress>> {
+        let field = self.fields().fingerprint_bands;
+        let terms: Vec<Term> = folded
+            .iter()
+            .filter_map(|f| f.print.fingerprint.band_keys())
+            .flatten()
+            .map(|key| Term::from_field_u64(field, key))
+            .collect();
+        if terms.is_empty() {
+            return Ok(BTreeSet::new());
+        }
+        // Candidates first, by fast fields: most passages sharing a band do so by chance.
+        let mut candidates: BTreeSet<DocAddress> = BTreeSet::new();
+        for (ord, reader) in self.searcher.segment_readers().iter().enumerate() {
+            let inverted = reader
+                .inverted_index(field)
+                .context("cannot read the index")?;
+            for term in &terms {
+                let Some(mut postings) = inverted
+                    .read_postings(term, IndexRecordOption::Basic)
+                    .context("cannot read the index")?
+                else {
+                    continue;
+                };
+                while postings.doc() != TERMINATED {
+                    let addr = DocAddress::new(ord as SegmentOrdinal, postings.doc());
+                    if !seen.contains(&addr) {
+                        let print = passages.print(addr);
+                        if folded.iter().any(|f| print.may_match(f.print)) {
+                            candidates.insert(addr);
+                        }
+                    }
+                    postings.advance();
+                }
+            }
+        }
+        Ok(candidates)
     }
 
     /// What a passage must match to be in the ranking: the query, or (unless strict) through

@@ -13,17 +13,19 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use anyhow::{Context, Result};
-use pinyin::ToPinyinMulti;
 use tantivy::Term;
 use tantivy::collector::Count;
 use tantivy::query::{FuzzyTermQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy_fst::Automaton;
 
 use super::query::syntax::Variant;
 use crate::analyze::Analyzer;
 use crate::index::Fields;
 use crate::script::{fold, is_han};
+
+mod han;
+
+use han::{Allowed, HanPattern, same_sounds};
 
 /// Most words a prefix stands for (the most frequent of them); more are left out, and a notice
 /// says so.
@@ -420,213 +422,5 @@ fn like_typed(form: &str, typed: &str) -> String {
     form.to_string()
 }
 
-/// The readings of `c` in pinyin, without tones.
-fn readings(c: char) -> Vec<&'static str> {
-    c.to_pinyin_multi()
-        .map(|all| all.into_iter().map(|p| p.plain()).collect())
-        .unwrap_or_default()
-}
-
-/// For each of `chars`, the other simplified characters that share a reading with it (its own
-/// folded form excluded), sorted: one pass over the CJK block for all of them.
-fn same_sounds(chars: &[char]) -> Vec<Vec<char>> {
-    let wanted: Vec<(char, Vec<&'static str>)> = chars
-        .iter()
-        .map(|&c| {
-            let c = fold(c);
-            (c, readings(c))
-        })
-        .collect();
-    let mut out: Vec<Vec<char>> = vec![Vec::new(); chars.len()];
-    for other in '\u{4E00}'..='\u{9FFF}' {
-        let Some(all) = other.to_pinyin_multi() else {
-            continue;
-        };
-        for reading in all {
-            let reading = reading.plain();
-            for (k, (c, mine)) in wanted.iter().enumerate() {
-                if mine.contains(&reading) && other != *c && out[k].last() != Some(&other) {
-                    out[k].push(other);
-                }
-            }
-        }
-    }
-    // Traditional characters are never words of the index (it folds them).
-    for chars in &mut out {
-        chars.retain(|&o| fold(o) == o);
-    }
-    out
-}
-
-/// The other characters that share a reading with `c` (its own folded form excluded).
 #[cfg(test)]
-fn same_sound(c: char) -> Vec<char> {
-    same_sounds(&[c]).pop().unwrap_or_default()
-}
-
-/// What one character of a [`HanPattern`] may be.
-#[derive(Debug, Clone)]
-enum Allowed {
-    /// One of these characters, as sorted UTF-8.
-    OneOf(Vec<Vec<u8>>),
-    /// Any Han character.
-    AnyHan,
-}
-
-impl Allowed {
-    fn of(chars: Vec<char>) -> Allowed {
-        let mut encoded: Vec<Vec<u8>> = chars
-            .into_iter()
-            .map(|c| c.to_string().into_bytes())
-            .collect();
-        encoded.sort_unstable();
-        encoded.dedup();
-        Allowed::OneOf(encoded)
-    }
-}
-
-/// Terms of exactly as many characters as the pattern, each allowed by its position.
-struct HanPattern<'p>(&'p [Allowed]);
-
-/// Where a [`HanPattern`] stands: the character it is at, the bytes of that character read so
-/// far; `None` once a byte fits no term of the pattern.
-#[derive(Debug, Clone, Copy)]
-struct HanState(Option<(usize, [u8; 4], usize)>);
-
-impl Automaton for HanPattern<'_> {
-    type State = HanState;
-
-    fn start(&self) -> HanState {
-        HanState(Some((0, [0; 4], 0)))
-    }
-
-    fn is_match(&self, state: &HanState) -> bool {
-        matches!(state.0, Some((at, _, 0)) if at == self.0.len())
-    }
-
-    fn can_match(&self, state: &HanState) -> bool {
-        state.0.is_some()
-    }
-
-    fn accept(&self, state: &HanState, byte: u8) -> HanState {
-        let Some((at, mut bytes, len)) = state.0 else {
-            return HanState(None);
-        };
-        let Some(allowed) = self.0.get(at) else {
-            return HanState(None);
-        };
-        if len == 4 {
-            return HanState(None);
-        }
-        bytes[len] = byte;
-        let read = &bytes[..=len];
-        let width = match read[0] {
-            0x00..=0x7F => 1,
-            0xC0..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            0xF0..=0xF7 => 4,
-            _ => return HanState(None),
-        };
-        let fits = match allowed {
-            Allowed::OneOf(set) => {
-                let i = set.partition_point(|c| c.as_slice() < read);
-                set.get(i).is_some_and(|c| c.starts_with(read))
-            }
-            Allowed::AnyHan => true,
-        };
-        if !fits {
-            return HanState(None);
-        }
-        if len + 1 < width {
-            return HanState(Some((at, bytes, len + 1)));
-        }
-        let complete = match allowed {
-            Allowed::OneOf(set) => set.binary_search_by(|c| c.as_slice().cmp(read)).is_ok(),
-            Allowed::AnyHan => std::str::from_utf8(read)
-                .ok()
-                .and_then(|s| s.chars().next())
-                .is_some_and(is_han),
-        };
-        if complete {
-            HanState(Some((at + 1, [0; 4], 0)))
-        } else {
-            HanState(None)
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Runs `pattern` over a sorted list of words, as over a term dictionary.
-    fn matching(pattern: &[Allowed], words: &[&str]) -> Vec<String> {
-        let automaton = HanPattern(pattern);
-        words
-            .iter()
-            .filter(|w| {
-                let mut state = automaton.start();
-                for &b in w.as_bytes() {
-                    state = automaton.accept(&state, b);
-                    if !automaton.can_match(&state) {
-                        return false;
-                    }
-                }
-                automaton.is_match(&state)
-            })
-            .map(|w| w.to_string())
-            .collect()
-    }
-
-    #[test]
-    fn test_han_patterns_match_whole_words_by_position() {
-        let sound: Vec<Allowed> = "新将"
-            .chars()
-            .map(|c| {
-                let mut set = same_sound(c);
-                set.push(c);
-                Allowed::of(set)
-            })
-            .collect();
-        let words = ["新疆", "新将", "心疼", "新疆人", "新", "xinjiang", "信江"];
-        assert_eq!(matching(&sound, &words), ["新疆", "新将", "信江"]);
-        let one = [
-            Allowed::AnyHan,
-            Allowed::of(vec!['警']),
-            Allowed::of(vec!['局']),
-        ];
-        assert_eq!(
-            matching(&one, &["海警局", "公警局", "a警局", "海警", "警局"]),
-            ["海警局", "公警局"]
-        );
-    }
-
-    #[test]
-    fn test_same_sound_reads_every_reading_and_folds() {
-        assert!(same_sound('将').contains(&'疆'));
-        assert!(same_sound('疆').contains(&'将'));
-        // 行 reads xing and hang.
-        let hang = same_sound('行');
-        assert!(hang.contains(&'航') && hang.contains(&'型'));
-        // A traditional character reads as its simplified form.
-        assert!(same_sound('灣').contains(&'弯'));
-        assert!(!same_sound('新').contains(&'新'));
-    }
-
-    #[test]
-    fn test_auto_distance_and_case() {
-        assert_eq!(auto_distance("us"), 0);
-        assert_eq!(auto_distance("rcep"), 1);
-        assert_eq!(auto_distance("fukushma"), 2);
-        assert_eq!(like_typed("fukushima", "Fukushma"), "Fukushima");
-        assert_eq!(like_typed("rcep", "RCPE"), "RCEP");
-        assert_eq!(like_typed("tariff", "tarrif"), "tariff");
-    }
-
-    #[test]
-    fn test_successor_bounds_a_prefix() {
-        assert_eq!(successor(b"taiw"), Some(b"taix".to_vec()));
-        assert_eq!(successor(&[0x61, 0xFF]), Some(vec![0x62]));
-        assert_eq!(successor(&[0xFF]), None);
-    }
-}
+mod tests;

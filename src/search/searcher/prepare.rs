@@ -1,0 +1,303 @@
+//! From a query string and filters to the Tantivy queries that rank it: the query as typed,
+//! through the question, and the levels of passages with fewer of its words.
+
+use super::*;
+
+/// A parsed query with its filters, ready to run.
+pub(crate) struct Prepared {
+    pub built: Built,
+    /// The passages that match the query as typed (every word, unless marked optional).
+    pub query: BooleanQuery,
+    /// Answers that match with the words of the question they reply to, and not `query`:
+    /// ranked after its matches.
+    pub through_question: Option<BooleanQuery>,
+    /// Passages that match fewer of the words, and none of the above, level by level (more of
+    /// the words first): ranked last.
+    pub fill: Vec<BooleanQuery>,
+    /// What any passage of `fill` matches, without the levels' exclusions (cheaper to test a
+    /// passage against than their union).
+    pub fill_any: Option<BooleanQuery>,
+    /// Whether to discount short passages.
+    pub length_prior: bool,
+    /// The language the query is typed in (by script).
+    pub lang: Lang,
+    /// What the scores of each level of `fill` are multiplied by, relative to the level above.
+    pub level_discount: f32,
+    /// Notices about the query's prefixes and fuzzy words (a cap reached, no word found).
+    pub notices: Vec<String>,
+}
+
+/// What the tiers of a ranked query are built from.
+struct Tiers<'a> {
+    fields: &'a Fields,
+    analyzer: &'a crate::analyze::Analyzer,
+    filters: &'a Filters,
+    node: &'a Node,
+    ranking: &'a RankOptions,
+}
+
+impl Tiers<'_> {
+    /// `clauses` with `built`'s boosts and the filters.
+    fn with_filters(
+        &self,
+        mut clauses: Vec<(Occur, Box<dyn Query>)>,
+        built: &Built,
+    ) -> BooleanQuery {
+        if let Some(boosts) = &built.boosts {
+            clauses.push((Occur::Should, boosts.box_clone()));
+        }
+        clauses.extend(
+            self.filters
+                .clauses(self.fields)
+                .into_iter()
+                .map(|q| (Occur::Must, q)),
+        );
+        BooleanQuery::new(clauses)
+    }
+
+    /// The query built with `matching` in place of the ranking's own.
+    fn built_as(&self, matching: Matching) -> Option<Built> {
+        let options = RankOptions {
+            matching,
+            ..*self.ranking
+        };
+        build::build(self.node, self.fields, self.analyzer, &options).ok()
+    }
+
+    /// Passages with fewer of the words, in levels: those that lack one word before those
+    /// that have half of them, before those that have any; each level leaves out the ones
+    /// above it. Also what any of them matches (see [`Prepared::fill_any`]).
+    fn fill(&self, built: &Built) -> (Vec<BooleanQuery>, Option<BooleanQuery>) {
+        let mut fill: Vec<BooleanQuery> = Vec::new();
+        let Some(loosest) = self.ranking.fill.filter(|_| !built.match_all) else {
+            return (fill, None);
+        };
+        let mut above: Vec<Box<dyn Query>> = vec![built.matching.box_clone()];
+        if let Some(via) = &built.through_question {
+            above.push(via.box_clone());
+        }
+        let levels = if self.ranking.fill_levels {
+            vec![Matching::AllButOne, Matching::Half, loosest]
+        } else {
+            vec![loosest]
+        };
+        // Every partial hit holds at least one of the words in its own text: an answer whose
+        // question alone has them belongs to the question tier or to none.
+        let own = self.built_as(loosest).map(|b| b.matching);
+        let mut last = None;
+        for level in levels {
+            if level == self.ranking.matching {
+                continue;
+            }
+            let Some(relaxed) = self.built_as(level).filter(|relaxed| relaxed.relaxed) else {
+                continue;
+            };
+            // A word counts where the passage holds it, or (for an answer) where its
+            // question does.
+            let level_query = relaxed
+                .through_question
+                .as_ref()
+                .unwrap_or(&relaxed.matching)
+                .box_clone();
+            // The level and the words of the passage itself decide the match; a hit scores
+            // as in the tier above: its own words, then title and question boosts.
+            let mut clauses = vec![(Occur::Must, unscored(&level_query))];
+            clauses.push(match &own {
+                // Every word the passage holds scores, whatever the level.
+                Some(own) => (Occur::Must, own.box_clone()),
+                None => (Occur::Should, relaxed.matching.box_clone()),
+            });
+            clauses.extend(above.iter().map(|q| (Occur::MustNot, q.box_clone())));
+            fill.push(self.with_filters(clauses, &relaxed));
+            above.push(level_query);
+            last = Some(relaxed);
+        }
+        let (Some(relaxed), Some(own)) = (last, own) else {
+            return (fill, None);
+        };
+        // What any partial hit matches: its own words, or its question's.
+        let mut any = vec![(Occur::Should, own.box_clone())];
+        any.extend(
+            relaxed
+                .through_question
+                .iter()
+                .map(|v| (Occur::Should, v.box_clone())),
+        );
+        let any: Box<dyn Query> = Box::new(BooleanQuery::new(any));
+        let fill_any = Some(self.with_filters(vec![(Occur::Must, any)], &relaxed));
+        // Last, the answers that hold none of the words themselves but whose question
+        // holds some of them.
+        if let Some(via) = &relaxed.through_question {
+            let mut clauses = vec![(Occur::Must, unscored(via))];
+            above.push(own);
+            clauses.extend(above.iter().map(|q| (Occur::MustNot, q.box_clone())));
+            fill.push(self.with_filters(clauses, &relaxed));
+        }
+        (fill, fill_any)
+    }
+}
+
+/// Ranking options that build only what counting the matches of a query needs: the query as
+/// typed, without the tiers of passages that match otherwise and without the boosts, which
+/// change scores, not matches.
+pub(super) fn counting() -> RankOptions {
+    RankOptions {
+        fill: None,
+        through_question: false,
+        title_boost: 0.0,
+        context_boost: 0.0,
+        ..RankOptions::default()
+    }
+}
+
+/// `query` as a condition that adds nothing to the score.
+pub(super) fn unscored(query: &dyn Query) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(query.box_clone(), 0.0))
+}
+
+impl Searcher {
+    /// Parses `query` and combines it with `filters`: the passages that match it as typed, for
+    /// counting and listing them (a ranked search also builds the tiers after those; see
+    /// [`Searcher::search`]).
+    pub(crate) fn prepare(&self, query: &str, filters: &Filters) -> Result<Prepared> {
+        self.prepare_with(query, filters, &counting())
+    }
+
+    /// Parses `query` and combines it with `filters`, ranking with `ranking`.
+    pub(crate) fn prepare_with(
+        &self,
+        query: &str,
+        filters: &Filters,
+        ranking: &RankOptions,
+    ) -> Result<Prepared> {
+        self.prepare_as(query, filters, ranking, self.expansion)
+    }
+
+    /// Like [`Searcher::prepare_with`], with the query expanded by `expansion`.
+    pub(super) fn prepare_as(
+        &self,
+        query: &str,
+        filters: &Filters,
+        ranking: &RankOptions,
+        expansion: Expansion,
+    ) -> Result<Prepared> {
+        let typed_lang = Lang::detect([query]);
+        let node = syntax::parse(query).map_err(|error| BadQuery {
+            query: query.to_string(),
+            error,
+        })?;
+        let (node, filters) = self.with_names(node, filters)?;
+        let node = self.expand(node, expansion)?;
+        let mut notices = Vec::new();
+        let node = self.resolve(node, &mut notices)?;
+        let built = build::build(&node, &self.opened.fields, &self.opened.analyzer, ranking)
+            .map_err(|_| BadQuery {
+                query: query.to_string(),
+                error: SyntaxError {
+                    message: "no searchable words in query (only punctuation?)".into(),
+                    position: 0,
+                },
+            })?;
+        let tiers = Tiers {
+            fields: &self.opened.fields,
+            analyzer: &self.opened.analyzer,
+            filters: &filters,
+            node: &node,
+            ranking,
+        };
+        let query = tiers.with_filters(vec![(Occur::Must, built.matching.box_clone())], &built);
+        let through_question = built.through_question.as_ref().map(|via| {
+            tiers.with_filters(
+                vec![
+                    (Occur::Must, via.box_clone()),
+                    (Occur::MustNot, built.matching.box_clone()),
+                ],
+                &built,
+            )
+        });
+        let (fill, fill_any) = tiers.fill(&built);
+        Ok(Prepared {
+            built,
+            query,
+            through_question,
+            fill,
+            fill_any,
+            length_prior: ranking.length_prior,
+            lang: typed_lang,
+            level_discount: ranking.level_discount,
+            notices,
+        })
+    }
+
+    /// `node` and `filters` with each speaker standing for all their names, and outlets for
+    /// their canonical ids.
+    fn with_names(&self, node: Node, filters: &Filters) -> Result<(Node, Filters)> {
+        let mut outlets = Vec::new();
+        for name in &filters.outlets {
+            outlets.extend(self.outlet_ids(name)?);
+        }
+        // An outlet the index does not hold still filters (to nothing).
+        if outlets.is_empty() {
+            outlets.clone_from(&filters.outlets);
+        }
+        // A speaker stands for all their names, in the query and in the filter.
+        let scope = Filters {
+            speakers: Vec::new(),
+            outlets,
+            ..filters.clone()
+        };
+        let mut names: HashMap<String, Vec<String>> = HashMap::new();
+        for name in filters
+            .speakers
+            .iter()
+            .chain(&query::aliases::speaker_names(&node))
+        {
+            if !names.contains_key(name) {
+                names.insert(name.clone(), self.speaker_names(name, &scope)?);
+            }
+        }
+        let names_of = |name: &str| {
+            names
+                .get(name)
+                .cloned()
+                .unwrap_or_else(|| vec![name.to_string()])
+        };
+        let node = query::aliases::with_aliases(node, &names_of);
+        let filters = Filters {
+            speakers: crate::index::aliases::expand(&filters.speakers, names_of),
+            ..scope
+        };
+        Ok((node, filters))
+    }
+
+    /// Number of passages matching `query` with `filters`.
+    pub(crate) fn count(&self, query: &str, filters: &Filters) -> Result<usize> {
+        let prepared = self.prepare(query, filters)?;
+        self.searcher
+            .search(&prepared.query, &Count)
+            .context("search failed")
+    }
+
+    /// When `filters` leave no hit: how many the query matches without them, and which single
+    /// filters, removed, would bring hits back.
+    pub(crate) fn why_empty(
+        &self,
+        query: &str,
+        filters: &Filters,
+    ) -> Result<Option<(usize, Vec<Filter>)>> {
+        if filters.is_empty() {
+            return Ok(None);
+        }
+        let unfiltered = self.count(query, &Filters::default())?;
+        if unfiltered == 0 {
+            return Ok(None);
+        }
+        let mut culprits = Vec::new();
+        for filter in filters.active() {
+            if self.count(query, &filters.without(filter))? > 0 {
+                culprits.push(filter);
+            }
+        }
+        Ok(Some((unfiltered, culprits)))
+    }
+}

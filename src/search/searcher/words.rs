@@ -1,0 +1,240 @@
+//! A query's words and what they stand for: synonyms and translations, prefixes and fuzzy
+//! words looked up in the index, and advice on words the index may spell otherwise.
+
+use super::*;
+
+/// The synonym groups shipped with briefsearch.
+pub(super) const SHIPPED_SYNONYMS: &str = include_str!("../../../data/synonyms.txt");
+
+impl Searcher {
+    /// The synonym groups: the list shipped with briefsearch, then the index's own.
+    pub(super) fn synonym_groups(&self) -> Result<&[Vec<String>]> {
+        if let Some(groups) = self.synonyms.get() {
+            return Ok(groups);
+        }
+        let shipped = Aliases::parse(SHIPPED_SYNONYMS, Path::new("data/synonyms.txt"))?;
+        let own = Aliases::load_file(&self.dir, SYNONYMS_FILE)?;
+        let groups: Vec<Vec<String>> = shipped
+            .groups()
+            .iter()
+            .chain(own.groups())
+            .cloned()
+            .collect();
+        Ok(self.synonyms.get_or_init(|| groups))
+    }
+
+    /// How many passages hold every word of `text` at most (the rarest word's count).
+    pub(crate) fn frequency(&self, text: &str) -> u64 {
+        self.opened
+            .analyzer
+            .words(text)
+            .iter()
+            .map(|t| {
+                let term = Term::from_field_text(self.opened.fields.text, &t.text);
+                self.searcher.doc_freq(&term).unwrap_or(0)
+            })
+            .min()
+            .unwrap_or(0)
+    }
+
+    /// When the query is not translated: how many passages of the other language its
+    /// translation would find (with the same filters), and which language that is.
+    pub(crate) fn other_language(
+        &self,
+        query: &str,
+        filters: &Filters,
+    ) -> Result<Option<(Lang, usize)>> {
+        let typed = Lang::detect([query]);
+        let other = match typed {
+            Lang::En => Lang::Zh,
+            Lang::Zh => Lang::En,
+        };
+        if self.expansion.cross || filters.lang == Some(typed) {
+            return Ok(None);
+        }
+        let filters = Filters {
+            lang: Some(other),
+            ..filters.clone()
+        };
+        let expansion = Expansion {
+            cross: true,
+            ..self.expansion
+        };
+        let prepared = self.prepare_as(query, &filters, &super::prepare::counting(), expansion)?;
+        let n = self
+            .searcher
+            .search(&prepared.query, &Count)
+            .context("search failed")?;
+        Ok((n > 0).then_some((other, n)))
+    }
+
+    /// `node` with its words grouped with their equivalents, as `expansion` asks.
+    pub(super) fn expand(&self, node: Node, expansion: Expansion) -> Result<Node> {
+        let synonyms = if expansion.synonyms {
+            let groups = self.synonym_groups()?;
+            Some(Synonyms::for_query(groups, &self.opened.analyzer, &node))
+        } else {
+            None
+        };
+        let dictionary = if expansion.cross {
+            Some(self.dictionary()?)
+        } else {
+            None
+        };
+        if synonyms.is_none() && dictionary.is_none() {
+            return Ok(node);
+        }
+        let frequency = |text: &str| self.frequency(text);
+        let expander = Expander {
+            analyzer: &self.opened.analyzer,
+            synonyms: synonyms.as_ref(),
+            dictionary,
+            frequency: &frequency,
+        };
+        Ok(expander.expand(node))
+    }
+
+    /// The index's vocabulary.
+    pub(super) fn lexicon(&self) -> Lexicon<'_> {
+        Lexicon {
+            searcher: &self.searcher,
+            fields: &self.opened.fields,
+            analyzer: &self.opened.analyzer,
+        }
+    }
+
+    /// The words of the index `lookup` stands for (looked up once per searcher).
+    pub(super) fn look_up(&self, lookup: &Lookup) -> Result<Arc<Found>> {
+        if let Ok(cache) = self.looked_up.lock()
+            && let Some(found) = cache.get(lookup)
+        {
+            return Ok(Arc::clone(found));
+        }
+        let found = Arc::new(match lookup {
+            Lookup::Prefix(text) => self.lexicon().prefix(text)?,
+            Lookup::Fuzzy(text, distance) => self.lexicon().fuzzy(text, *distance)?,
+        });
+        if let Ok(mut cache) = self.looked_up.lock() {
+            cache.insert(lookup.clone(), Arc::clone(&found));
+        }
+        Ok(found)
+    }
+
+    /// `node` with each prefix and fuzzy word replaced by the words of the index it stands
+    /// for; what the user should know about them is added to `notices`.
+    pub(super) fn resolve(&self, node: Node, notices: &mut Vec<String>) -> Result<Node> {
+        let all = |children: Vec<Node>, notices: &mut Vec<String>| {
+            children
+                .into_iter()
+                .map(|c| self.resolve(c, notices))
+                .collect::<Result<Vec<_>>>()
+        };
+        Ok(match node {
+            Node::Prefix { field, text } => {
+                let found = self.look_up(&Lookup::Prefix(text.clone()))?;
+                let typed = format!("{text}*");
+                if found.words.is_empty() {
+                    notices.push(format!("{typed}: no word of the index begins so"));
+                } else if found.total > found.words.len() {
+                    notices.push(format!(
+                        "{typed}: {} words of the index begin so; only the {} most frequent are searched (type more of the word to narrow it)",
+                        found.total,
+                        found.words.len()
+                    ));
+                }
+                Node::Variants {
+                    field,
+                    typed,
+                    words: found.words.clone(),
+                    as_typed: false,
+                }
+            }
+            Node::Fuzzy {
+                field,
+                text,
+                distance,
+            } => {
+                let found = self.look_up(&Lookup::Fuzzy(text.clone(), distance))?;
+                let typed = match distance {
+                    Some(d) => format!("{text}~{d}"),
+                    None => format!("{text}~"),
+                };
+                if found.words.is_empty() {
+                    notices.push(format!(
+                        "{typed}: no word of the index is spelled so or nearly so"
+                    ));
+                } else if found.total > found.words.len() {
+                    notices.push(format!(
+                        "{typed}: {} words of the index are spelled nearly so; only the {} closest are searched",
+                        found.total,
+                        found.words.len()
+                    ));
+                }
+                Node::Variants {
+                    field,
+                    typed,
+                    words: found.words.clone(),
+                    as_typed: true,
+                }
+            }
+            Node::And(children) => Node::And(all(children, notices)?),
+            Node::Or(children) => Node::Or(all(children, notices)?),
+            Node::Not(inner) => Node::Not(Box::new(self.resolve(*inner, notices)?)),
+            Node::Required(inner) => Node::Required(Box::new(self.resolve(*inner, notices)?)),
+            other => other,
+        })
+    }
+
+    /// What to tell the user about `prepared`: its notices, and for each word of the query in
+    /// fewer than [`lexicon::FEW_PASSAGES`] passages, the words of the index it may be a
+    /// misspelling of.
+    pub(crate) fn advice(&self, prepared: &Prepared) -> Result<Advice> {
+        let mut suggestions = Vec::new();
+        for unit in &prepared.built.analysis {
+            let Some(spelled) = &unit.spelled else {
+                continue;
+            };
+            // The word's own count is enough to know it is frequent (for Chinese, the whole
+            // unit as one word); only a rare one is counted as the unit matches, sub-words
+            // included.
+            let word = if spelled.chars().all(crate::script::is_han) {
+                spelled.as_str()
+            } else {
+                unit.words.first().map_or("", String::as_str)
+            };
+            let term = Term::from_field_text(self.opened.fields.text, word);
+            if self.searcher.doc_freq(&term).unwrap_or(0) >= lexicon::FEW_PASSAGES {
+                continue;
+            }
+            let passages = self
+                .searcher
+                .search(unit.query.as_ref(), &Count)
+                .context("search failed")? as u64;
+            if passages >= lexicon::FEW_PASSAGES {
+                continue;
+            }
+            // The widest Chinese with a suggestion, else the unit alone.
+            for typed in unit.around.iter().chain([spelled]) {
+                let words = self.lexicon().suggest(typed, passages)?;
+                if !words.is_empty() {
+                    suggestions.push(Suggestion {
+                        typed: typed.clone(),
+                        passages,
+                        words,
+                    });
+                    break;
+                }
+            }
+        }
+        Ok(Advice {
+            notices: prepared.notices.clone(),
+            suggestions,
+        })
+    }
+
+    /// [`Searcher::advice`] for `query` alone.
+    pub(crate) fn advise(&self, query: &str) -> Result<Advice> {
+        let prepared = self.prepare(query, &Filters::default())?;
+        self.advice(&prepared)
+    }
+}
