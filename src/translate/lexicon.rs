@@ -53,19 +53,9 @@ impl Lexicon {
     /// Checks the lexicon `source` and installs it in the index folder `dir` as [`FILE`]
     /// (written beside, then renamed: a bad list leaves the installed one alone).
     pub(crate) fn install(source: &Path, dir: &Path) -> Result<Lexicon> {
-        let text = std::fs::read_to_string(source)
-            .with_context(|| format!("cannot read the lexicon {}", source.display()))?;
-        let lexicon = Lexicon::parse(&text, &source.display().to_string())?;
-        let target = dir.join(FILE);
-        let tmp = dir.join(format!("{FILE}.tmp"));
-        std::fs::File::create(&tmp)
-            .and_then(|mut f| {
-                std::io::Write::write_all(&mut f, text.as_bytes())?;
-                f.sync_all()
-            })
-            .and_then(|()| std::fs::rename(&tmp, &target))
-            .with_context(|| format!("cannot write {}", target.display()))?;
-        Ok(lexicon)
+        crate::list_file::install(source, dir, FILE, "the lexicon", |text| {
+            Lexicon::parse(text, &source.display().to_string())
+        })
     }
 
     /// Reads and parses a lexicon file.
