@@ -32,6 +32,7 @@ use anyhow::Result;
 
 use super::lexicon::Lexicon;
 use crate::briefing::Lang;
+use crate::script::is_han;
 use general::General;
 
 /// Licences and sources of the dictionary data in the binary, for `--version`/`licenses`.
@@ -296,7 +297,7 @@ pub(crate) fn normalize_en(text: &str) -> String {
         let word_char = if c.is_ascii() {
             c.is_ascii_alphanumeric()
         } else {
-            c.is_alphanumeric() && !super::lexicon::is_cjk(c)
+            c.is_alphanumeric() && !is_han(c)
         };
         if word_char {
             run.push(c);

@@ -21,6 +21,7 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 
 use super::dictionary::normalize_en;
+use crate::script::is_han;
 
 /// Parsed lexicon entries in both directions, keys as the dictionary looks them up.
 #[derive(Debug, Default)]
@@ -110,13 +111,13 @@ fn parse_line(line: &str) -> Result<(&str, Vec<(&str, String)>)> {
     let mut fields = line.split('\t').map(str::trim);
     let zh = fields.next().unwrap_or_default();
     let en: Vec<&str> = fields.filter(|f| !f.is_empty()).collect();
-    if !zh.chars().any(is_cjk) {
+    if !zh.chars().any(is_han) {
         bail!("the first field must be a Chinese term (expected `中文<TAB>English<TAB>...`)");
     }
     if en.is_empty() {
         bail!("no English rendering after the Chinese term (fields are separated by TAB)");
     }
-    if let Some(bad) = en.iter().find(|e| e.chars().any(is_cjk)) {
+    if let Some(bad) = en.iter().find(|e| e.chars().any(is_han)) {
         bail!("English rendering {bad:?} has Chinese characters (one Chinese term per line)");
     }
     let keyed: Vec<(&str, String)> = en.into_iter().map(|e| (e, normalize_en(e))).collect();
@@ -130,18 +131,6 @@ fn push_new(list: &mut Vec<String>, value: &str) {
     if !list.iter().any(|v| v == value) {
         list.push(value.to_string());
     }
-}
-
-/// Han ideographs, as in `analyze::script::is_han` (not imported: translation stays
-/// independent of the analyzer that will call it).
-pub(crate) fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{4E00}'..='\u{9FFF}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{2EBEF}'
-        | '\u{30000}'..='\u{3134F}'
-        | '\u{3007}')
 }
 
 #[cfg(test)]
