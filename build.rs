@@ -1,9 +1,10 @@
-//! Build script: compiles the committed translation dictionaries
-//! (`data/dictionaries/*.tsv.gz`, see `build/dictionaries.rs`), the briefing lexicon
-//! (`build/lexicon.rs`) and the shipped segmentation
-//! vocabulary (`data/segmentation/briefing-words.txt`, see `build/words.rs`) into finite-state
-//! maps in OUT_DIR, which the binary embeds. It reads files of this repository only: no network, no
-//! other crate's files.
+//! Build script: compiles committed data into OUT_DIR, which the binary embeds: the translation
+//! dictionaries (`data/dictionaries/*.tsv.gz`, see `build/dictionaries.rs`) and the briefing
+//! lexicon (`build/lexicon.rs`) into finite-state maps, the shipped segmentation vocabulary
+//! (`data/segmentation/briefing-words.txt`, with the frequencies jieba gives its words; see
+//! `build/words.rs`) into a finite-state map, and the traditional-to-simplified character table
+//! (`data/script/t2s.tsv`) into a Rust table (see `build/t2s.rs`). It reads files of this
+//! repository only: no network, no other crate's files.
 
 use std::env;
 use std::path::PathBuf;
@@ -14,6 +15,8 @@ mod dictionaries;
 mod keys;
 #[path = "build/lexicon.rs"]
 mod lexicon;
+#[path = "build/t2s.rs"]
+mod t2s;
 #[path = "build/words.rs"]
 mod words;
 
@@ -23,5 +26,6 @@ fn main() {
     let manifest_dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
     dictionaries::build(&manifest_dir, &out);
     lexicon::build(&manifest_dir, &out);
+    t2s::build(&manifest_dir, &out);
     words::build(&manifest_dir, &out);
 }

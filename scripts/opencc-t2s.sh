@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Regenerates src/script/t2s.rs, the traditional-to-simplified character table, from OpenCC's
+# Regenerates data/script/t2s.tsv, the traditional-to-simplified character table, from OpenCC's
 # TSCharacters dictionary as shipped in the ferrous-opencc release in Cargo.lock (a
 # dev-dependency: a unit test checks the table against its converter). Each traditional
 # character maps to OpenCC's first (preferred) simplified candidate; chains are followed to
-# the end, so that folding twice changes nothing.
+# the end, so that folding twice changes nothing. build.rs compiles the file into the binary
+# (build/t2s.rs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 manifest=$(cargo metadata --format-version 1 | python3 -c '
@@ -16,7 +17,7 @@ for p in json.load(sys.stdin)["packages"]:
 version=${manifest%% *}
 dict=$(dirname "${manifest#* }")/assets/dictionaries/TSCharacters.txt
 [ -f "$dict" ] || { echo "OpenCC's TSCharacters not found at $dict" >&2; exit 1; }
-python3 - "$dict" "$version" > src/script/t2s.rs <<'PY'
+python3 - "$dict" "$version" > data/script/t2s.tsv <<'PY'
 import sys
 path, version = sys.argv[1], sys.argv[2]
 table = {}
@@ -33,19 +34,11 @@ for source in list(table):
     while target in table and table[target] != target:
         target = table[target]
     table[source] = target
-print("//! Written by `scripts/opencc-t2s.sh` from OpenCC's TSCharacters dictionary (Apache-2.0,")
-print("//! as shipped in ferrous-opencc): do not edit.")
-print()
-print("/// The ferrous-opencc release whose dictionary the table was written from.")
-print("#[cfg(test)]")
-print(f'pub(super) const OPENCC_VERSION: &str = "{version}";')
-print()
-print("/// Traditional characters and their simplified form, sorted by the former.")
-print("#[rustfmt::skip]")
-print("pub(super) static T2S: &[(char, char)] = &[")
-items = sorted(table.items())
-for i in range(0, len(items), 8):
-    print("    " + " ".join(f"('{a}', '{b}')," for a, b in items[i:i + 8]))
-print("];")
+print("# OpenCC's traditional-to-simplified character table (TSCharacters, Apache-2.0), as shipped")
+print("# in ferrous-opencc: a traditional character, TAB, its simplified form, sorted by the former.")
+print("# Written by scripts/opencc-t2s.sh: do not edit. build.rs compiles it into the binary.")
+print(f"# ferrous-opencc {version}")
+for source, target in sorted(table.items()):
+    print(f"{source}\t{target}")
 PY
-echo "wrote src/script/t2s.rs ($(grep -c "('" src/script/t2s.rs) lines) from ferrous-opencc $version" >&2
+echo "wrote data/script/t2s.tsv ($(grep -vc '^#' data/script/t2s.tsv) pairs) from ferrous-opencc $version" >&2

@@ -26,6 +26,7 @@ mod date;
 mod evaluate;
 mod index;
 mod ingest;
+mod list_file;
 mod names;
 mod outlets;
 mod output;

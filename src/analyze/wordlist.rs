@@ -15,7 +15,6 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::Write;
 use std::path::Path;
 #[cfg(test)]
 use std::sync::LazyLock;
@@ -126,21 +125,9 @@ impl WordList {
     /// Checks the list in `source` and installs it in the index folder `dir` (atomically: a
     /// reader sees the old list or the new one).
     pub(crate) fn install(source: &Path, dir: &Path) -> Result<WordList> {
-        let text = fs::read_to_string(source)
-            .with_context(|| format!("cannot read the word list {}", source.display()))?;
-        let list = WordList::parse(&text, source)?;
-        let target = dir.join(FILE);
-        fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create the index folder {}", dir.display()))?;
-        let tmp = dir.join(format!("{FILE}.tmp"));
-        fs::File::create(&tmp)
-            .and_then(|mut f| {
-                f.write_all(text.as_bytes())?;
-                f.sync_all()
-            })
-            .and_then(|()| fs::rename(&tmp, &target))
-            .with_context(|| format!("cannot write {}", target.display()))?;
-        Ok(list)
+        crate::list_file::install(source, dir, FILE, "the word list", |text| {
+            WordList::parse(text, source)
+        })
     }
 
     /// The words with their frequency if given, in order.

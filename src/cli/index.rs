@@ -113,6 +113,31 @@ pub(super) fn run(index_dir: &Path, args: IndexArgs) -> Result<Outcome> {
             index_dir.display()
         )
     })?;
+    install_lists(&args, index_dir)?;
+    if args.paths.is_empty() {
+        writer.finish_now()?;
+        return Ok(Outcome::Found);
+    }
+    if args.rebuild {
+        writer.clear()?;
+    }
+    let options = Options {
+        prune: args.prune,
+        commit_every_files: args.commit_every,
+        max_file_bytes: args.max_file_size.saturating_mul(1_000_000),
+        ..Options::default()
+    };
+    stop_on_ctrl_c(&options);
+    let progress = progress_bar();
+    let report = ingest::run(&mut writer, &args.paths, index_dir, &options, |event| {
+        tell(&progress, event)
+    })?;
+    progress.finish_and_clear();
+    finish(writer, &report, &args, &missing, started)
+}
+
+/// Installs the speaker aliases, synonyms and lexicon that `args` name in the index folder.
+fn install_lists(args: &IndexArgs, index_dir: &Path) -> Result<()> {
     if let Some(list) = &args.aliases {
         let aliases = Aliases::install(list, index_dir)?;
         let n = aliases.groups().len();
@@ -140,31 +165,24 @@ pub(super) fn run(index_dir: &Path, args: IndexArgs) -> Result<Outcome> {
             if n == 1 { "" } else { "s" }
         );
     }
-    if args.paths.is_empty() {
-        writer.finish_now()?;
-        return Ok(Outcome::Found);
-    }
-    if args.rebuild {
-        writer.clear()?;
-    }
-    let options = Options {
-        prune: args.prune,
-        commit_every_files: args.commit_every,
-        max_file_bytes: args.max_file_size.saturating_mul(1_000_000),
-        ..Options::default()
-    };
-    stop_on_ctrl_c(&options);
-    let progress = progress_bar();
-    let report = ingest::run(&mut writer, &args.paths, index_dir, &options, |event| {
-        tell(&progress, event)
-    })?;
-    progress.finish_and_clear();
+    Ok(())
+}
+
+/// Commits what was indexed, reports it, and says how the run ended: interrupted, a path that
+/// did not exist, or a skipped file under `--strict` are failures once the rest is committed.
+fn finish(
+    writer: Writer,
+    report: &Report,
+    args: &IndexArgs,
+    missing: &[&PathBuf],
+    started: std::time::Instant,
+) -> Result<Outcome> {
     if report.interrupted {
         writer.finish_now()?;
     } else if let Some(note) = writer.finish()? {
         eprintln!("note: {note:#}");
     }
-    eprintln!("{}", summary(&report, started.elapsed().as_secs_f64()));
+    eprintln!("{}", summary(report, started.elapsed().as_secs_f64()));
     if report.interrupted {
         eprintln!(
             "interrupted: what was indexed before the stop is committed; run the same command again to continue"

@@ -12,7 +12,7 @@ Data used to analyse Chinese text:
   https://github.com/messense/jieba-rs, compiled into data/jieba/dict.fst.
 - OpenCC's traditional-to-simplified character table (TSCharacters), Apache License 2.0;
   https://github.com/BYVoid/OpenCC, from the crate ferrous-opencc 0.4.0, written into
-  src/script/t2s.rs.
+  data/script/t2s.tsv.
 - The briefing vocabulary (data/segmentation/briefing-words.txt), the synonym list
   (data/synonyms.txt) and the outlet table (data/outlets.tsv), written for briefsearch.";
 

@@ -20,7 +20,6 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
@@ -113,19 +112,9 @@ impl Aliases {
 
     /// Like [`Aliases::install`], as `file` of the index folder.
     pub(crate) fn install_as(source: &Path, dir: &Path, file: &str) -> Result<Aliases> {
-        let text = fs::read_to_string(source)
-            .with_context(|| format!("cannot read the list {}", source.display()))?;
-        let aliases = Aliases::parse(&text, source)?;
-        let target = dir.join(file);
-        let tmp = dir.join(format!("{file}.tmp"));
-        fs::File::create(&tmp)
-            .and_then(|mut f| {
-                f.write_all(text.as_bytes())?;
-                f.sync_all()
-            })
-            .and_then(|()| fs::rename(&tmp, &target))
-            .with_context(|| format!("cannot write {}", target.display()))?;
-        Ok(aliases)
+        crate::list_file::install(source, dir, file, "the list", |text| {
+            Aliases::parse(text, source)
+        })
     }
 
     #[cfg(test)]

@@ -287,6 +287,7 @@ pub(crate) fn shown(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::hit::tests::hit_of;
     use crate::search::passage::tests::passage;
 
     fn schema_properties(name: &str) -> Vec<String> {
@@ -306,24 +307,15 @@ mod tests {
     #[test]
     fn test_hit_keys_are_the_documented_list_and_the_schema() {
         let mut h = Hit {
-            rank: 1,
-            score: 2.5,
-            passage: passage(3, Kind::Answer, Some("Lin Qiao")),
             snippet: "text 3".into(),
-            highlights: vec![],
-            snippet_highlights: vec![],
-            partial: false,
             group: Some(1),
             query_id: Some("q1".into()),
-            via: None,
-            question_snippet: None,
             explain: Some(Explanation {
                 units: vec![("rcep".into(), 1.5)],
                 boosts: vec![("title", 0.25)],
                 length_prior: 1.0,
             }),
-            duplicates: vec![],
-            counterpart: None,
+            ..hit_of(passage(3, Kind::Answer, Some("Lin Qiao")))
         };
         let keys = |h: &Hit| -> Vec<String> {
             hit(h)
@@ -353,22 +345,7 @@ mod tests {
 
     #[test]
     fn test_duplicates_are_counted_and_listed() {
-        let mut h = Hit {
-            rank: 1,
-            score: 2.5,
-            passage: passage(3, Kind::Answer, None),
-            snippet: String::new(),
-            highlights: vec![],
-            snippet_highlights: vec![],
-            partial: false,
-            group: None,
-            query_id: None,
-            via: None,
-            question_snippet: None,
-            explain: None,
-            duplicates: vec![],
-            counterpart: None,
-        };
+        let mut h = hit_of(passage(3, Kind::Answer, None));
         let value = hit(&h).expect("json");
         assert_eq!(value["duplicates"], 0);
         assert_eq!(value["duplicate_ids"], serde_json::json!([]));
@@ -390,20 +367,8 @@ mod tests {
     #[test]
     fn test_score_is_rounded_to_four_decimals() {
         let h = Hit {
-            rank: 1,
             score: 7.532_576_5,
-            passage: passage(3, Kind::Answer, None),
-            snippet: String::new(),
-            highlights: vec![],
-            snippet_highlights: vec![],
-            partial: false,
-            group: None,
-            query_id: None,
-            via: None,
-            question_snippet: None,
-            explain: None,
-            duplicates: vec![],
-            counterpart: None,
+            ..hit_of(passage(3, Kind::Answer, None))
         };
         assert_eq!(hit(&h).expect("json")["score"], 7.5326);
     }

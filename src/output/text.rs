@@ -339,6 +339,7 @@ fn shorten(s: &str, max: usize) -> String {
 mod tests {
     use super::*;
     use crate::briefing::Kind;
+    use crate::search::hit::tests::hit_of;
     use crate::search::passage::tests::passage;
 
     fn hit() -> Hit {
@@ -346,20 +347,10 @@ mod tests {
         passage.role = Some("Deputy Director General".into());
         passage.text = "We apply RCEP rules.".into();
         Hit {
-            rank: 1,
-            score: 2.5,
-            passage,
             snippet: "We apply RCEP rules.".into(),
             highlights: vec![[9, 13]],
             snippet_highlights: vec![[9, 13]],
-            partial: false,
-            group: None,
-            query_id: None,
-            via: None,
-            question_snippet: None,
-            explain: None,
-            duplicates: vec![],
-            counterpart: None,
+            ..hit_of(passage)
         }
     }
 

@@ -159,9 +159,38 @@ fn convert(json: JsonBriefing, line: usize) -> Result<Record, JsonError> {
                 .ok_or_else(|| err(format!("date: '{d}' is not a date in the form YYYY-MM-DD")))?,
         ),
     };
-    let mut turns = Vec::with_capacity(json.turns.len());
+    let turns = turns_of(json.turns);
+    if turns.is_empty() {
+        return Err(err("turns: no turn has any text".into()));
+    }
+    let lang = json.lang.unwrap_or_else(|| {
+        Lang::detect(
+            std::iter::once(json.title.as_str()).chain(
+                turns
+                    .iter()
+                    .flat_map(|t| t.paragraphs.iter().map(String::as_str)),
+            ),
+        )
+    });
+    Ok(Record {
+        id: json.id.map(|id| id.trim().to_string()),
+        briefing: Briefing {
+            title: json.title.trim().to_string(),
+            date,
+            lang,
+            source_url: json.source_url,
+            turns,
+        },
+        line,
+    })
+}
+
+/// The turns that have text, each kind as given or else by who speaks: an outlet or nobody
+/// asks, someone after a question answers it, someone before any question makes remarks.
+fn turns_of(json_turns: Vec<JsonTurn>) -> Vec<Turn> {
+    let mut turns = Vec::with_capacity(json_turns.len());
     let mut last_question = None;
-    for t in json.turns {
+    for t in json_turns {
         let paragraphs: Vec<String> = t
             .text
             .lines()
@@ -199,29 +228,7 @@ fn convert(json: JsonBriefing, line: usize) -> Result<Record, JsonError> {
             answers,
         });
     }
-    if turns.is_empty() {
-        return Err(err("turns: no turn has any text".into()));
-    }
-    let lang = json.lang.unwrap_or_else(|| {
-        Lang::detect(
-            std::iter::once(json.title.as_str()).chain(
-                turns
-                    .iter()
-                    .flat_map(|t| t.paragraphs.iter().map(String::as_str)),
-            ),
-        )
-    });
-    Ok(Record {
-        id: json.id.map(|id| id.trim().to_string()),
-        briefing: Briefing {
-            title: json.title.trim().to_string(),
-            date,
-            lang,
-            source_url: json.source_url,
-            turns,
-        },
-        line,
-    })
+    turns
 }
 
 fn parse_iso_date(s: &str) -> Option<Date> {

@@ -5,8 +5,14 @@
 //! the original text and snippets show it as written. [`traditional`] is the narrower folding
 //! that label rules read transcripts with (no character that is also a simplified one in use).
 
-mod t2s;
 pub(crate) mod traditional;
+
+/// OpenCC's traditional-to-simplified character table, compiled by `build.rs` from
+/// `data/script/t2s.tsv`: `T2S`, pairs sorted by the traditional character, and the
+/// `OPENCC_VERSION` it was written from.
+mod t2s {
+    include!(concat!(env!("OUT_DIR"), "/t2s.rs"));
+}
 
 /// True for Han ideographs (CJK Unified Ideographs and their extensions, compatibility
 /// ideographs, and the ideographic zero 〇).
@@ -89,7 +95,7 @@ mod tests {
         assert_eq!(
             locked,
             t2s::OPENCC_VERSION,
-            "src/script/t2s.rs is from ferrous-opencc {}: run scripts/opencc-t2s.sh",
+            "data/script/t2s.tsv is from ferrous-opencc {}: run scripts/opencc-t2s.sh",
             t2s::OPENCC_VERSION
         );
         let opencc = OpenCC::from_config(BuiltinConfig::T2s).expect("OpenCC t2s");

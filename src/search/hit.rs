@@ -93,12 +93,22 @@ impl Hit {
         let highlights = snippet::highlights(&passage.text, wanted, analyzer);
         let snip = snippet::snippet(&passage.text, &highlights, snippet_chars);
         Hit {
-            rank,
-            score,
-            passage,
             snippet: snip.text,
             highlights,
             snippet_highlights: snip.highlights,
+            ..Hit::plain(rank, score, passage)
+        }
+    }
+
+    /// `passage` ranked `rank` with `score`, with no snippet, highlight or annotation yet.
+    fn plain(rank: usize, score: f32, passage: StoredPassage) -> Hit {
+        Hit {
+            rank,
+            score,
+            passage,
+            snippet: String::new(),
+            highlights: Vec::new(),
+            snippet_highlights: Vec::new(),
             partial: false,
             group: None,
             query_id: None,
@@ -108,5 +118,16 @@ impl Hit {
             duplicates: Vec::new(),
             counterpart: None,
         }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// `passage` as the first hit, scored 2.5, with no snippet, highlight or annotation: tests
+    /// of printing set what they show.
+    pub(crate) fn hit_of(passage: StoredPassage) -> Hit {
+        Hit::plain(1, 2.5, passage)
     }
 }

@@ -51,8 +51,8 @@ fn push_run(key: &mut String, run: &mut String) {
     run.clear();
 }
 
-/// Han ideographs, as in `analyze::script::is_han` (not imported: translation stays
-/// independent of the analyzer that will call it).
+/// Han ideographs: the ranges of `script::is_han`, repeated here because the build script
+/// compiles this file on its own (a test checks that the two agree).
 pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c,
         '\u{4E00}'..='\u{9FFF}'
@@ -61,4 +61,16 @@ pub(crate) fn is_cjk(c: char) -> bool {
         | '\u{20000}'..='\u{2EBEF}'
         | '\u{30000}'..='\u{3134F}'
         | '\u{3007}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn test_is_cjk_agrees_with_the_script_module() {
+        for c in (0..=0x3FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_cjk(c), crate::script::is_han(c), "{c:?}");
+        }
+    }
 }

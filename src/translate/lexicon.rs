@@ -20,7 +20,8 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-use super::keys::{is_cjk, normalize_en};
+use super::keys::normalize_en;
+use crate::script::is_han;
 
 /// Parsed lexicon entries in both directions, keys as the dictionary looks them up.
 #[derive(Debug, Default)]
@@ -53,19 +54,9 @@ impl Lexicon {
     /// Checks the lexicon `source` and installs it in the index folder `dir` as [`FILE`]
     /// (written beside, then renamed: a bad list leaves the installed one alone).
     pub(crate) fn install(source: &Path, dir: &Path) -> Result<Lexicon> {
-        let text = std::fs::read_to_string(source)
-            .with_context(|| format!("cannot read the lexicon {}", source.display()))?;
-        let lexicon = Lexicon::parse(&text, &source.display().to_string())?;
-        let target = dir.join(FILE);
-        let tmp = dir.join(format!("{FILE}.tmp"));
-        std::fs::File::create(&tmp)
-            .and_then(|mut f| {
-                std::io::Write::write_all(&mut f, text.as_bytes())?;
-                f.sync_all()
-            })
-            .and_then(|()| std::fs::rename(&tmp, &target))
-            .with_context(|| format!("cannot write {}", target.display()))?;
-        Ok(lexicon)
+        crate::list_file::install(source, dir, FILE, "the lexicon", |text| {
+            Lexicon::parse(text, &source.display().to_string())
+        })
     }
 
     /// Reads and parses a lexicon file.
@@ -120,13 +111,13 @@ fn parse_line(line: &str) -> Result<(&str, Vec<(&str, String)>)> {
     let mut fields = line.split('\t').map(str::trim);
     let zh = fields.next().unwrap_or_default();
     let en: Vec<&str> = fields.filter(|f| !f.is_empty()).collect();
-    if !zh.chars().any(is_cjk) {
+    if !zh.chars().any(is_han) {
         bail!("the first field must be a Chinese term (expected `中文<TAB>English<TAB>...`)");
     }
     if en.is_empty() {
         bail!("no English rendering after the Chinese term (fields are separated by TAB)");
     }
-    if let Some(bad) = en.iter().find(|e| e.chars().any(is_cjk)) {
+    if let Some(bad) = en.iter().find(|e| e.chars().any(is_han)) {
         bail!("English rendering {bad:?} has Chinese characters (one Chinese term per line)");
     }
     let keyed: Vec<(&str, String)> = en.into_iter().map(|e| (e, normalize_en(e))).collect();

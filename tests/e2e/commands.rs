@@ -6,7 +6,9 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use crate::common::{assert_has, bin, corpus_index, run, run_with_stdin, str_field, validate};
+use crate::common::{
+    assert_has, bin, corpus_index, install_list, run, run_with_stdin, str_field, validate,
+};
 
 fn cmd(args: &[&str]) -> crate::common::Run {
     let mut c = bin();
@@ -610,22 +612,12 @@ fn test_speaker_aliases_match_every_name_of_a_speaker() {
     // A bad list is refused with its line, and changes nothing.
     let list = dir.path().join("aliases.txt");
     std::fs::write(&list, "# customs\n林桥 = Lin Qiao\nLin Qiao\n").expect("write");
-    let mut c = bin();
-    c.args(["index", "--index"])
-        .arg(&idx)
-        .arg("--aliases")
-        .arg(&list);
-    let r = run(c);
+    let r = install_list(&idx, "--aliases", &list);
     assert_eq!(r.code, 2);
     assert_has(&r.stderr, "aliases.txt:3:");
 
     std::fs::write(&list, "# customs\n林桥 = Lin Qiao\n").expect("write");
-    let mut c = bin();
-    c.args(["index", "--index"])
-        .arg(&idx)
-        .arg("--aliases")
-        .arg(&list);
-    let r = run(c);
+    let r = install_list(&idx, "--aliases", &list);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(idx.join("aliases.txt").is_file());
 

@@ -67,19 +67,47 @@ pub fn index(index: &Path, paths: &[&Path]) -> Run {
     run(cmd)
 }
 
+/// An index folder `idx` in a temporary folder kept in `cell`, made by `build` the first time
+/// and shared (read-only) by the tests after.
+pub fn built_once(cell: &'static OnceLock<TempDir>, build: impl FnOnce(&Path)) -> &'static Path {
+    cell.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("tempdir");
+        build(&dir.path().join("idx"));
+        dir
+    })
+    .path()
+    .join("idx")
+    .leak()
+}
+
 /// An index of the project's corpus, built once and shared (read-only) by the tests.
 pub fn corpus_index() -> &'static Path {
     static INDEX: OnceLock<TempDir> = OnceLock::new();
-    INDEX
-        .get_or_init(|| {
-            let dir = tempfile::tempdir().expect("tempdir");
-            let r = index(&dir.path().join("idx"), &[&corpus()]);
-            assert_eq!(r.code, 0, "indexing the corpus failed: {}", r.stderr);
-            dir
-        })
-        .path()
-        .join("idx")
-        .leak()
+    built_once(&INDEX, |idx| {
+        let r = index(idx, &[&corpus()]);
+        assert_eq!(r.code, 0, "indexing the corpus failed: {}", r.stderr);
+    })
+}
+
+/// An index of `passages` (see [`index_passages`]), built once in `cell` and shared
+/// (read-only) by the tests.
+pub fn passages_index(
+    cell: &'static OnceLock<TempDir>,
+    lang: &str,
+    passages: &[(&str, &str)],
+) -> &'static Path {
+    built_once(cell, |idx| index_passages(idx, lang, passages))
+}
+
+/// `briefsearch index --index INDEX OPTION LIST`: installs a list (`--words`, `--aliases`,
+/// `--synonyms`, `--lexicon`) in an index.
+pub fn install_list(index: &Path, option: &str, list: &Path) -> Run {
+    let mut cmd = bin();
+    cmd.args(["index", "--index"])
+        .arg(index)
+        .arg(option)
+        .arg(list);
+    run(cmd)
 }
 
 /// `briefsearch query --index <corpus index> --json ARGS...`

@@ -216,36 +216,24 @@ fn test_chinese_boilerplate_is_folded_too() {
     assert_eq!(questions.len(), 1, "{hits:?}");
 }
 
+/// The JSON Lines of `briefsearch COMMAND QUERY --by month --json` (`facets`, `trend`).
+fn by_month(command: &str, query: &str) -> Vec<serde_json::Value> {
+    let mut cmd = bin();
+    cmd.args([command, query, "--by", "month", "--json", "--index"])
+        .arg(idx());
+    run(cmd).hits()
+}
+
 #[test]
 fn test_counts_facets_and_trends_count_every_passage() {
     let all = json(&["politicising", "--all"]);
     assert_eq!(all.len(), 2);
     assert_eq!(json(&["politicising"]).len(), 1);
     assert_eq!(count(idx(), "politicising"), 2);
-    let mut cmd = bin();
-    cmd.args([
-        "facets",
-        "politicising",
-        "--by",
-        "month",
-        "--json",
-        "--index",
-    ])
-    .arg(idx());
-    let facets = run(cmd).hits();
+    let facets = by_month("facets", "politicising");
     let total: u64 = facets.iter().filter_map(|f| f["count"].as_u64()).sum();
     assert_eq!(total, 2, "{facets:?}");
-    let mut cmd = bin();
-    cmd.args([
-        "trend",
-        "politicising",
-        "--by",
-        "month",
-        "--json",
-        "--index",
-    ])
-    .arg(idx());
-    let trend = run(cmd).hits();
+    let trend = by_month("trend", "politicising");
     let total: u64 = trend.iter().filter_map(|b| b["passages"].as_u64()).sum();
     assert_eq!(total, 2, "{trend:?}");
     let r = query(&["politicising", "--color", "never"]);

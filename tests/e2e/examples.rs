@@ -75,6 +75,15 @@ const PARALLEL_ARCHIVE: &str = r#"[
   "cn_pairs": [{"questioner": "法新社", "spokesperson": "周岚", "question": "果园会谈会恢复吗？", "answer": "果园会谈将于下月恢复。"}]}
 ]"#;
 
+/// The first line of `lines` (a header), and those whose first column is one of `ids`.
+fn header_and<'a>(lines: impl Iterator<Item = &'a str>, ids: &[&str]) -> Vec<&'a str> {
+    lines
+        .enumerate()
+        .filter(|(i, l)| *i == 0 || l.split('\t').next().is_some_and(|id| ids.contains(&id)))
+        .map(|(_, l)| l)
+        .collect()
+}
+
 /// `my-queries.tsv` and `my-judgments.tsv`: the judged queries of `tests/relevance/` whose
 /// answers are in `corpus/`.
 fn judged_set(dir: &Path) {
@@ -93,28 +102,8 @@ fn judged_set(dir: &Path) {
         }
     }
     let queries = read("queries-en.tsv");
-    let kept_queries: Vec<&str> = queries
-        .lines()
-        .enumerate()
-        .filter(|(i, l)| {
-            *i == 0
-                || l.split('\t')
-                    .next()
-                    .is_some_and(|id| answered.contains(&id))
-        })
-        .map(|(_, l)| l)
-        .collect();
-    let kept_judgments: Vec<&str> = kept_judgments
-        .into_iter()
-        .enumerate()
-        .filter(|(i, l)| {
-            *i == 0
-                || l.split('\t')
-                    .next()
-                    .is_some_and(|id| answered.contains(&id))
-        })
-        .map(|(_, l)| l)
-        .collect();
+    let kept_queries = header_and(queries.lines(), &answered);
+    let kept_judgments = header_and(kept_judgments.into_iter(), &answered);
     fs::write(dir.join("my-queries.tsv"), kept_queries.join("\n") + "\n").expect("write");
     fs::write(
         dir.join("my-judgments.tsv"),

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::common::{assert_has, bin, index, run, str_field};
+use crate::common::{assert_has, bin, index, install_list, run, str_field};
 
 /// Three English briefings naming one country three ways, and a Chinese one on tariffs.
 fn archive(dir: &Path) -> PathBuf {
@@ -99,23 +99,13 @@ fn test_the_index_synonym_list_extends_the_shipped_one_and_survives_a_rebuild() 
         "# ours\nforeign minister = top diplomat\nclose neighbour\n",
     )
     .expect("write");
-    let mut c = bin();
-    c.args(["index", "--index"])
-        .arg(&idx)
-        .arg("--synonyms")
-        .arg(&list);
-    let r = run(c);
+    let r = install_list(&idx, "--synonyms", &list);
     assert_eq!(r.code, 2, "a line without '=' is refused");
     assert_has(&r.stderr, "synonyms.txt:3:");
     assert!(!idx.join("synonyms.txt").exists());
 
     fs::write(&list, "# ours\nforeign minister = top diplomat\n").expect("write");
-    let mut c = bin();
-    c.args(["index", "--index"])
-        .arg(&idx)
-        .arg("--synonyms")
-        .arg(&list);
-    let r = run(c);
+    let r = install_list(&idx, "--synonyms", &list);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(files(&idx, &["top diplomat"]), set(&["c.txt"]));
     assert_eq!(
@@ -177,12 +167,7 @@ fn test_a_user_lexicon_translates_what_no_dictionary_knows() {
     assert_eq!(files(&idx, &["levy fight", "--lang", "zh", "-x"]), set(&[]));
     let lexicon = dir.path().join("mine.tsv");
     fs::write(&lexicon, "# mine\n关税战\tlevy fight\ttariff war\n").expect("write");
-    let mut c = bin();
-    c.args(["index", "--index"])
-        .arg(&idx)
-        .arg("--lexicon")
-        .arg(&lexicon);
-    let r = run(c);
+    let r = install_list(&idx, "--lexicon", &lexicon);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_has(&r.stderr, "1 Chinese term");
     assert_eq!(
@@ -191,12 +176,7 @@ fn test_a_user_lexicon_translates_what_no_dictionary_knows() {
     );
     // A bad line is named, and the installed lexicon stays.
     fs::write(&lexicon, "关税战\tlevy fight\nno Chinese here\tat all\n").expect("write");
-    let mut c = bin();
-    c.args(["index", "--index"])
-        .arg(&idx)
-        .arg("--lexicon")
-        .arg(&lexicon);
-    let r = run(c);
+    let r = install_list(&idx, "--lexicon", &lexicon);
     assert_eq!(r.code, 2);
     assert_has(&r.stderr, "mine.tsv:2:");
     assert_eq!(

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use tempfile::TempDir;
 
-use crate::common::{bin, index_passages, matching_ids, run, str_field};
+use crate::common::{bin, matching_ids, passages_index, run, str_field};
 
 /// Pairs of passages: the same text in traditional (or full-width) and simplified (or ASCII).
 const PASSAGES: &[(&str, &str)] = &[
@@ -69,15 +69,7 @@ const PROBES: &[(&str, &str)] = &[
 
 fn script_index() -> &'static Path {
     static INDEX: OnceLock<TempDir> = OnceLock::new();
-    INDEX
-        .get_or_init(|| {
-            let dir = tempfile::tempdir().expect("tempdir");
-            index_passages(&dir.path().join("idx"), "zh", PASSAGES);
-            dir
-        })
-        .path()
-        .join("idx")
-        .leak()
+    passages_index(&INDEX, "zh", PASSAGES)
 }
 
 #[test]

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use tempfile::TempDir;
 
-use crate::common::{bin, index_passages, matching_ids, run};
+use crate::common::{bin, index_passages, install_list, matching_ids, passages_index, run};
 
 /// Short passages written for the probes, by id.
 const PASSAGES: &[(&str, &str)] = &[
@@ -121,15 +121,7 @@ const PROBES: &[(&str, &[&str], &[&str])] = &[
 
 fn probe_index() -> &'static Path {
     static INDEX: OnceLock<TempDir> = OnceLock::new();
-    INDEX
-        .get_or_init(|| {
-            let dir = tempfile::tempdir().expect("tempdir");
-            index_passages(&dir.path().join("idx"), "zh", PASSAGES);
-            dir
-        })
-        .path()
-        .join("idx")
-        .leak()
+    passages_index(&INDEX, "zh", PASSAGES)
 }
 
 #[test]
@@ -162,12 +154,7 @@ fn test_a_user_word_list_is_installed_and_changing_it_needs_a_rebuild() {
     let list = dir.path().join("words.txt");
     // 星港 is no word jieba knows: without the list, 港口 takes its second character.
     std::fs::write(&list, "# ports\n星港 100000\n").expect("write");
-    let mut cmd = bin();
-    cmd.args(["index", "--index"])
-        .arg(&idx)
-        .arg("--words")
-        .arg(&list);
-    let r = run(cmd);
+    let r = install_list(&idx, "--words", &list);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(idx.join("words.txt").is_file());
     index_passages(
@@ -178,12 +165,7 @@ fn test_a_user_word_list_is_installed_and_changing_it_needs_a_rebuild() {
     assert_eq!(matching_ids(&idx, "星港", &[]), ["w1"]);
     // Another list: refused without --rebuild, and nothing changes.
     std::fs::write(&list, "星港口 100000\n").expect("write");
-    let mut cmd = bin();
-    cmd.args(["index", "--index"])
-        .arg(&idx)
-        .arg("--words")
-        .arg(&list);
-    let r = run(cmd);
+    let r = install_list(&idx, "--words", &list);
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("--rebuild"), "{}", r.stderr);
     assert_eq!(matching_ids(&idx, "星港", &[]), ["w1"]);
@@ -196,12 +178,7 @@ fn test_a_user_word_list_is_installed_and_changing_it_needs_a_rebuild() {
     assert!(r.stderr.contains("--rebuild"), "{}", r.stderr);
     // A bad list names its line and leaves the installed one alone.
     std::fs::write(&list, "星港\nRCEP\n").expect("write");
-    let mut cmd = bin();
-    cmd.args(["index", "--index"])
-        .arg(&idx)
-        .arg("--words")
-        .arg(&list);
-    let r = run(cmd);
+    let r = install_list(&idx, "--words", &list);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains(":2:"), "{}", r.stderr);
     assert!(

@@ -53,15 +53,6 @@ pub(super) fn classify_chinese(raw: &str) -> Option<Label> {
         return None;
     }
     let label = traditional::fold(&written).into_owned();
-    let strong = |name: Option<String>, role: Option<String>, outlet: Option<String>, party| {
-        Some(Label {
-            name,
-            role,
-            outlet,
-            party,
-            strength: Strength::Strong,
-        })
-    };
     match label.as_str() {
         "记者" | "记者问" | "记者提问" => return Some(Label::question_mark()),
         "答" => {
@@ -74,53 +65,20 @@ pub(super) fn classify_chinese(raw: &str) -> Option<Label> {
             });
         }
         "主持人" | "主持" => {
-            return strong(Some("主持人".into()), None, None, Party::Moderator);
+            return Some(strong(Some("主持人".into()), None, None, Party::Moderator));
         }
         _ if ASKING.contains(&label.as_str()) => return Some(Label::question_mark()),
         _ => {}
     }
     if let Some(at) = label.rfind("记者") {
-        let after_at = at + "记者".len();
-        let verb = ASKING
-            .iter()
-            .find(|v| label[after_at..].ends_with(*v))
-            .map_or(0, |v| v.len());
-        let name = &written[after_at..written.len() - verb];
-        let name = is_han_name(name).then(|| name.to_string());
-        let outlet = outlet_before_reporter(&written[..at], &label[..at]);
-        if name.is_none() && outlet.is_none() {
-            return Some(Label::question_mark());
-        }
-        return strong(name, None, outlet, Party::Reporter);
+        return Some(reporter(&written, &label, at));
     }
     let title_end = ZH_TITLES
         .iter()
         .filter_map(|t| label.rfind(t).map(|at| at + t.len()))
         .max();
     if let Some(end) = title_end {
-        // "外交部发言人汪文斌宣布：" introduces what the spokesperson announces.
-        let folded_name = ["宣布", "表示", "指出", "说", "介绍", "回答"]
-            .iter()
-            .fold(&label[end..], |n, verb| n.strip_suffix(verb).unwrap_or(n))
-            .trim_end_matches("先生")
-            .trim_end_matches("女士");
-        if folded_name.is_empty() && end < label.len() {
-            // "习近平主席指出：" quotes someone inside a speech; it opens no turn.
-            return None;
-        }
-        if folded_name.is_empty() {
-            return strong(Some(written.clone()), None, None, Party::Official);
-        }
-        let name = &written[end..end + folded_name.len()];
-        if is_han_name(name) {
-            return strong(
-                Some(name.to_string()),
-                Some(written[..end].to_string()),
-                None,
-                Party::Official,
-            );
-        }
-        return None;
+        return official(&written, &label, end);
     }
     let folded_bare = label.trim_end_matches("先生").trim_end_matches("女士");
     let bare = &written[..folded_bare.len()];
@@ -134,6 +92,73 @@ pub(super) fn classify_chinese(raw: &str) -> Option<Label> {
         });
     }
     None
+}
+
+/// A label with 记者 at byte `at` of `label` (folded from `written`): the reporter's name after
+/// it, if any, and the outlet before it; neither makes it a bare question mark.
+fn reporter(written: &str, label: &str, at: usize) -> Label {
+    let after_at = at + "记者".len();
+    let verb = ASKING
+        .iter()
+        .find(|v| label[after_at..].ends_with(*v))
+        .map_or(0, |v| v.len());
+    let name = &written[after_at..written.len() - verb];
+    let name = is_han_name(name).then(|| name.to_string());
+    let outlet = outlet_before_reporter(&written[..at], &label[..at]);
+    if name.is_none() && outlet.is_none() {
+        return Label::question_mark();
+    }
+    strong(name, None, outlet, Party::Reporter)
+}
+
+/// A label whose title ends at byte `end` of `label` (folded from `written`): the official
+/// named after the title, or the title alone; `None` when a name follows that is none, or
+/// when the label quotes someone ("习近平主席指出：").
+fn official(written: &str, label: &str, end: usize) -> Option<Label> {
+    // "外交部发言人汪文斌宣布：" introduces what the spokesperson announces.
+    let folded_name = ["宣布", "表示", "指出", "说", "介绍", "回答"]
+        .iter()
+        .fold(&label[end..], |n, verb| n.strip_suffix(verb).unwrap_or(n))
+        .trim_end_matches("先生")
+        .trim_end_matches("女士");
+    if folded_name.is_empty() && end < label.len() {
+        // "习近平主席指出：" quotes someone inside a speech; it opens no turn.
+        return None;
+    }
+    if folded_name.is_empty() {
+        return Some(strong(
+            Some(written.to_string()),
+            None,
+            None,
+            Party::Official,
+        ));
+    }
+    let name = &written[end..end + folded_name.len()];
+    if is_han_name(name) {
+        return Some(strong(
+            Some(name.to_string()),
+            Some(written[..end].to_string()),
+            None,
+            Party::Official,
+        ));
+    }
+    None
+}
+
+/// A label that says who speaks by its own words.
+fn strong(
+    name: Option<String>,
+    role: Option<String>,
+    outlet: Option<String>,
+    party: Party,
+) -> Label {
+    Label {
+        name,
+        role,
+        outlet,
+        party,
+        strength: Strength::Strong,
+    }
 }
 
 /// The outlet written before 记者: "中新社", "《北京日报》" → "北京日报"; several outlets keep

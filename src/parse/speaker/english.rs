@@ -175,7 +175,12 @@ fn capitals_label(words: &[&str]) -> Option<Label> {
     };
     let strong =
         honorific || words.len() >= 2 || lower.iter().any(|w| TITLES.contains(&w.as_str()));
-    Some(Label {
+    Some(official(name, role, strong))
+}
+
+/// An official's label: strong when its own words say so (an honorific, a title), else weak.
+fn official(name: String, role: Option<String>, strong: bool) -> Label {
+    Label {
         name: Some(name),
         role,
         outlet: None,
@@ -185,7 +190,7 @@ fn capitals_label(words: &[&str]) -> Option<Label> {
         } else {
             Strength::Weak
         },
-    })
+    }
 }
 
 /// "Wu Haiping, Director of …", "Spokesperson Wang Wenbin", "Ms. Halverson", "Wu Haiping".
@@ -231,17 +236,7 @@ fn mixed_case_label(raw: &str) -> Option<Label> {
     if name_words.len() == 1 && !strong {
         return None;
     }
-    Some(Label {
-        name: Some(name),
-        role,
-        outlet: None,
-        party: Party::Official,
-        strength: if strong {
-            Strength::Strong
-        } else {
-            Strength::Weak
-        },
-    })
+    Some(official(name, role, strong))
 }
 
 /// A title after the name ("Director of the … of Customs"), not a sentence ("the President

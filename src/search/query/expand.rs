@@ -9,137 +9,19 @@
 //! words (`Republic of Korea`, `South China Sea`, `一个中国原则`). Quoted phrases, fields and
 //! everything under `NOT` stay exactly as typed.
 
-use std::collections::HashMap;
+mod synonyms;
 
 use super::syntax::{Alternative, Equivalence, Node};
 use crate::analyze::Analyzer;
 use crate::briefing::Lang;
-use crate::script::{fold_str, is_han, is_word_char};
+use crate::script::is_han;
 use crate::translate::dictionary::Dictionary;
+pub(crate) use synonyms::Synonyms;
 
 /// Longest run of pieces a synonym can span.
 const MAX_SYNONYM_PIECES: usize = 8;
 /// Most translations kept for one term (the most frequent in the index).
 const MAX_TRANSLATIONS: usize = 6;
-
-/// Groups of equivalent names, found by the analysed words of any of their names.
-#[derive(Debug, Default)]
-pub(crate) struct Synonyms {
-    /// Each group's names, with their analysed words (joined by a space).
-    groups: Vec<Vec<(String, String)>>,
-    /// Analysed words of a name → its group.
-    by_key: HashMap<String, usize>,
-}
-
-impl Synonyms {
-    /// The groups, keyed by their names as `analyzer` cuts them; a name in two groups joins
-    /// them (a user's line extends the shipped one).
-    pub(crate) fn new(groups: &[Vec<String>], analyzer: &Analyzer) -> Synonyms {
-        let mut out = Synonyms::default();
-        for group in groups {
-            let keys: Vec<String> = group.iter().map(|n| key(analyzer, n)).collect();
-            let id = match keys.iter().find_map(|k| out.by_key.get(k).copied()) {
-                Some(id) => id,
-                None => {
-                    out.groups.push(Vec::new());
-                    out.groups.len() - 1
-                }
-            };
-            for (name, key) in group.iter().zip(keys) {
-                if key.is_empty() || out.by_key.contains_key(&key) {
-                    continue;
-                }
-                out.by_key.insert(key.clone(), id);
-                out.groups[id].push((name.clone(), key));
-            }
-        }
-        out
-    }
-
-    /// As [`Synonyms::new`], with only the groups that have a name that the words of `query`
-    /// could name: analysing every name of every group costs more than the search itself, and
-    /// a name whose words the query does not even begin (`republic of korea` needs words
-    /// starting `rep`, `of` and `kor`) cannot match after analysis either (stemming and
-    /// folding keep a word's first three letters).
-    pub(crate) fn for_query(groups: &[Vec<String>], analyzer: &Analyzer, query: &Node) -> Synonyms {
-        let mut texts = Vec::new();
-        texts_of(query, &mut texts);
-        let typed = Surface::of(&texts.join(" "));
-        let wanted: Vec<Vec<String>> = groups
-            .iter()
-            .filter(|group| group.iter().any(|name| typed.could_name(name)))
-            .cloned()
-            .collect();
-        Synonyms::new(&wanted, analyzer)
-    }
-
-    /// The other names of the group that `key` (analysed words) names.
-    fn others(&self, key: &str) -> Option<Vec<&str>> {
-        let &id = self.by_key.get(key)?;
-        Some(
-            self.groups[id]
-                .iter()
-                .filter(|(_, k)| k != key)
-                .map(|(name, _)| name.as_str())
-                .collect(),
-        )
-    }
-}
-
-/// The typed text of a query's words and phrases.
-fn texts_of(node: &Node, out: &mut Vec<String>) {
-    match node {
-        // Prefixes and fuzzy words are never expanded.
-        Node::All | Node::Prefix { .. } | Node::Fuzzy { .. } | Node::Variants { .. } => {}
-        Node::Word { text, .. } | Node::Phrase { text, .. } => out.push(text.clone()),
-        Node::Group { typed, .. } => out.push(typed.clone()),
-        Node::And(nodes) | Node::Or(nodes) => nodes.iter().for_each(|n| texts_of(n, out)),
-        Node::Not(n) | Node::Required(n) => texts_of(n, out),
-    }
-}
-
-/// Typed text reduced to what survives analysis at the start of each word: lower-case folded
-/// Latin words and the Han characters.
-struct Surface {
-    words: Vec<String>,
-    han: String,
-}
-
-impl Surface {
-    fn of(text: &str) -> Surface {
-        let folded = fold_str(text).to_lowercase();
-        Surface {
-            words: folded
-                .split(|c: char| !is_word_char(c))
-                .filter(|w| !w.is_empty())
-                .map(str::to_string)
-                .collect(),
-            han: folded.chars().filter(|&c| is_han(c)).collect(),
-        }
-    }
-
-    /// Whether the text could hold `name` once both are analysed: each Latin word of the name
-    /// begins (its first three letters) some typed word, and its Han text is in the typed Han
-    /// text, character by character.
-    fn could_name(&self, name: &str) -> bool {
-        let name = Surface::of(name);
-        let latin = name.words.iter().all(|w| {
-            let start: String = w.chars().take(3).collect();
-            self.words.iter().any(|t| t.starts_with(&start))
-        });
-        latin && name.han.chars().all(|c| self.han.contains(c))
-    }
-}
-
-/// The analysed words of `text`, joined by a space.
-fn key(analyzer: &Analyzer, text: &str) -> String {
-    analyzer
-        .words(text)
-        .iter()
-        .map(|t| t.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 /// What to expand a query with.
 pub(crate) struct Expander<'a> {
@@ -396,10 +278,7 @@ fn assemble(
         let mut i = from;
         while i < to {
             let node = pieces[i].node;
-            let mut j = i;
-            while j + 1 < to && pieces[j + 1].node == node {
-                j += 1;
-            }
+            let j = last_of_word(pieces, i, to);
             let whole = (i == 0 || pieces[i - 1].node != node)
                 && (j + 1 == pieces.len() || pieces[j + 1].node != node);
             let text = if whole {
@@ -431,10 +310,7 @@ fn span_text(words: &[String], pieces: &[Piece], from: usize, to: usize) -> Stri
     let mut i = from;
     while i < to {
         let node = pieces[i].node;
-        let mut j = i;
-        while j + 1 < to && pieces[j + 1].node == node {
-            j += 1;
-        }
+        let j = last_of_word(pieces, i, to);
         if !text.is_empty() {
             text.push(' ');
         }
@@ -444,138 +320,15 @@ fn span_text(words: &[String], pieces: &[Piece], from: usize, to: usize) -> Stri
     text
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::search::query::syntax::parse;
-
-    fn synonyms(analyzer: &Analyzer) -> Synonyms {
-        let groups: Vec<Vec<String>> = [
-            "ROK = South Korea = Republic of Korea",
-            "UN = United Nations",
-            "美国 = 美方",
-        ]
-        .iter()
-        .map(|l| l.split('=').map(|s| s.trim().to_string()).collect())
-        .collect();
-        Synonyms::new(&groups, analyzer)
+/// The last piece before `to` of the run, from piece `i` on, that comes from one typed word.
+fn last_of_word(pieces: &[Piece], i: usize, to: usize) -> usize {
+    let node = pieces[i].node;
+    let mut j = i;
+    while j + 1 < to && pieces[j + 1].node == node {
+        j += 1;
     }
-
-    fn expanded(query: &str) -> Node {
-        let analyzer = Analyzer::for_queries();
-        let synonyms = synonyms(&analyzer);
-        let expander = Expander {
-            analyzer: &analyzer,
-            synonyms: Some(&synonyms),
-            dictionary: None,
-            frequency: &|_| 1,
-        };
-        expander.expand(parse(query).expect("parses"))
-    }
-
-    fn group(typed: &str, others: &[&str]) -> Node {
-        Node::Group {
-            typed: typed.into(),
-            alternatives: others
-                .iter()
-                .map(|o| Alternative {
-                    text: o.to_string(),
-                    weight: 1.0,
-                    equivalence: Equivalence::Synonym,
-                })
-                .collect(),
-        }
-    }
-
-    fn word(text: &str) -> Node {
-        Node::Word {
-            field: None,
-            text: text.into(),
-        }
-    }
-
-    #[test]
-    fn test_a_name_typed_as_several_words_is_one_group() {
-        assert_eq!(
-            expanded("republic of korea trade"),
-            Node::And(vec![
-                group("republic of korea", &["ROK", "South Korea"]),
-                word("trade")
-            ])
-        );
-        assert_eq!(
-            expanded("ROK"),
-            group("ROK", &["South Korea", "Republic of Korea"])
-        );
-    }
-
-    #[test]
-    fn test_chinese_words_are_found_inside_what_was_typed() {
-        assert_eq!(
-            expanded("美国制裁"),
-            Node::And(vec![group("美国", &["美方"]), word("制裁")])
-        );
-    }
-
-    #[test]
-    fn test_phrases_fields_and_negations_stay_as_typed() {
-        for q in ["\"South Korea\"", "title:ROK", "trade -ROK"] {
-            let typed = parse(q).expect("parses");
-            assert_eq!(expanded(q), typed, "{q}");
-        }
-    }
-
-    #[test]
-    fn test_equivalents_the_index_lacks_are_left_out() {
-        let analyzer = Analyzer::for_queries();
-        let synonyms = synonyms(&analyzer);
-        let expander = Expander {
-            analyzer: &analyzer,
-            synonyms: Some(&synonyms),
-            dictionary: None,
-            frequency: &|t| u64::from(t == "South Korea"),
-        };
-        assert_eq!(
-            expander.expand(parse("ROK").expect("parses")),
-            group("ROK", &["South Korea"])
-        );
-        assert_eq!(
-            expander.expand(parse("UN").expect("parses")),
-            word("UN"),
-            "no equivalent in the index: no group"
-        );
-    }
-
-    #[test]
-    fn test_british_and_american_spellings() {
-        assert!(spellings("labour").contains(&"labor".to_string()));
-        assert!(spellings("labor").contains(&"labour".to_string()));
-        assert!(spellings("defence").contains(&"defense".to_string()));
-        assert!(spellings("organised").contains(&"organized".to_string()));
-        assert!(spellings("travelled").contains(&"traveled".to_string()));
-        assert!(spellings("centre").contains(&"center".to_string()));
-        assert!(spellings("for").is_empty() && spellings("US").is_empty());
-        for word in ["filled", "floor", "rolled"] {
-            assert!(spellings(word).is_empty(), "{word}: {:?}", spellings(word));
-        }
-    }
-
-    #[test]
-    fn test_translations_weighted_by_frequency() {
-        let analyzer = Analyzer::for_queries();
-        let dictionary = Dictionary::new().expect("dictionary");
-        let expander = Expander {
-            analyzer: &analyzer,
-            synonyms: None,
-            dictionary: Some(&dictionary),
-            frequency: &|t| if t == "关税" { 100 } else { 1 },
-        };
-        let Node::Group { alternatives, .. } = expander.expand(parse("tariffs").expect("parses"))
-        else {
-            panic!("tariffs is translated");
-        };
-        assert_eq!(alternatives[0].text, "关税");
-        assert_eq!(alternatives[0].weight, 1.0);
-        assert!(alternatives[1..].iter().all(|a| a.weight < 0.2));
-    }
+    j
 }
+
+#[cfg(test)]
+mod tests;

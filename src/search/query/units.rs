@@ -7,6 +7,7 @@ use tantivy::query::{
     BooleanQuery, BoostQuery, DisjunctionMaxQuery, EmptyQuery, Occur, PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::Token;
 
 use super::build::{Builder, Target, UnitAnalysis};
 use super::syntax::{Alternative, QueryField, Variant};
@@ -45,62 +46,8 @@ impl Builder<'_> {
     ) -> Vec<Box<dyn Query>> {
         let tokens = self.analyzer.words(text);
         let target = self.target(field);
-        let is_han_token = |t: &tantivy::tokenizer::Token| t.text.chars().all(is_han);
-        // Spans of tokens that form one unit: consecutive Latin words (COVID-19), each Chinese
-        // word, and runs of single Chinese characters (an unknown word jieba split apart).
-        let mut spans: Vec<(usize, usize, bool)> = Vec::new();
-        let mut i = 0;
-        while i < tokens.len() {
-            let han = is_han_token(&tokens[i]);
-            let single =
-                |t: &tantivy::tokenizer::Token| is_han_token(t) && t.text.chars().count() == 1;
-            let mut j = i + 1;
-            while j < tokens.len()
-                && if han {
-                    single(&tokens[i]) && single(&tokens[j])
-                } else {
-                    !is_han_token(&tokens[j])
-                }
-            {
-                j += 1;
-            }
-            spans.push((i, j, han));
-            i = j;
-        }
-        // A lone Chinese character means little by itself (稳 in 稳外贸): it joins the Chinese
-        // word typed right after it, or else right before it, and the unit is matched as typed.
-        let adjacent = |a: usize, b: usize| tokens[a].offset_to == tokens[b].offset_from;
-        let mut k = 0;
-        while k < spans.len() {
-            let (i, j, han) = spans[k];
-            let lone = han
-                && tokens[i..j]
-                    .iter()
-                    .map(|t| t.text.chars().count())
-                    .sum::<usize>()
-                    == 1;
-            if lone && k + 1 < spans.len() && spans[k + 1].2 && adjacent(j - 1, spans[k + 1].0) {
-                spans[k + 1].0 = i;
-                spans.remove(k);
-                continue;
-            }
-            if lone && k > 0 && spans[k - 1].2 && adjacent(spans[k - 1].1 - 1, i) {
-                spans[k - 1].1 = j;
-                spans.remove(k);
-                continue;
-            }
-            k += 1;
-        }
+        let spans = spans(&tokens);
         let mut units: Vec<Box<dyn Query>> = Vec::new();
-        // The folded Chinese of a span, when it is Chinese and stands right beside the span
-        // `next_to` (a misspelt character may have made jieba cut a word apart).
-        let han_beside = |k: usize, next_to: usize| -> Option<String> {
-            let &(i, j, han) = spans.get(k)?;
-            let (a, b) = (k.min(next_to), k.max(next_to));
-            let touching = adjacent(spans[a].1 - 1, spans[b].0);
-            (han && touching)
-                .then(|| fold_str(&text[tokens[i].offset_from..tokens[j - 1].offset_to]))
-        };
         for (k, &(i, j, han)) in spans.iter().enumerate() {
             let words: Vec<&str> = tokens[i..j].iter().map(|t| t.text.as_str()).collect();
             let surface = &text[tokens[i].offset_from..tokens[j - 1].offset_to];
@@ -115,20 +62,9 @@ impl Builder<'_> {
                 None if j - i == 1 && also.is_none() => Some(surface.to_string()),
                 None => None,
             };
-            let mut around = Vec::new();
-            if let Some(unit) = &folded {
-                let before = k.checked_sub(1).and_then(|b| han_beside(b, k));
-                let after = han_beside(k + 1, k);
-                if let (Some(b), Some(a)) = (&before, &after) {
-                    around.push(format!("{b}{unit}{a}"));
-                }
-                if let Some(b) = &before {
-                    around.push(format!("{b}{unit}"));
-                }
-                if let Some(a) = &after {
-                    around.push(format!("{unit}{a}"));
-                }
-            }
+            let around = folded
+                .as_deref()
+                .map_or_else(Vec::new, |unit| around(text, &tokens, &spans, k, unit));
             let unit = Unit {
                 words: &words,
                 han: folded.as_deref(),
@@ -197,10 +133,7 @@ impl Builder<'_> {
         } = unit;
         let mut word_query = sequence(target.words, words);
         if let Some(acronym) = also {
-            word_query = Box::new(BooleanQuery::new(vec![
-                (Occur::Should, word_query),
-                (Occur::Should, sequence(target.words, &[acronym])),
-            ]));
+            word_query = either(word_query, sequence(target.words, &[acronym]));
         }
         let mut unit_bigrams: Vec<String> = Vec::new();
         let query: Box<dyn Query> = match (han, target.bigrams) {
@@ -213,10 +146,7 @@ impl Builder<'_> {
                     self.options.bigram_boost,
                 ));
                 if self.options.words {
-                    Box::new(BooleanQuery::new(vec![
-                        (Occur::Should, word_query),
-                        (Occur::Should, bigram_query),
-                    ]))
+                    either(word_query, bigram_query)
                 } else {
                     bigram_query
                 }
@@ -231,10 +161,7 @@ impl Builder<'_> {
                 .iter()
                 .map(|w| (Occur::Must, sequence(self.fields.context, &[w])))
                 .collect();
-            Box::new(BooleanQuery::new(vec![
-                (Occur::Should, query),
-                (Occur::Should, Box::new(BooleanQuery::new(in_question))),
-            ]))
+            either(query, Box::new(BooleanQuery::new(in_question)))
         } else {
             query
         };
@@ -251,41 +178,54 @@ impl Builder<'_> {
             });
         }
         if positive && field.is_none() {
-            self.proximity_words
-                .extend(words.iter().map(|w| w.to_string()));
-            match han {
-                // A Chinese word is highlighted wherever it stands inside a word of the text
-                // (which covers where it is a word), as it matched.
-                Some(han) if sub_word => self.highlight.inner.push(han.to_string()),
-                // A typed string is highlighted wherever it occurs, so passages need no
-                // segmenting to be highlighted.
-                Some(han) if literal && words.concat() == han => {
-                    self.highlight.han.push(han.to_string())
-                }
-                _ => {
-                    self.highlight
-                        .sequences
-                        .push(words.iter().map(|w| w.to_string()).collect());
-                    if let Some(han) = han {
-                        self.highlight.han.push(han.to_string());
-                    }
-                }
-            }
-            self.title_clauses.push(sequence(self.fields.title, words));
-            // The context field has no positions: its words boost one by one.
-            for word in words {
-                self.context_clauses
-                    .push(sequence(self.fields.context, &[word]));
-            }
-            if let Some(acronym) = also {
-                self.highlight.sequences.push(vec![acronym.to_string()]);
-                self.title_clauses
-                    .push(sequence(self.fields.title, &[acronym]));
-                self.context_clauses
-                    .push(sequence(self.fields.context, &[acronym]));
-            }
+            self.note_words(words, han, sub_word, literal, also);
         }
         query
+    }
+
+    /// What the positive, unfielded words of a unit add to highlighting, proximity and the
+    /// title and question boosts.
+    fn note_words(
+        &mut self,
+        words: &[&str],
+        han: Option<&str>,
+        sub_word: bool,
+        literal: bool,
+        also: Option<&'static str>,
+    ) {
+        self.proximity_words
+            .extend(words.iter().map(|w| w.to_string()));
+        match han {
+            // A Chinese word is highlighted wherever it stands inside a word of the text
+            // (which covers where it is a word), as it matched.
+            Some(han) if sub_word => self.highlight.inner.push(han.to_string()),
+            // A typed string is highlighted wherever it occurs, so passages need no
+            // segmenting to be highlighted.
+            Some(han) if literal && words.concat() == han => {
+                self.highlight.han.push(han.to_string())
+            }
+            _ => {
+                self.highlight
+                    .sequences
+                    .push(words.iter().map(|w| w.to_string()).collect());
+                if let Some(han) = han {
+                    self.highlight.han.push(han.to_string());
+                }
+            }
+        }
+        self.title_clauses.push(sequence(self.fields.title, words));
+        // The context field has no positions: its words boost one by one.
+        for word in words {
+            self.context_clauses
+                .push(sequence(self.fields.context, &[word]));
+        }
+        if let Some(acronym) = also {
+            self.highlight.sequences.push(vec![acronym.to_string()]);
+            self.title_clauses
+                .push(sequence(self.fields.title, &[acronym]));
+            self.context_clauses
+                .push(sequence(self.fields.context, &[acronym]));
+        }
     }
 
     /// Typed words or any of their equivalents (weighted), as one unit.
@@ -355,46 +295,14 @@ impl Builder<'_> {
                 && term.chars().count() >= 2
                 && term.chars().all(is_han)
         };
-        let any = |field: Field, bigram_field: Option<Field>| -> Box<dyn Query> {
-            let mut each: Vec<Box<dyn Query>> = words
-                .iter()
-                .map(|v| {
-                    let word = sequence(field, &[&v.term]);
-                    match bigram_field.filter(|_| sub_word(&v.term)) {
-                        Some(bigrams) => {
-                            let pairs = bigrams::terms(&v.term, true);
-                            let pairs: Vec<&str> = pairs.iter().map(String::as_str).collect();
-                            Box::new(BooleanQuery::new(vec![
-                                (Occur::Should, word),
-                                (
-                                    Occur::Should,
-                                    Box::new(BoostQuery::new(
-                                        sequence(bigrams, &pairs),
-                                        self.options.bigram_boost,
-                                    )),
-                                ),
-                            ])) as Box<dyn Query>
-                        }
-                        None => word,
-                    }
-                })
-                .collect();
-            match each.len() {
-                0 => Box::new(EmptyQuery),
-                1 => each.remove(0),
-                _ => Box::new(DisjunctionMaxQuery::with_tie_breaker(
-                    each,
-                    GROUP_TIE_BREAKER,
-                )),
-            }
+        let boost = self.options.bigram_boost;
+        let any = |field: Field, bigram_field: Option<Field>| {
+            any_word(words, field, bigram_field, &sub_word, boost)
         };
         let mut query = any(target.words, target.bigrams);
         if self.through_question && positive && field.is_none() && !words.is_empty() {
             self.used_question = true;
-            query = Box::new(BooleanQuery::new(vec![
-                (Occur::Should, query),
-                (Occur::Should, any(self.fields.context, None)),
-            ]));
+            query = either(query, any(self.fields.context, None));
         }
         let terms: Vec<String> = words.iter().map(|v| v.term.clone()).collect();
         if positive && field.is_none() && !self.in_group {
@@ -436,6 +344,142 @@ impl Builder<'_> {
         let mut phrase = PhraseQuery::new(terms);
         phrase.set_slop(self.options.proximity_slop);
         vec![Box::new(phrase)]
+    }
+}
+
+/// A run of tokens `from..to` that forms one unit, and whether it is Chinese.
+type Span = (usize, usize, bool);
+
+fn is_han_token(t: &Token) -> bool {
+    t.text.chars().all(is_han)
+}
+
+/// Whether token `b` starts where token `a` ends.
+fn adjacent(tokens: &[Token], a: usize, b: usize) -> bool {
+    tokens[a].offset_to == tokens[b].offset_from
+}
+
+/// Spans of tokens that form one unit: consecutive Latin words (COVID-19), each Chinese word,
+/// and runs of single Chinese characters (an unknown word jieba split apart); then a lone
+/// Chinese character joins its neighbour (see [`join_lone_characters`]).
+fn spans(tokens: &[Token]) -> Vec<Span> {
+    let single = |t: &Token| is_han_token(t) && t.text.chars().count() == 1;
+    let mut spans: Vec<Span> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let han = is_han_token(&tokens[i]);
+        let mut j = i + 1;
+        while j < tokens.len()
+            && if han {
+                single(&tokens[i]) && single(&tokens[j])
+            } else {
+                !is_han_token(&tokens[j])
+            }
+        {
+            j += 1;
+        }
+        spans.push((i, j, han));
+        i = j;
+    }
+    join_lone_characters(tokens, &mut spans);
+    spans
+}
+
+/// A lone Chinese character means little by itself (稳 in 稳外贸): it joins the Chinese word
+/// typed right after it, or else right before it, and the unit is matched as typed.
+fn join_lone_characters(tokens: &[Token], spans: &mut Vec<Span>) {
+    let mut k = 0;
+    while k < spans.len() {
+        let (i, j, han) = spans[k];
+        let lone = han
+            && tokens[i..j]
+                .iter()
+                .map(|t| t.text.chars().count())
+                .sum::<usize>()
+                == 1;
+        if lone && k + 1 < spans.len() && spans[k + 1].2 && adjacent(tokens, j - 1, spans[k + 1].0)
+        {
+            spans[k + 1].0 = i;
+            spans.remove(k);
+            continue;
+        }
+        if lone && k > 0 && spans[k - 1].2 && adjacent(tokens, spans[k - 1].1 - 1, i) {
+            spans[k - 1].1 = j;
+            spans.remove(k);
+            continue;
+        }
+        k += 1;
+    }
+}
+
+/// The Chinese typed around the Chinese unit `unit` of span `k` in the same word, with it,
+/// widest first (see [`UnitAnalysis::around`]).
+fn around(text: &str, tokens: &[Token], spans: &[Span], k: usize, unit: &str) -> Vec<String> {
+    // The folded Chinese of a span, when it is Chinese and stands right beside the span
+    // `next_to` (a misspelt character may have made jieba cut a word apart).
+    let han_beside = |k: usize, next_to: usize| -> Option<String> {
+        let &(i, j, han) = spans.get(k)?;
+        let (a, b) = (k.min(next_to), k.max(next_to));
+        let touching = adjacent(tokens, spans[a].1 - 1, spans[b].0);
+        (han && touching).then(|| fold_str(&text[tokens[i].offset_from..tokens[j - 1].offset_to]))
+    };
+    let before = k.checked_sub(1).and_then(|b| han_beside(b, k));
+    let after = han_beside(k + 1, k);
+    let mut around = Vec::new();
+    if let (Some(b), Some(a)) = (&before, &after) {
+        around.push(format!("{b}{unit}{a}"));
+    }
+    if let Some(b) = &before {
+        around.push(format!("{b}{unit}"));
+    }
+    if let Some(a) = &after {
+        around.push(format!("{unit}{a}"));
+    }
+    around
+}
+
+/// `a` or `b`, a passage scoring by both.
+fn either(a: Box<dyn Query>, b: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Should, a),
+        (Occur::Should, b),
+    ]))
+}
+
+/// Any of `words` in `field`, a passage scoring as its best match among them; a word that
+/// `inside` accepts is also found inside longer words, by its bigrams in `bigram_field`
+/// (weighted by `bigram_boost`). No word: nothing matches.
+fn any_word(
+    words: &[Variant],
+    field: Field,
+    bigram_field: Option<Field>,
+    inside: &dyn Fn(&str) -> bool,
+    bigram_boost: f32,
+) -> Box<dyn Query> {
+    let mut each: Vec<Box<dyn Query>> = words
+        .iter()
+        .map(|v| {
+            let word = sequence(field, &[&v.term]);
+            match bigram_field.filter(|_| inside(&v.term)) {
+                Some(bigrams) => {
+                    let pairs = bigrams::terms(&v.term, true);
+                    let pairs: Vec<&str> = pairs.iter().map(String::as_str).collect();
+                    either(
+                        word,
+                        Box::new(BoostQuery::new(sequence(bigrams, &pairs), bigram_boost)),
+                    )
+                }
+                None => word,
+            }
+        })
+        .collect();
+    match each.len() {
+        0 => Box::new(EmptyQuery),
+        1 => each.remove(0),
+        _ => Box::new(DisjunctionMaxQuery::with_tie_breaker(
+            each,
+            GROUP_TIE_BREAKER,
+        )),
     }
 }
 
