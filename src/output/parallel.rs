@@ -7,9 +7,8 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 use unicode_width::UnicodeWidthChar;
 
-use super::sanitize::for_terminal;
+use super::sanitize::{for_terminal, md};
 use super::table;
-use super::transcript::{md, who};
 use crate::search::show::{ParallelView, Relation, Shown, ShownPassage};
 
 /// Narrower than this, two columns would hold too few words a line: turns alternate instead.
@@ -171,7 +170,7 @@ fn cell(passages: &[&ShownPassage], cells: usize) -> Vec<Line> {
         text: table::pad(
             &format!(
                 "{} [{}]",
-                for_terminal(&who(&first.passage)),
+                for_terminal(&first.passage.who_heading()),
                 first.passage.kind
             ),
             cells,
@@ -293,7 +292,7 @@ pub(crate) fn markdown(out: &mut impl Write, shown: &Shown, view: &ParallelView)
             writeln!(
                 out,
                 "**{}** ({}, {}):\n",
-                md(&who(&first.passage)),
+                md(&first.passage.who_heading()),
                 first.passage.kind,
                 first.passage.lang
             )?;

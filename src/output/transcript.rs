@@ -6,8 +6,7 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 
-use super::sanitize::for_terminal;
-use crate::search::StoredPassage;
+use super::sanitize::{for_terminal, md};
 use crate::search::show::{Relation, Shown, ShownPassage};
 
 /// `show`: text for people, Markdown, or one JSON object (`schema/show.schema.json`). TSV
@@ -28,14 +27,6 @@ pub(crate) fn print(out: &mut impl Write, style: super::Style, shown: &Shown) ->
         super::Style::Markdown => markdown(out, shown),
         super::Style::Text { color } => text(out, shown, color),
         super::Style::Tsv => text(out, shown, false),
-    }
-}
-
-/// Who is speaking, as a heading: the name, with the role when the speaker is named.
-pub(super) fn who(p: &StoredPassage) -> String {
-    match (&p.role, &p.speaker) {
-        (Some(role), Some(_)) => format!("{}, {role}", p.who()),
-        _ => p.who(),
     }
 }
 
@@ -97,7 +88,7 @@ pub(crate) fn text(out: &mut impl Write, shown: &Shown, color: bool) -> io::Resu
         writeln!(
             out,
             "{} {}",
-            paint(bold, &for_terminal(&who(first))),
+            paint(bold, &for_terminal(&first.who_heading())),
             paint(dim, &format!("[{}]", first.kind))
         )?;
         for shown_passage in run {
@@ -138,7 +129,12 @@ pub(crate) fn markdown(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
         {
             writeln!(out, "\n…")?;
         }
-        writeln!(out, "\n**{}** ({}):\n", md(&who(first)), first.kind)?;
+        writeln!(
+            out,
+            "\n**{}** ({}):\n",
+            md(&first.who_heading()),
+            first.kind
+        )?;
         for p in run {
             if p.relation == Some(Relation::Focus) {
                 writeln!(out, "> {}\n", md(&p.passage.text))?;
@@ -149,20 +145,6 @@ pub(crate) fn markdown(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
         previous = run.last().map(|p| p.passage.ordinal);
     }
     Ok(())
-}
-
-/// Escapes the characters that would start Markdown markup.
-pub(super) fn md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(c, '*' | '_' | '`' | '[' | ']' | '#' | '<' | '>' | '\\') {
-            out.push('\\');
-        }
-        if !c.is_control() {
-            out.push(c);
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -88,6 +88,14 @@ impl StoredPassage {
         })
     }
 
+    /// Who is speaking, as a heading: the name, with the role when the speaker is named.
+    pub(crate) fn who_heading(&self) -> String {
+        match (&self.role, &self.speaker) {
+            (Some(role), Some(_)) => format!("{}, {role}", self.who()),
+            _ => self.who(),
+        }
+    }
+
     /// Who spoke, as people name them: the speaker (with their outlet), a reporter by outlet,
     /// or what the passage is when nobody is named.
     pub(crate) fn who(&self) -> String {

@@ -5,7 +5,7 @@ use anyhow::{Context, Result};
 use tantivy::collector::sort_key::NaturalComparator;
 use tantivy::collector::{SegmentSortKeyComputer, SortKeyComputer, TopDocs};
 use tantivy::columnar::Column;
-use tantivy::query::{BooleanQuery, EnableScoring, Query};
+use tantivy::query::{BooleanQuery, EnableScoring, Query, Weight};
 use tantivy::{DocAddress, DocId, DocSet, Order, Score, SegmentReader, TERMINATED};
 
 use super::{Prepared, Searcher, Sort};
@@ -212,6 +212,11 @@ impl Searcher {
         let weight = query
             .weight(EnableScoring::enabled_from_searcher(&self.searcher))
             .context("cannot score the query")?;
+        self.score_with(weight.as_ref(), addr)
+    }
+
+    /// The score `weight` gives the passage at `addr` (0 if it does not match).
+    fn score_with(&self, weight: &dyn Weight, addr: DocAddress) -> Result<f32> {
         let reader = self.searcher.segment_reader(addr.segment_ord);
         let mut scorer = weight
             .scorer(reader, 1.0)
@@ -236,14 +241,8 @@ impl Searcher {
         addrs
             .iter()
             .map(|addr| {
-                let reader = self.searcher.segment_reader(addr.segment_ord);
-                let mut scorer = weight
-                    .scorer(reader, 1.0)
-                    .context("cannot score the query")?;
-                if scorer.seek(addr.doc_id) != addr.doc_id || scorer.doc() == TERMINATED {
-                    return Ok(0.0);
-                }
-                Ok(scorer.score() * self.prior(prepared.length_prior, *addr))
+                Ok(self.score_with(weight.as_ref(), *addr)?
+                    * self.prior(prepared.length_prior, *addr))
             })
             .collect()
     }

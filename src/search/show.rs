@@ -62,27 +62,6 @@ pub(crate) struct ParallelView {
     pub rows: Vec<(Vec<usize>, Vec<usize>)>,
 }
 
-/// Every passage of the briefing `id`, in reading order (empty if there is no such briefing).
-pub(crate) fn briefing_passages(searcher: &Searcher, id: &str) -> Result<Vec<StoredPassage>> {
-    let query = TermQuery::new(
-        Term::from_field_text(searcher.fields().briefing_id, id),
-        IndexRecordOption::Basic,
-    );
-    let mut passages = Vec::new();
-    for segment in collect::matches(searcher.tantivy(), &query)? {
-        for doc in segment.docs {
-            let addr = tantivy::DocAddress::new(segment.segment, doc);
-            passages.push(StoredPassage::read(
-                searcher.tantivy(),
-                searcher.fields(),
-                addr,
-            )?);
-        }
-    }
-    passages.sort_by_key(|p| p.ordinal);
-    Ok(passages)
-}
-
 /// The ids of the briefings read from the file `path`: as its `source` was recorded (the
 /// path as given to `index`, which JSON output prints), or as the same file by another name.
 fn briefings_of_source(searcher: &Searcher, path: &str) -> Result<Vec<String>> {
@@ -134,7 +113,7 @@ pub(crate) fn show(searcher: &Searcher, id: &str, context: usize, parallel: bool
 
 /// The passages that `show` shows of `id`, before any counterpart is looked at.
 fn select(searcher: &Searcher, id: &str, context: usize) -> Result<Shown> {
-    let whole = briefing_passages(searcher, id)?;
+    let whole = searcher.briefing_passages(id)?;
     if !whole.is_empty() {
         return Ok(shown(whole, None, |_| None));
     }
@@ -146,7 +125,7 @@ fn select(searcher: &Searcher, id: &str, context: usize) -> Result<Shown> {
             [] => bail!(
                 "no briefing, passage or indexed file '{id}' (passage ids look like BRIEFING_ID#N)"
             ),
-            [one] => Ok(shown(briefing_passages(searcher, one)?, None, |_| None)),
+            [one] => Ok(shown(searcher.briefing_passages(one)?, None, |_| None)),
             many => bail!(
                 "{id} holds {} briefings; show one of them by its id: {}{}",
                 many.len(),
@@ -155,7 +134,7 @@ fn select(searcher: &Searcher, id: &str, context: usize) -> Result<Shown> {
             ),
         };
     };
-    let passages = briefing_passages(searcher, briefing)?;
+    let passages = searcher.briefing_passages(briefing)?;
     if passages.is_empty() {
         bail!("no briefing with id '{briefing}'");
     }

@@ -25,7 +25,6 @@ use tantivy::schema::IndexRecordOption;
 
 use super::collect::{self, StrValues};
 use super::filter::day;
-use super::show::briefing_passages;
 use super::{Searcher, StoredPassage};
 use crate::briefing::{Kind, Lang};
 use crate::date::Date;
@@ -209,8 +208,8 @@ fn find_pairs(searcher: &Searcher, date: Date) -> Result<Vec<Arc<Pair>>> {
     let mut candidates: Vec<Pair> = Vec::new();
     for english in of(Lang::En) {
         for chinese in of(Lang::Zh).filter(|zh| may_pair(english, zh)) {
-            let en = briefing_passages(searcher, &english.id)?;
-            let zh = briefing_passages(searcher, &chinese.id)?;
+            let en = searcher.briefing_passages(&english.id)?;
+            let zh = searcher.briefing_passages(&chinese.id)?;
             let alignment = align::align_with(&en, &zh, lexical.as_ref());
             if alike(&alignment) {
                 candidates.push(Pair { en, zh, alignment });

@@ -441,4 +441,21 @@ impl Searcher {
         }
         Ok(out.into_iter().collect())
     }
+
+    /// Every passage of the briefing `id`, in reading order (empty if there is no such briefing).
+    pub(crate) fn briefing_passages(&self, id: &str) -> Result<Vec<StoredPassage>> {
+        let query = tantivy::query::TermQuery::new(
+            Term::from_field_text(self.fields().briefing_id, id),
+            tantivy::schema::IndexRecordOption::Basic,
+        );
+        let mut passages = Vec::new();
+        for segment in collect::matches(self.tantivy(), &query)? {
+            for doc in segment.docs {
+                let addr = tantivy::DocAddress::new(segment.segment, doc);
+                passages.push(StoredPassage::read(self.tantivy(), self.fields(), addr)?);
+            }
+        }
+        passages.sort_by_key(|p| p.ordinal);
+        Ok(passages)
+    }
 }

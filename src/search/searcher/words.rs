@@ -133,15 +133,12 @@ impl Searcher {
             Node::Prefix { field, text } => {
                 let found = self.look_up(&Lookup::Prefix(text.clone()))?;
                 let typed = format!("{text}*");
-                if found.words.is_empty() {
-                    notices.push(format!("{typed}: no word of the index begins so"));
-                } else if found.total > found.words.len() {
-                    notices.push(format!(
-                        "{typed}: {} words of the index begin so; only the {} most frequent are searched (type more of the word to narrow it)",
-                        found.total,
-                        found.words.len()
-                    ));
-                }
+                notices.extend(found_notice(
+                    &found,
+                    &typed,
+                    "no word of the index begins so",
+                    "begin so; only the {} most frequent are searched (type more of the word to narrow it)",
+                ));
                 Node::Variants {
                     field,
                     typed,
@@ -159,17 +156,12 @@ impl Searcher {
                     Some(d) => format!("{text}~{d}"),
                     None => format!("{text}~"),
                 };
-                if found.words.is_empty() {
-                    notices.push(format!(
-                        "{typed}: no word of the index is spelled so or nearly so"
-                    ));
-                } else if found.total > found.words.len() {
-                    notices.push(format!(
-                        "{typed}: {} words of the index are spelled nearly so; only the {} closest are searched",
-                        found.total,
-                        found.words.len()
-                    ));
-                }
+                notices.extend(found_notice(
+                    &found,
+                    &typed,
+                    "no word of the index is spelled so or nearly so",
+                    "are spelled nearly so; only the {} closest are searched",
+                ));
                 Node::Variants {
                     field,
                     typed,
@@ -236,5 +228,22 @@ impl Searcher {
     pub(crate) fn advise(&self, query: &str) -> Result<Advice> {
         let prepared = self.prepare(query, &Filters::default())?;
         self.advice(&prepared)
+    }
+}
+
+/// What to tell the user about the words a prefix or fuzzy word `typed` stands for: `none`
+/// when the index has none, `capped` (after "N words of the index", with `{}` for the number
+/// kept) when there were more than the cap.
+fn found_notice(found: &Found, typed: &str, none: &str, capped: &str) -> Option<String> {
+    if found.words.is_empty() {
+        Some(format!("{typed}: {none}"))
+    } else if found.total > found.words.len() {
+        let capped = capped.replacen("{}", &found.words.len().to_string(), 1);
+        Some(format!(
+            "{typed}: {} words of the index {capped}",
+            found.total
+        ))
+    } else {
+        None
     }
 }
