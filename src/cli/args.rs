@@ -341,3 +341,35 @@ pub(super) fn explain_empty(searcher: &Searcher, query: &str, filters: &Filters)
     );
     Ok(true)
 }
+
+/// What the counting commands (`facets`, `speakers`, `trend`) share: which passages, how the
+/// query's words are expanded, and the output format.
+#[derive(Debug, Args)]
+pub(crate) struct CountingArgs {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    #[command(flatten)]
+    pub matching: MatchArgs,
+
+    #[command(flatten)]
+    pub format: FormatArgs,
+}
+
+impl CountingArgs {
+    /// The style `command` prints in, the index opened with the query's expansion, and the
+    /// filters resolved against it.
+    pub(crate) fn open(
+        &self,
+        command: &str,
+        index_dir: &std::path::Path,
+    ) -> Result<(Style, Searcher, Filters)> {
+        let style = self
+            .format
+            .resolve(command, &[Format::Text, Format::Json, Format::Tsv])?;
+        let mut searcher = Searcher::open(index_dir)?;
+        searcher.set_expansion(self.matching.expansion(false));
+        let filters = self.filters.resolve(&searcher)?;
+        Ok((style, searcher, filters))
+    }
+}

@@ -8,9 +8,8 @@ use anyhow::{Result, bail};
 use clap::Args;
 
 use super::Outcome;
-use super::args::{DimensionArg, FilterArgs, Format, FormatArgs, MatchArgs, explain_empty};
+use super::args::{CountingArgs, DimensionArg, explain_empty};
 use crate::output;
-use crate::search::Searcher;
 use crate::search::facets;
 
 #[derive(Debug, Args)]
@@ -28,25 +27,14 @@ pub(crate) struct FacetsArgs {
     pub limit: usize,
 
     #[command(flatten)]
-    pub filters: FilterArgs,
-
-    #[command(flatten)]
-    pub matching: MatchArgs,
-
-    #[command(flatten)]
-    pub format: FormatArgs,
+    pub common: CountingArgs,
 }
 
 pub(super) fn run(index_dir: &Path, args: FacetsArgs) -> Result<Outcome> {
     if args.limit == 0 {
         bail!("--limit must be at least 1");
     }
-    let style = args
-        .format
-        .resolve("facets", &[Format::Text, Format::Json, Format::Tsv])?;
-    let mut searcher = Searcher::open(index_dir)?;
-    searcher.set_expansion(args.matching.expansion(false));
-    let filters = args.filters.resolve(&searcher)?;
+    let (style, searcher, filters) = args.common.open("facets", index_dir)?;
     let query = args.query.as_deref().unwrap_or("*");
     let facets = facets::count(&searcher, query, &filters, args.by.into())?;
     let mut out = io::stdout().lock();

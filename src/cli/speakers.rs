@@ -7,9 +7,8 @@ use anyhow::Result;
 use clap::Args;
 
 use super::Outcome;
-use super::args::{FilterArgs, Format, FormatArgs, MatchArgs, explain_empty};
+use super::args::{CountingArgs, explain_empty};
 use crate::output;
-use crate::search::Searcher;
 use crate::search::speakers;
 
 #[derive(Debug, Args)]
@@ -23,22 +22,11 @@ pub(crate) struct SpeakersArgs {
     pub limit: Option<usize>,
 
     #[command(flatten)]
-    pub filters: FilterArgs,
-
-    #[command(flatten)]
-    pub matching: MatchArgs,
-
-    #[command(flatten)]
-    pub format: FormatArgs,
+    pub common: CountingArgs,
 }
 
 pub(super) fn run(index_dir: &Path, args: SpeakersArgs) -> Result<Outcome> {
-    let style = args
-        .format
-        .resolve("speakers", &[Format::Text, Format::Json, Format::Tsv])?;
-    let mut searcher = Searcher::open(index_dir)?;
-    searcher.set_expansion(args.matching.expansion(false));
-    let filters = args.filters.resolve(&searcher)?;
+    let (style, searcher, filters) = args.common.open("speakers", index_dir)?;
     let query = args.query.as_deref().unwrap_or("*");
     let mut all = speakers::speakers(&searcher, query, &filters)?;
     let total = all.len();

@@ -9,9 +9,8 @@ use anyhow::{Context, Result};
 use clap::Args;
 
 use super::Outcome;
-use super::args::{FilterArgs, Format, FormatArgs, IntervalArg, MatchArgs, explain_empty};
+use super::args::{CountingArgs, IntervalArg, explain_empty};
 use crate::output::{self, svg};
-use crate::search::Searcher;
 use crate::search::trend::{self, Interval};
 
 #[derive(Debug, Args)]
@@ -34,22 +33,11 @@ pub(crate) struct TrendArgs {
     pub per: Option<u32>,
 
     #[command(flatten)]
-    pub filters: FilterArgs,
-
-    #[command(flatten)]
-    pub matching: MatchArgs,
-
-    #[command(flatten)]
-    pub format: FormatArgs,
+    pub common: CountingArgs,
 }
 
 pub(super) fn run(index_dir: &Path, args: TrendArgs) -> Result<Outcome> {
-    let style = args
-        .format
-        .resolve("trend", &[Format::Text, Format::Json, Format::Tsv])?;
-    let mut searcher = Searcher::open(index_dir)?;
-    searcher.set_expansion(args.matching.expansion(false));
-    let filters = args.filters.resolve(&searcher)?;
+    let (style, searcher, filters) = args.common.open("trend", index_dir)?;
     let by = Interval::from(args.by);
     let trend = trend::trend(&searcher, &args.query, &filters, by, args.per.is_some())?;
     let mut out = io::stdout().lock();
