@@ -11,6 +11,8 @@ use std::path::PathBuf;
 
 #[path = "build/dictionaries.rs"]
 mod dictionaries;
+#[path = "src/script/han.rs"]
+mod han;
 #[path = "src/translate/keys.rs"]
 mod keys;
 #[path = "build/lexicon.rs"]
@@ -19,6 +21,11 @@ mod lexicon;
 mod t2s;
 #[path = "build/words.rs"]
 mod words;
+
+/// The crate's `script::is_han`, which `keys.rs` and the lexicon reach by that path.
+mod script {
+    pub(crate) use crate::han::is_han;
+}
 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");

@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use crate::keys::{is_cjk, normalize_en};
+use crate::keys::normalize_en;
+use crate::script::is_han;
 
 pub fn build(manifest_dir: &Path, out: &Path) {
     println!("cargo::rerun-if-changed=build/lexicon.rs");
@@ -32,11 +33,11 @@ pub fn build(manifest_dir: &Path, out: &Path) {
         let mut fields = line.split('\t').map(str::trim);
         let zh = fields.next().unwrap_or_default();
         let en: Vec<&str> = fields.filter(|f| !f.is_empty()).collect();
-        let bad = !zh.chars().any(is_cjk)
+        let bad = !zh.chars().any(is_han)
             || en.is_empty()
             || en
                 .iter()
-                .any(|e| e.chars().any(is_cjk) || normalize_en(e).is_empty());
+                .any(|e| e.chars().any(is_han) || normalize_en(e).is_empty());
         assert!(
             !bad,
             "{}:{}: not `中文<TAB>English<TAB>...`: {line:?}",

@@ -137,22 +137,20 @@ mod tests {
             .collect()
     }
 
-    fn b(text: &str, from: usize, to: usize, position: usize) -> (String, usize, usize, usize) {
-        (text.to_string(), from, to, position)
+    /// The bigrams of `text` written `pair from-to@position`, one after another.
+    fn written(text: &str) -> String {
+        bigrams(text)
+            .iter()
+            .map(|(pair, from, to, position)| format!("{pair} {from}-{to}@{position}"))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     #[test]
     fn test_bigrams_overlap_and_pairs_inside_a_word_are_marked_too() {
         assert_eq!(
-            bigrams("知识产权"),
-            vec![
-                b("知识", 0, 6, 0),
-                b("_知识", 0, 6, 0),
-                b("识产", 3, 9, 1),
-                b("_识产", 3, 9, 1),
-                b("产权", 6, 12, 2),
-                b("_产权", 6, 12, 2),
-            ]
+            written("知识产权"),
+            "知识 0-6@0, _知识 0-6@0, 识产 3-9@1, _识产 3-9@1, 产权 6-12@2, _产权 6-12@2"
         );
     }
 
@@ -160,21 +158,14 @@ mod tests {
     fn test_no_marked_pair_spans_two_words() {
         // 中美|元首: 美元 is a plain pair only.
         assert_eq!(
-            bigrams("中美元首"),
-            vec![
-                b("中美", 0, 6, 0),
-                b("_中美", 0, 6, 0),
-                b("美元", 3, 9, 1),
-                b("元首", 6, 12, 2),
-                b("_元首", 6, 12, 2),
-            ]
+            written("中美元首"),
+            "中美 0-6@0, _中美 0-6@0, 美元 3-9@1, 元首 6-12@2, _元首 6-12@2"
         );
     }
 
     #[test]
     fn test_traditional_text_gives_simplified_pairs_at_original_offsets() {
-        let text = "臺灣";
-        assert_eq!(bigrams(text), vec![b("台湾", 0, 6, 0), b("_台湾", 0, 6, 0)]);
+        assert_eq!(written("臺灣"), "台湾 0-6@0, _台湾 0-6@0");
     }
 
     #[test]

@@ -181,85 +181,84 @@ impl Analyzer {
 
     /// Registers the tokenizers. The only place where briefsearch's tokenizers are registered.
     pub(crate) fn register(&self, manager: &TokenizerManager) {
+        let segmenter = &self.segmenter;
         manager.register(
             WORDS,
-            WordTokenizer {
-                segmenter: Arc::clone(&self.segmenter),
+            Streaming::new(WordTokens {
+                segmenter: Arc::clone(segmenter),
                 options: self.options,
-                stream: CompactTokenStream::default(),
-            },
+            }),
         );
-        manager.register(
-            BIGRAMS,
-            BigramTokenizer {
-                segmenter: Arc::clone(&self.segmenter),
-                stream: CompactTokenStream::default(),
-            },
-        );
-        manager.register(
-            FORMS,
-            FormTokenizer {
-                stream: CompactTokenStream::default(),
-            },
-        );
+        let bigrams = BigramTokens {
+            segmenter: Arc::clone(segmenter),
+        };
+        manager.register(BIGRAMS, Streaming::new(bigrams));
+        manager.register(FORMS, Streaming::new(FormTokens));
     }
 }
 
+/// What one of briefsearch's tokenizers makes of a text, pushed into a reused stream.
+trait Emit: Clone + Send + Sync + 'static {
+    fn emit(&self, text: &str, stream: &mut CompactTokenStream);
+}
+
+/// A tantivy tokenizer over an [`Emit`]: one stream buffer, reset for each text.
 #[derive(Clone)]
-struct FormTokenizer {
+struct Streaming<E> {
+    emit: E,
     stream: CompactTokenStream,
 }
 
-impl Tokenizer for FormTokenizer {
+impl<E: Emit> Streaming<E> {
+    fn new(emit: E) -> Self {
+        Streaming {
+            emit,
+            stream: CompactTokenStream::default(),
+        }
+    }
+}
+
+impl<E: Emit> Tokenizer for Streaming<E> {
     type TokenStream<'a> = &'a mut CompactTokenStream;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> &'a mut CompactTokenStream {
         self.stream.reset();
-        let stream = &mut self.stream;
-        forms::each_form(text, |from, to, form| stream.push(from, to, form, 1));
+        self.emit.emit(text, &mut self.stream);
         &mut self.stream
     }
 }
 
 #[derive(Clone)]
-struct WordTokenizer {
+struct WordTokens {
     segmenter: Arc<Segmenter>,
     options: AnalyzerOptions,
-    stream: CompactTokenStream,
 }
 
-impl Tokenizer for WordTokenizer {
-    type TokenStream<'a> = &'a mut CompactTokenStream;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> &'a mut CompactTokenStream {
-        self.stream.reset();
-        let stream = &mut self.stream;
-        words::each_word(
-            text,
-            &self.segmenter,
-            &self.options,
-            |from, to, word, increment| stream.push(from, to, word, increment),
-        );
-        &mut self.stream
+impl Emit for WordTokens {
+    fn emit(&self, text: &str, stream: &mut CompactTokenStream) {
+        let push = |from, to, word: &str, increment| stream.push(from, to, word, increment);
+        words::each_word(text, &self.segmenter, &self.options, push);
     }
 }
 
 #[derive(Clone)]
-struct BigramTokenizer {
+struct BigramTokens {
     segmenter: Arc<Segmenter>,
-    stream: CompactTokenStream,
 }
 
-impl Tokenizer for BigramTokenizer {
-    type TokenStream<'a> = &'a mut CompactTokenStream;
+impl Emit for BigramTokens {
+    fn emit(&self, text: &str, stream: &mut CompactTokenStream) {
+        let push = |from, to, bigram: &str, increment| stream.push(from, to, bigram, increment);
+        bigrams::each_bigram(text, &self.segmenter, push);
+    }
+}
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> &'a mut CompactTokenStream {
-        self.stream.reset();
-        let stream = &mut self.stream;
-        bigrams::each_bigram(text, &self.segmenter, |from, to, bigram, increment| {
-            stream.push(from, to, bigram, increment)
-        });
-        &mut self.stream
+#[derive(Clone)]
+struct FormTokens;
+
+impl Emit for FormTokens {
+    fn emit(&self, text: &str, stream: &mut CompactTokenStream) {
+        forms::each_form(text, |from, to, form| stream.push(from, to, form, 1));
     }
 }
 

@@ -229,6 +229,13 @@ pub fn run(cli: Cli) -> Result<Outcome> {
 mod tests {
     use super::*;
 
+    /// The error message for a command line that clap refuses, with the tip added.
+    fn tip_for(args: &[&str], why: &str) -> String {
+        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        let e = Cli::try_parse_from(&args).expect_err(why);
+        leading_dash_tip(e, &args).to_string()
+    }
+
     #[test]
     fn test_command_line_definition_is_consistent() {
         Cli::command().debug_assert();
@@ -236,12 +243,10 @@ mod tests {
 
     #[test]
     fn test_a_query_starting_with_a_dash_gets_a_tip_about_queries() {
-        let args: Vec<String> = ["briefsearch", "query", "-tariff"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        let e = Cli::try_parse_from(&args).expect_err("-tariff is read as an option");
-        let message = leading_dash_tip(e, &args).to_string();
+        let message = tip_for(
+            &["briefsearch", "query", "-tariff"],
+            "-tariff is read as an option",
+        );
         assert!(
             message.contains("unexpected argument '-tariff'"),
             "{message}"
@@ -255,12 +260,10 @@ mod tests {
 
     #[test]
     fn test_a_dash_word_after_a_query_is_told_to_join_it() {
-        let args: Vec<String> = ["briefsearch", "facets", "RCEP", "-tariff", "--by", "year"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        let e = Cli::try_parse_from(&args).expect_err("-tariff is read as an option");
-        let message = leading_dash_tip(e, &args).to_string();
+        let message = tip_for(
+            &["briefsearch", "facets", "RCEP", "-tariff", "--by", "year"],
+            "-tariff is read as an option",
+        );
         assert!(
             message.contains("quote it whole, as in briefsearch facets 'RCEP -tariff'"),
             "{message}"
@@ -271,12 +274,7 @@ mod tests {
 
     #[test]
     fn test_a_mistyped_long_option_keeps_the_usual_error() {
-        let args: Vec<String> = ["briefsearch", "query", "RCEP", "--jsn"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        let e = Cli::try_parse_from(&args).expect_err("unknown option");
-        let message = leading_dash_tip(e, &args).to_string();
+        let message = tip_for(&["briefsearch", "query", "RCEP", "--jsn"], "unknown option");
         assert!(message.contains("'--jsn'"), "{message}");
         assert!(!message.contains("starts with '-'"), "{message}");
     }

@@ -56,6 +56,28 @@ pub(crate) const HIT_FIELDS: &[&str] = &[
     "counterpart",
 ];
 
+/// Who said a passage and what, as hits and shown passages print it (keys in this order).
+#[derive(Serialize)]
+struct SaidLine<'a> {
+    speaker: Option<&'a str>,
+    role: Option<&'a str>,
+    outlet: Option<&'a str>,
+    kind: Kind,
+    text: &'a str,
+}
+
+impl<'a> SaidLine<'a> {
+    fn of(p: &'a StoredPassage) -> Self {
+        SaidLine {
+            speaker: p.speaker.as_deref(),
+            role: p.role.as_deref(),
+            outlet: p.outlet.as_deref(),
+            kind: p.kind,
+            text: &p.text,
+        }
+    }
+}
+
 /// One line of `query --json` (`schema/hit.schema.json`).
 #[derive(Serialize)]
 struct HitLine<'a> {
@@ -67,11 +89,8 @@ struct HitLine<'a> {
     title: &'a str,
     date: Option<String>,
     lang: Lang,
-    speaker: Option<&'a str>,
-    role: Option<&'a str>,
-    outlet: Option<&'a str>,
-    kind: Kind,
-    text: &'a str,
+    #[serde(flatten)]
+    said: SaidLine<'a>,
     snippet: &'a str,
     highlights: &'a [[usize; 2]],
     snippet_highlights: &'a [[usize; 2]],
@@ -154,11 +173,7 @@ pub(crate) fn hit_with(hit: &Hit, units: &[UnitSummary]) -> io::Result<Value> {
         title: &p.title,
         date: p.date.map(|d| d.to_string()),
         lang: p.lang,
-        speaker: p.speaker.as_deref(),
-        role: p.role.as_deref(),
-        outlet: p.outlet.as_deref(),
-        kind: p.kind,
-        text: &p.text,
+        said: SaidLine::of(p),
         snippet: &hit.snippet,
         highlights: &hit.highlights,
         snippet_highlights: &hit.snippet_highlights,
@@ -193,12 +208,8 @@ pub(crate) fn failed_query(query_id: &str, error: &str) -> Value {
 /// `show --json` (`schema/show.schema.json`).
 #[derive(Serialize)]
 struct ShownLine<'a> {
-    briefing_id: &'a str,
-    title: &'a str,
-    date: Option<String>,
-    lang: Option<Lang>,
-    source: &'a str,
-    source_url: Option<&'a str>,
+    #[serde(flatten)]
+    head: BriefingHeadLine<'a>,
     focus: Option<&'a str>,
     passages: Vec<ShownPassageLine<'a>>,
     /// With `show --parallel`, the other version of a parallel briefing.
@@ -209,13 +220,33 @@ struct ShownLine<'a> {
 /// The other version of a parallel briefing, in `show --parallel --json`.
 #[derive(Serialize)]
 struct VersionLine<'a> {
+    #[serde(flatten)]
+    head: BriefingHeadLine<'a>,
+    passages: Vec<ShownPassageLine<'a>>,
+}
+
+/// What a shown briefing (or its other version) says of itself, read from its first passage.
+#[derive(Serialize)]
+struct BriefingHeadLine<'a> {
     briefing_id: &'a str,
     title: &'a str,
     date: Option<String>,
     lang: Option<Lang>,
     source: &'a str,
     source_url: Option<&'a str>,
-    passages: Vec<ShownPassageLine<'a>>,
+}
+
+impl<'a> BriefingHeadLine<'a> {
+    fn of(first: Option<&'a StoredPassage>) -> Self {
+        BriefingHeadLine {
+            briefing_id: first.map_or("", |p| &p.briefing_id),
+            title: first.map_or("", |p| &p.title),
+            date: first.and_then(|p| p.date).map(|d| d.to_string()),
+            lang: first.map(|p| p.lang),
+            source: first.map_or("", |p| &p.source),
+            source_url: first.and_then(|p| p.source_url.as_deref()),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -224,11 +255,8 @@ struct ShownPassageLine<'a> {
     ordinal: u64,
     turn: u64,
     paragraph: u64,
-    speaker: Option<&'a str>,
-    role: Option<&'a str>,
-    outlet: Option<&'a str>,
-    kind: Kind,
-    text: &'a str,
+    #[serde(flatten)]
+    said: SaidLine<'a>,
     question_id: Option<&'a str>,
     /// Absent when a whole briefing is shown.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -239,7 +267,6 @@ struct ShownPassageLine<'a> {
 
 /// Writes a shown briefing as one line.
 pub(crate) fn shown(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
-    let first = shown.passages.first().map(|s| &s.passage);
     fn passage(s: &ShownPassage) -> ShownPassageLine<'_> {
         let p = &s.passage;
         ShownPassageLine {
@@ -247,36 +274,19 @@ pub(crate) fn shown(out: &mut impl Write, shown: &Shown) -> io::Result<()> {
             ordinal: p.ordinal,
             turn: p.turn,
             paragraph: p.paragraph,
-            speaker: p.speaker.as_deref(),
-            role: p.role.as_deref(),
-            outlet: p.outlet.as_deref(),
-            kind: p.kind,
-            text: &p.text,
+            said: SaidLine::of(p),
             question_id: p.question_id.as_deref(),
             relation: s.relation,
             outlet_id: p.outlet_id.as_deref(),
             counterpart: s.counterpart.as_deref(),
         }
     }
-    let parallel = shown.parallel.as_ref().map(|view| {
-        let first = view.passages.first().map(|s| &s.passage);
-        VersionLine {
-            briefing_id: first.map_or("", |p| &p.briefing_id),
-            title: first.map_or("", |p| &p.title),
-            date: first.and_then(|p| p.date).map(|d| d.to_string()),
-            lang: first.map(|p| p.lang),
-            source: first.map_or("", |p| &p.source),
-            source_url: first.and_then(|p| p.source_url.as_deref()),
-            passages: view.passages.iter().map(passage).collect(),
-        }
+    let parallel = shown.parallel.as_ref().map(|view| VersionLine {
+        head: BriefingHeadLine::of(view.passages.first().map(|s| &s.passage)),
+        passages: view.passages.iter().map(passage).collect(),
     });
     let value = ShownLine {
-        briefing_id: first.map_or("", |p| &p.briefing_id),
-        title: first.map_or("", |p| &p.title),
-        date: first.and_then(|p| p.date).map(|d| d.to_string()),
-        lang: first.map(|p| p.lang),
-        source: first.map_or("", |p| &p.source),
-        source_url: first.and_then(|p| p.source_url.as_deref()),
+        head: BriefingHeadLine::of(shown.passages.first().map(|s| &s.passage)),
         focus: shown.focus.as_deref(),
         passages: shown.passages.iter().map(passage).collect(),
         parallel,

@@ -14,17 +14,8 @@ mod t2s {
     include!(concat!(env!("OUT_DIR"), "/t2s.rs"));
 }
 
-/// True for Han ideographs (CJK Unified Ideographs and their extensions, compatibility
-/// ideographs, and the ideographic zero 〇).
-pub(crate) fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{4E00}'..='\u{9FFF}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{2EBEF}'
-        | '\u{30000}'..='\u{3134F}'
-        | '\u{3007}')
-}
+mod han;
+pub(crate) use han::is_han;
 
 /// The form a character is indexed and searched by: full-width ASCII forms (ＲＣＥＰ, ２０２３,
 /// ％) become ASCII (what NFKC does to them) and curly apostrophes `'`, so that text typed on a

@@ -208,28 +208,21 @@ mod tests {
         Date::new(y, m, day).expect("valid")
     }
 
+    /// The label of the bucket of `interval` that holds the day.
+    fn label(interval: Interval, y: i32, m: u32, day: u32) -> String {
+        interval.label(interval.start(d(y, m, day)))
+    }
+
     #[test]
     fn test_bucket_starts_and_labels() {
-        assert_eq!(
-            Interval::Year.label(Interval::Year.start(d(2023, 4, 23))),
-            "2023"
-        );
-        assert_eq!(
-            Interval::Month.label(Interval::Month.start(d(2023, 4, 23))),
-            "2023-04"
-        );
+        assert_eq!(label(Interval::Year, 2023, 4, 23), "2023");
+        assert_eq!(label(Interval::Month, 2023, 4, 23), "2023-04");
         // 2023-04-23 is a Sunday: its ISO week starts on Monday 2023-04-17, week 16.
         assert_eq!(Interval::Week.start(d(2023, 4, 23)), d(2023, 4, 17));
         assert_eq!(Interval::Week.label(d(2023, 4, 17)), "2023-W16");
         // 2021-01-03 belongs to 2020-W53; 2024-12-30 to 2025-W01.
-        assert_eq!(
-            Interval::Week.label(Interval::Week.start(d(2021, 1, 3))),
-            "2020-W53"
-        );
-        assert_eq!(
-            Interval::Week.label(Interval::Week.start(d(2024, 12, 30))),
-            "2025-W01"
-        );
+        assert_eq!(label(Interval::Week, 2021, 1, 3), "2020-W53");
+        assert_eq!(label(Interval::Week, 2024, 12, 30), "2025-W01");
     }
 
     #[test]

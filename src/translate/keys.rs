@@ -1,6 +1,8 @@
 //! Keys of the translation dictionaries and lexicons: how English terms are normalised for
-//! look-up, and which characters are Chinese. Plain `std` only: the build script compiles the
+//! look-up. Plain `std` (and the std-only `script::is_han`): the build script compiles the
 //! shipped briefing lexicon with these same functions (`build/lexicon.rs`).
+
+use crate::script::is_han;
 
 /// The lookup key of English text: its runs of letters and digits (full-width forms folded),
 /// joined by one space, each lowercased unless it is an acronym: two or more characters, a
@@ -18,7 +20,7 @@ pub(crate) fn normalize_en(text: &str) -> String {
         let word_char = if c.is_ascii() {
             c.is_ascii_alphanumeric()
         } else {
-            c.is_alphanumeric() && !is_cjk(c)
+            c.is_alphanumeric() && !is_han(c)
         };
         if word_char {
             run.push(c);
@@ -49,28 +51,4 @@ fn push_run(key: &mut String, run: &mut String) {
         key.extend(run.chars().flat_map(char::to_lowercase));
     }
     run.clear();
-}
-
-/// Han ideographs: the ranges of `script::is_han`, repeated here because the build script
-/// compiles this file on its own (a test checks that the two agree).
-pub(crate) fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{4E00}'..='\u{9FFF}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{2EBEF}'
-        | '\u{30000}'..='\u{3134F}'
-        | '\u{3007}')
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn test_is_cjk_agrees_with_the_script_module() {
-        for c in (0..=0x3FFFF).filter_map(char::from_u32) {
-            assert_eq!(is_cjk(c), crate::script::is_han(c), "{c:?}");
-        }
-    }
 }
