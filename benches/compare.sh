@@ -6,7 +6,9 @@
 #   benches/compare.sh OLD_BINARY NEW_BINARY [REAL_DIR]
 #
 # REAL_DIR defaults to ../shared/real. BENCH_WORK (default /tmp/briefsearch-compare) holds the
-# indexes; BENCH_RUNS (default 20) the runs per query; BENCH_INDEX_RUNS (default 3) per index.
+# indexes; BENCH_RUNS (default 20) the runs per query; BENCH_INDEX_RUNS (default 3) per index
+# (0: index once, untimed); BENCH_FORMAT (default --json) the output of the queries (`--text`
+# for the terminal's). The last rows pool every run of every query: p50 and p90 of them all.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OLD=$(realpath "$1")
@@ -20,31 +22,47 @@ command -v jq >/dev/null || apt-get install -y jq >/dev/null
 mkdir -p "$WORK"
 SOURCES=("$REAL/mfa-zh-html" "$REAL/whitehouse-en-md")
 
-hyperfine --style basic --runs "$INDEX_RUNS" --export-json "$WORK/index.json" \
-  --prepare "rm -rf $WORK/old $WORK/new" \
-  -n old "$OLD index --index $WORK/old ${SOURCES[*]}" \
-  -n new "$NEW index --index $WORK/new ${SOURCES[*]}" > /dev/null 2>&1
+FORMAT=${BENCH_FORMAT:---json}
+if [ "$INDEX_RUNS" -gt 0 ]; then
+  hyperfine --style basic --runs "$INDEX_RUNS" --export-json "$WORK/index.json" \
+    --prepare "rm -rf $WORK/old $WORK/new" \
+    -n old "$OLD index --index $WORK/old ${SOURCES[*]}" \
+    -n new "$NEW index --index $WORK/new ${SOURCES[*]}" > /dev/null 2>&1
+fi
+rm -rf "$WORK/old" "$WORK/new"
 "$OLD" index --index "$WORK/old" "${SOURCES[@]}" 2> /dev/null
 "$NEW" index --index "$WORK/new" "${SOURCES[@]}" 2> /dev/null
 
 median_ms() { jq -r ".results[$2].median * 1000" "$1"; }
 echo "| measure | old | new | new/old |"
 echo "|---|---|---|---|"
-o=$(median_ms "$WORK/index.json" 0); n=$(median_ms "$WORK/index.json" 1)
-printf '| index the real archives (median of %d) | %.2f s | %.2f s | %.3f |\n' \
-  "$INDEX_RUNS" "$(echo "$o/1000" | bc -l)" "$(echo "$n/1000" | bc -l)" "$(echo "$n/$o" | bc -l)"
+if [ "$INDEX_RUNS" -gt 0 ]; then
+  o=$(median_ms "$WORK/index.json" 0); n=$(median_ms "$WORK/index.json" 1)
+  printf '| index the real archives (median of %d) | %.2f s | %.2f s | %.3f |\n' \
+    "$INDEX_RUNS" "$(echo "$o/1000" | bc -l)" "$(echo "$n/1000" | bc -l)" "$(echo "$n/$o" | bc -l)"
+fi
 queries=(
   "press secretary" '"supply chain"' "Taiwan independence" "U.S. sanctions" "中美关系"
   "台湾问题" "核污染水 排海" "RCEP 关税" "export controls chips OR 芯片 出口管制"
 )
 total_o=0; total_n=0
+: > "$WORK/times.old"; : > "$WORK/times.new"
+[ "$FORMAT" = "--text" ] && FORMAT=""
 for q in "${queries[@]}"; do
   hyperfine --style basic -N --warmup 3 --runs "$RUNS" --export-json "$WORK/q.json" \
-    -n old "$OLD query --index $WORK/old --json --limit 10 '$q'" \
-    -n new "$NEW query --index $WORK/new --json --limit 10 '$q'" > /dev/null 2>&1
+    -n old "$OLD query --index $WORK/old $FORMAT --limit 10 '$q'" \
+    -n new "$NEW query --index $WORK/new $FORMAT --limit 10 '$q'" > /dev/null 2>&1
   o=$(median_ms "$WORK/q.json" 0); n=$(median_ms "$WORK/q.json" 1)
+  jq -r '.results[0].times[] * 1000' "$WORK/q.json" >> "$WORK/times.old"
+  jq -r '.results[1].times[] * 1000' "$WORK/q.json" >> "$WORK/times.new"
   total_o=$(echo "$total_o+$o" | bc -l); total_n=$(echo "$total_n+$n" | bc -l)
   printf '| cold query `%s` | %.1f ms | %.1f ms | %.3f |\n' "$q" "$o" "$n" "$(echo "$n/$o" | bc -l)"
 done
 printf '| all queries, summed medians | %.1f ms | %.1f ms | %.3f |\n' \
   "$total_o" "$total_n" "$(echo "$total_n/$total_o" | bc -l)"
+# Percentile p (0-100) of a file of numbers, nearest rank.
+pct() { sort -g "$1" | awk -v p="$2" '{v[NR]=$1} END {i=int((p*NR+99)/100); if (i<1) i=1; print v[i]}'; }
+for p in 50 90; do
+  o=$(pct "$WORK/times.old" $p); n=$(pct "$WORK/times.new" $p)
+  printf '| all runs of all queries, p%d | %.1f ms | %.1f ms | %.3f |\n' "$p" "$o" "$n" "$(echo "$n/$o" | bc -l)"
+done

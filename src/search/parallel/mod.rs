@@ -15,13 +15,15 @@
 
 pub(crate) mod align;
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
 use anyhow::{Context, Result};
-use tantivy::Term;
+use tantivy::columnar::Column;
 use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
+use tantivy::{DocId, SegmentOrdinal, SegmentReader, Term};
 
 use super::collect::{self, StrValues};
 use super::filter::day;
@@ -44,10 +46,54 @@ const MIN_QUESTION_RATIO: f64 = 0.5;
 /// do not (about 0.4).
 const MIN_SAID_ALIKE: f64 = 0.55;
 
-/// The pairs found so far, by date (days since 1970-01-01).
+/// The pairs found so far, by date (days since 1970-01-01), and the columns they are found
+/// by, opened once per segment (a query may look at the dates of ten hits).
 #[derive(Default)]
 pub(crate) struct Cache {
     days: Mutex<HashMap<i64, Arc<Vec<Arc<Pair>>>>>,
+    columns: Mutex<HashMap<SegmentOrdinal, DayColumns>>,
+}
+
+/// The columns of a segment that describe the briefings of a date.
+struct DayColumns {
+    ids: StrValues,
+    langs: StrValues,
+    kinds: StrValues,
+    speakers: StrValues,
+    turns: Column<u64>,
+    lengths: Column<u64>,
+    /// Kinds by term ordinal, as they are met.
+    kind_of: HashMap<u64, Option<Kind>>,
+}
+
+impl DayColumns {
+    fn open(reader: &SegmentReader) -> Result<DayColumns> {
+        let fast = reader.fast_fields();
+        Ok(DayColumns {
+            ids: StrValues::open(reader, name::BRIEFING_ID)?,
+            langs: StrValues::open(reader, name::LANG)?,
+            kinds: StrValues::open(reader, name::KIND)?,
+            speakers: StrValues::open(reader, name::SPEAKER)?,
+            turns: fast
+                .u64(name::TURN)
+                .context("cannot read the turn column")?,
+            lengths: fast
+                .u64(name::LENGTH)
+                .context("cannot read the length column")?,
+            kind_of: HashMap::new(),
+        })
+    }
+
+    /// The kind of passage `doc`.
+    fn kind(&mut self, doc: DocId) -> Option<Kind> {
+        let ord = self.kinds.ord(doc)?;
+        if let Some(&kind) = self.kind_of.get(&ord) {
+            return kind;
+        }
+        let kind = self.kinds.text_of(ord).as_deref().and_then(Kind::parse);
+        self.kind_of.insert(ord, kind);
+        kind
+    }
 }
 
 /// Two versions of one briefing, each in reading order, and their alignment.
@@ -231,6 +277,10 @@ fn find_pairs(searcher: &Searcher, date: Date) -> Result<Vec<Arc<Pair>>> {
     Ok(pairs)
 }
 
+/// What the passages of one briefing of a segment say of it, by term ordinals: its language,
+/// the bytes each speaker answers, and its questions (by turn).
+type Seen = (Option<u64>, HashMap<u64, u64>, HashSet<u64>);
+
 /// The briefings of `date`, read from fast fields; empty unless both languages are there.
 fn versions_on(searcher: &Searcher, date: Date) -> Result<Vec<Version>> {
     // The passages of the day, by the date's term (a look-up, not a scan of the column).
@@ -238,44 +288,61 @@ fn versions_on(searcher: &Searcher, date: Date) -> Result<Vec<Version>> {
         Term::from_field_date(searcher.fields().date, day(date)),
         IndexRecordOption::Basic,
     );
+    let mut columns = searcher
+        .parallel
+        .columns
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
     let mut versions: HashMap<String, Version> = HashMap::new();
     for segment in collect::matches(searcher.tantivy(), &query)? {
-        let reader = searcher.tantivy().segment_reader(segment.segment);
-        let mut ids = StrValues::open(reader, name::BRIEFING_ID)?;
-        let mut langs = StrValues::open(reader, name::LANG)?;
-        let mut kinds = StrValues::open(reader, name::KIND)?;
-        let mut speakers = StrValues::open(reader, name::SPEAKER)?;
-        let turns = reader
-            .fast_fields()
-            .u64(name::TURN)
-            .context("cannot read the turn column")?;
-        let lengths = reader
-            .fast_fields()
-            .u64(name::LENGTH)
-            .context("cannot read the length column")?;
+        let c = match columns.entry(segment.segment) {
+            Entry::Occupied(e) => e.into_mut(),
+            Entry::Vacant(e) => e.insert(DayColumns::open(
+                searcher.tantivy().segment_reader(segment.segment),
+            )?),
+        };
+        // By term ordinals first (a segment's briefings, kinds and speakers are few): the
+        // strings are looked up once each, at the end.
+        let mut by_id: HashMap<u64, Seen> = HashMap::new();
         for &doc in &segment.docs {
-            let Some(id) = ids.get(doc) else {
+            let Some(id) = c.ids.ord(doc) else {
                 continue;
             };
+            let (lang, spoken, questions) = by_id.entry(id).or_default();
+            if lang.is_none() {
+                *lang = c.langs.ord(doc);
+            }
+            match c.kind(doc) {
+                Some(Kind::Question) => questions.extend(c.turns.first(doc)),
+                Some(Kind::Answer | Kind::Remarks) => {
+                    if let Some(speaker) = c.speakers.ord(doc) {
+                        *spoken.entry(speaker).or_default() += c.lengths.first(doc).unwrap_or(0);
+                    }
+                }
+                _ => {}
+            }
+        }
+        for (id, (lang, spoken, questions)) in by_id {
+            let Some(id) = c.ids.text_of(id) else {
+                continue;
+            };
+            // A briefing's passages are one segment's, unless a merge is under way.
             let version = versions.entry(id.clone()).or_insert_with(|| Version {
                 id,
                 ..Version::default()
             });
             if version.lang.is_none() {
-                version.lang = langs.get(doc).as_deref().and_then(Lang::parse);
+                version.lang = lang
+                    .and_then(|l| c.langs.text_of(l))
+                    .as_deref()
+                    .and_then(Lang::parse);
             }
-            match kinds.get(doc).as_deref().and_then(Kind::parse) {
-                Some(Kind::Question) => {
-                    version.questions.extend(turns.first(doc));
+            for (speaker, bytes) in spoken {
+                if let Some(name) = c.speakers.text_of(speaker) {
+                    *version.spoken.entry(name).or_default() += bytes;
                 }
-                Some(Kind::Answer | Kind::Remarks) => {
-                    if let Some(speaker) = speakers.get(doc) {
-                        *version.spoken.entry(speaker).or_default() +=
-                            lengths.first(doc).unwrap_or(0);
-                    }
-                }
-                _ => {}
             }
+            version.questions.extend(questions);
         }
     }
     let versions: Vec<Version> = versions.into_values().collect();

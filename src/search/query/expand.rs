@@ -16,7 +16,7 @@ use crate::analyze::Analyzer;
 use crate::briefing::Lang;
 use crate::script::is_han;
 use crate::translate::dictionary::Dictionary;
-pub(crate) use synonyms::Synonyms;
+pub(crate) use synonyms::{Synonyms, key as synonym_key};
 
 /// Longest run of pieces a synonym can span.
 const MAX_SYNONYM_PIECES: usize = 8;

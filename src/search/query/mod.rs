@@ -2,6 +2,7 @@
 
 pub(crate) mod aliases;
 pub(crate) mod build;
+mod cached;
 pub(crate) mod expand;
 mod lex;
 pub(crate) mod options;

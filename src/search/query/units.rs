@@ -10,6 +10,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::Token;
 
 use super::build::{Builder, Target, UnitAnalysis};
+use super::cached::CachedPhrase;
 use super::syntax::{Alternative, QueryField, Variant};
 use crate::analyze::{acronyms, bigrams};
 use crate::script::{fold_str, is_han};
@@ -495,6 +496,6 @@ fn sequence(field: Field, words: &[&str]) -> Box<dyn Query> {
             IndexRecordOption::WithFreqs,
         ))
     } else {
-        Box::new(PhraseQuery::new(terms))
+        Box::new(CachedPhrase::new(terms))
     }
 }

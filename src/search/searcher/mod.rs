@@ -12,7 +12,7 @@ use super::lexicon::{self, Found, Lexicon};
 use super::passage::StoredPassage;
 use super::query;
 use super::query::build::{self, Built, Matching, RankOptions};
-use super::query::expand::{Expander, Synonyms};
+use super::query::expand::{Expander, Synonyms, synonym_key};
 use super::query::syntax::{self, Alternative, Node, SyntaxError, Variant};
 use super::rank::{self, Scored, Tier};
 use super::{Filter, Filters, Hit, collect, snippet, vocabulary};
@@ -67,6 +67,8 @@ pub struct Searcher {
     expansion: Expansion,
     /// The synonym groups (shipped and the index's own), made on first use.
     synonyms: OnceLock<Vec<Vec<String>>>,
+    /// The analysed words of synonym names analysed so far, by name.
+    synonym_keys: Mutex<HashMap<String, String>>,
     /// The dictionaries of `--cross`, opened on first use.
     dictionary: OnceLock<std::result::Result<Dictionary, String>>,
     /// Per segment: the passage length and reading-order columns, opened on first use
@@ -121,6 +123,7 @@ impl Searcher {
             parallel: super::parallel::Cache::default(),
             expansion: Expansion::default(),
             synonyms: OnceLock::new(),
+            synonym_keys: Mutex::new(HashMap::new()),
             dictionary: OnceLock::new(),
             rank_columns: (0..segments).map(|_| OnceLock::new()).collect(),
             looked_up: Mutex::new(HashMap::new()),

@@ -5,7 +5,7 @@ use super::*;
 
 /// A parsed query with its filters, ready to run.
 pub(crate) struct Prepared {
-    pub built: Built,
+    pub built: Arc<Built>,
     /// The passages that match the query as typed (every word, unless marked optional).
     pub query: BooleanQuery,
     /// Answers that match with the words of the question they reply to, and not `query`:
@@ -25,6 +25,33 @@ pub(crate) struct Prepared {
     pub level_discount: f32,
     /// Notices about the query's prefixes and fuzzy words (a cap reached, no word found).
     pub notices: Vec<String>,
+}
+
+impl Prepared {
+    /// The same query with one more filter, as preparing it with that filter added last
+    /// would build it (filters are the last clauses of each tier, and score nothing).
+    pub(super) fn also_filtered(&self, filter: Box<dyn Query>) -> Prepared {
+        let with = |q: &BooleanQuery| {
+            let mut clauses: Vec<(Occur, Box<dyn Query>)> = q
+                .clauses()
+                .iter()
+                .map(|(occur, q)| (*occur, q.box_clone()))
+                .collect();
+            clauses.push((Occur::Must, filter.box_clone()));
+            BooleanQuery::new(clauses)
+        };
+        Prepared {
+            built: Arc::clone(&self.built),
+            query: with(&self.query),
+            through_question: self.through_question.as_ref().map(with),
+            fill: self.fill.iter().map(with).collect(),
+            fill_any: self.fill_any.as_ref().map(with),
+            length_prior: self.length_prior,
+            lang: self.lang,
+            level_discount: self.level_discount,
+            notices: self.notices.clone(),
+        }
+    }
 }
 
 /// What the tiers of a ranked query are built from.
@@ -217,7 +244,7 @@ impl Searcher {
         });
         let (fill, fill_any) = tiers.fill(&built);
         Ok(Prepared {
-            built,
+            built: Arc::new(built),
             query,
             through_question,
             fill,

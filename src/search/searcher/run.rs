@@ -190,16 +190,19 @@ impl Searcher {
             && request.filters.lang.is_none()
             && both_scripts
         {
+            // The lang filter is the last of the filters, and the request has none.
             [Lang::En, Lang::Zh]
                 .into_iter()
                 .map(|lang| {
-                    let filters = Filters {
+                    let only = Filters {
                         lang: Some(lang),
-                        ..request.filters.clone()
+                        ..Filters::default()
                     };
-                    self.prepare_with(&request.query, &filters, ranking)
+                    let filter = only.clauses(&self.opened.fields).into_iter().next();
+                    filter.map(|f| prepared.also_filtered(f))
                 })
-                .collect::<Result<Vec<_>>>()?
+                .collect::<Option<Vec<_>>>()
+                .unwrap_or_default()
         } else {
             Vec::new()
         };

@@ -72,7 +72,13 @@ impl Searcher {
     pub(super) fn expand(&self, node: Node, expansion: Expansion) -> Result<Node> {
         let synonyms = if expansion.synonyms {
             let groups = self.synonym_groups()?;
-            Some(Synonyms::for_query(groups, &self.opened.analyzer, &node))
+            let mut keys = self.synonym_keys.lock().unwrap_or_else(|e| e.into_inner());
+            let mut key_of = |name: &str| {
+                keys.entry(name.to_string())
+                    .or_insert_with(|| synonym_key(&self.opened.analyzer, name))
+                    .clone()
+            };
+            Some(Synonyms::for_query(groups, &mut key_of, &node))
         } else {
             None
         };
