@@ -135,11 +135,14 @@ pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
             HIT_FIELDS.join(", ")
         );
     }
-    let mut searcher = Searcher::open(index_dir)?;
-    searcher.set_expansion(args.matching.expansion(args.cross));
-    let filters = args.filters.resolve(&searcher)?;
+    // Kept to the end of the process, which follows: freeing what a search has read (the
+    // index's readers, the segmenter's tables, cached matches) costs more than the exit does.
+    let mut opened = Searcher::open(index_dir)?;
+    opened.set_expansion(args.matching.expansion(args.cross));
+    let searcher: &Searcher = Box::leak(Box::new(opened));
+    let filters = args.filters.resolve(searcher)?;
     if args.batch {
-        return batch(&searcher, &args, filters);
+        return batch(searcher, &args, filters);
     }
     let query = args.query.clone().unwrap_or_default();
     let mut stdout = io::stdout().lock();
@@ -149,13 +152,13 @@ pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
         stdout.flush()?;
         tell(&searcher.advise(&query)?);
         if n == 0 {
-            explain_empty(&searcher, &query, &filters)?;
+            explain_empty(searcher, &query, &filters)?;
             return Ok(Outcome::NotFound);
         }
         return Ok(Outcome::Found);
     }
     if args.files {
-        return list_files(&mut stdout, &searcher, &query, &filters, args.null);
+        return list_files(&mut stdout, searcher, &query, &filters, args.null);
     }
     let style = args
         .format
@@ -172,7 +175,19 @@ pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
         Style::Json => wants_counterpart(&args.fields, true),
         Style::Tsv => wants_counterpart(&args.fields, false),
     };
-    let results = searcher.search(&request)?;
+    // The hint under text hits (how many passages of the other language the translation
+    // finds) does not depend on the hits: it is counted on another core meanwhile.
+    let (results, other_language) = std::thread::scope(|scope| {
+        let other = text.then(|| scope.spawn(|| searcher.other_language(&query, &filters)));
+        let results = searcher.search(&request);
+        let other = other.map(|thread| {
+            thread
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        });
+        (results, other)
+    });
+    let results = results?;
     if let (Some(units), Style::Text { color }) = (&results.analysis, style) {
         output::text::analysis(&mut stdout, units, color)?;
     }
@@ -184,18 +199,18 @@ pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
     printer.finish()?;
     drop(printer);
     if args.facets && !results.hits.is_empty() {
-        print_facets(&mut stdout, style, &searcher, &query, &filters)?;
+        print_facets(&mut stdout, style, searcher, &query, &filters)?;
     }
-    if text {
-        text_footer(&searcher, &results, args.offset, &query, &filters)?;
+    if let Some(other_language) = other_language {
+        text_footer(&results, args.offset, other_language)?;
     }
     tell(&results.advice);
     if results.hits.is_empty() {
         // People are told that nothing matched; scripts have the exit status.
         if text {
-            say_empty(&searcher, &query, &filters)?;
+            say_empty(searcher, &query, &filters)?;
         } else {
-            explain_empty(&searcher, &query, &filters)?;
+            explain_empty(searcher, &query, &filters)?;
         }
         return Ok(Outcome::NotFound);
     }
@@ -205,16 +220,14 @@ pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
 /// Under text hits, on stderr: how many matched, and how many passages of the other language
 /// the query's translation would find.
 fn text_footer(
-    searcher: &Searcher,
     results: &Results,
     offset: usize,
-    query: &str,
-    filters: &Filters,
+    other_language: Result<Option<(Lang, usize)>>,
 ) -> Result<()> {
     if let Some(summary) = summary(results, offset) {
         let _ = writeln!(io::stderr(), "\n{summary}");
     }
-    if let Some((lang, n)) = searcher.other_language(query, filters)? {
+    if let Some((lang, n)) = other_language? {
         let language = if lang == Lang::Zh {
             "Chinese"
         } else {

@@ -107,9 +107,13 @@ impl Default for Expansion {
 impl Searcher {
     pub fn open(dir: &Path) -> Result<Searcher> {
         let opened = index::open(dir)?;
+        // One snapshot of the index for the searcher's life: nothing to watch for commits
+        // (Tantivy's default policy starts a thread that polls meta.json).
         let reader = opened
             .index
-            .reader()
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .try_into()
             .with_context(|| format!("cannot read the index at {}", dir.display()))?;
         let searcher = reader.searcher();
         let segments = searcher.segment_readers().len();

@@ -238,11 +238,22 @@ impl Searcher {
         let direct = if plan.per_language.is_empty() {
             self.top(&plan.prepared, plan.sort, n)?
         } else {
-            let lists = plan
-                .per_language
-                .iter()
-                .map(|p| self.top(p, plan.sort, n))
-                .collect::<Result<Vec<_>>>()?;
+            // The two languages are ranked apart: each on a core of its own.
+            let lists = std::thread::scope(|scope| {
+                let ranking: Vec<_> = plan
+                    .per_language
+                    .iter()
+                    .map(|p| scope.spawn(move || self.top(p, plan.sort, n)))
+                    .collect();
+                ranking
+                    .into_iter()
+                    .map(|thread| {
+                        thread
+                            .join()
+                            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                    })
+                    .collect::<Result<Vec<_>>>()
+            })?;
             rank::interleave(lists, n)
         };
         let Some(source) = &plan.source else {
