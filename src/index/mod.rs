@@ -115,9 +115,6 @@ fn check_exists(dir: &Path) -> Result<(AnalyzerOptions, WordList)> {
     check_versions(dir)
 }
 
-/// Bytes of stored passages compressed together (Tantivy's default is 16 KiB).
-const DOCSTORE_BLOCK_BYTES: usize = 4096;
-
 /// Opens the index in `dir` for writing, creating it (and the folder) when absent; a new index
 /// is built with the analysis variant `options` (an existing one keeps its own).
 pub(crate) fn open_or_create_with(dir: &Path, options: AnalyzerOptions) -> Result<Opened> {
@@ -130,13 +127,7 @@ pub(crate) fn open_or_create_with(dir: &Path, options: AnalyzerOptions) -> Resul
     let (schema, _) = schema::build();
     let directory = directory::IndexDirectory::for_writing(dir)
         .with_context(|| format!("cannot create an index in {}", dir.display()))?;
-    // Small blocks of stored passages: a query reads a few dozen passages scattered over the
-    // index, and each read decompresses its whole block.
-    let settings = tantivy::IndexSettings {
-        docstore_blocksize: DOCSTORE_BLOCK_BYTES,
-        ..tantivy::IndexSettings::default()
-    };
-    let index = Index::create(directory, schema, settings)
+    let index = Index::create(directory, schema, tantivy::IndexSettings::default())
         .with_context(|| format!("cannot create an index in {}", dir.display()))?;
     let meta = serde_json::to_string_pretty(&Meta::current(options, &words))
         .context("cannot encode the index metadata")?;
