@@ -9,6 +9,7 @@ mod args;
 mod completions;
 mod evaluate;
 mod facets;
+mod footer;
 mod index;
 mod inspect;
 mod licenses;

@@ -7,15 +7,13 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
 
-use super::Outcome;
 use super::args::{FilterArgs, Format, FormatArgs, MatchArgs, SortArg, explain_empty};
-use crate::briefing::Lang;
+use super::{Outcome, footer};
 use crate::output::json::{self, HIT_FIELDS};
 use crate::output::sanitize::for_terminal;
-use crate::output::{self, HitPrinter, Style, plural, text::TextPrinter, tsv::TsvWriter};
+use crate::output::{self, HitPrinter, Style, text::TextPrinter, tsv::TsvWriter};
 use crate::search::facets::{self, Dimension};
-use crate::search::hit::Via;
-use crate::search::{Advice, Filters, Request, Results, Searcher, UnitSummary};
+use crate::search::{Advice, Filters, Request, Searcher, UnitSummary};
 
 /// Fields of TSV output when `--fields` does not say.
 const DEFAULT_TSV_FIELDS: &[&str] = &[
@@ -121,7 +119,8 @@ pub(crate) struct QueryArgs {
     pub explain: bool,
 }
 
-pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
+/// The arguments that can be refused before the index is opened.
+fn check(args: &QueryArgs) -> Result<()> {
     if args.limit == 0 {
         bail!("--limit must be at least 1");
     }
@@ -135,6 +134,11 @@ pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
             HIT_FIELDS.join(", ")
         );
     }
+    Ok(())
+}
+
+pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
+    check(&args)?;
     // Kept to the end of the process, which follows: freeing what a search has read (the
     // index's readers, the segmenter's tables, cached matches) costs more than the exit does.
     let mut opened = Searcher::open(index_dir)?;
@@ -175,18 +179,7 @@ pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
         Style::Json => wants_counterpart(&args.fields, true),
         Style::Tsv => wants_counterpart(&args.fields, false),
     };
-    // The hint under text hits (how many passages of the other language the translation
-    // finds) does not depend on the hits: it is counted on another core meanwhile.
-    let (results, other_language) = std::thread::scope(|scope| {
-        let other = text.then(|| scope.spawn(|| searcher.other_language(&query, &filters)));
-        let results = searcher.search(&request);
-        let other = other.map(|thread| {
-            thread
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-        });
-        (results, other)
-    });
+    let (results, other_language) = footer::search_with_hint(searcher, &request, text);
     let results = results?;
     if let (Some(units), Style::Text { color }) = (&results.analysis, style) {
         output::text::analysis(&mut stdout, units, color)?;
@@ -202,7 +195,7 @@ pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
         print_facets(&mut stdout, style, searcher, &query, &filters)?;
     }
     if let Some(other_language) = other_language {
-        text_footer(&results, args.offset, other_language)?;
+        footer::text_footer(&results, args.offset, other_language)?;
     }
     tell(&results.advice);
     if results.hits.is_empty() {
@@ -215,32 +208,6 @@ pub(super) fn run(index_dir: &Path, args: QueryArgs) -> Result<Outcome> {
         return Ok(Outcome::NotFound);
     }
     Ok(Outcome::Found)
-}
-
-/// Under text hits, on stderr: how many matched, and how many passages of the other language
-/// the query's translation would find.
-fn text_footer(
-    results: &Results,
-    offset: usize,
-    other_language: Result<Option<(Lang, usize)>>,
-) -> Result<()> {
-    if let Some(summary) = summary(results, offset) {
-        let _ = writeln!(io::stderr(), "\n{summary}");
-    }
-    if let Some((lang, n)) = other_language? {
-        let language = if lang == Lang::Zh {
-            "Chinese"
-        } else {
-            "English"
-        };
-        let _ = writeln!(
-            io::stderr(),
-            "{} in {language} match{} the query's translation: add --cross (-x) to search them too",
-            plural(n, "passage", "passages"),
-            if n == 1 { "es" } else { "" }
-        );
-    }
-    Ok(())
 }
 
 /// On stderr: the notices about the query's prefixes and fuzzy words, and the words its rare
@@ -283,61 +250,6 @@ fn list_files(
         return Ok(Outcome::NotFound);
     }
     Ok(Outcome::Found)
-}
-
-/// Which hits were shown, of how many matching passages (text output, on stderr).
-fn summary(results: &Results, offset: usize) -> Option<String> {
-    let total = results.total.filter(|_| !results.hits.is_empty())?;
-    let first = offset + 1;
-    let last = offset + results.hits.len();
-    let through_question = results.hits.iter().any(|h| h.via == Some(Via::Question));
-    let partial = results.hits.iter().any(|h| h.partial);
-    let mut line = if !through_question && !partial {
-        format!(
-            "{first}–{last} of {}",
-            plural(total, "matching passage", "matching passages")
-        )
-    } else {
-        let mut tiers = vec![format!(
-            "{} with every word",
-            plural(total, "passage", "passages")
-        )];
-        if through_question {
-            tiers.push("answers to questions with them".into());
-        }
-        if partial {
-            tiers.push("passages with some of them".into());
-        }
-        let strict = if tiers.len() == 2 { "former" } else { "first" };
-        format!(
-            "{first}–{last}: {} (--strict: only the {strict})",
-            tiers.join(", then ")
-        )
-    };
-    line.push_str(&through_counterpart(results));
-    let folded: usize = results.hits.iter().map(|h| h.duplicates.len()).sum();
-    if folded > 0 {
-        line.push_str(&format!(
-            "; {} folded into these (--all shows each)",
-            plural(folded, "near-duplicate", "near-duplicates")
-        ));
-    }
-    Some(line)
-}
-
-/// With `--cross`, how many of the hits shown were reached through their counterpart (they
-/// are not counted among the matching passages).
-fn through_counterpart(results: &Results) -> String {
-    match results
-        .hits
-        .iter()
-        .filter(|h| h.via == Some(Via::Counterpart))
-        .count()
-    {
-        0 => String::new(),
-        1 => " (1 shown reached through its counterpart, not counted)".into(),
-        n => format!(" ({n} shown reached through their counterpart, not counted)"),
-    }
 }
 
 /// Whether `--fields` (or, when it is not given, the default fields) has `counterpart`, which

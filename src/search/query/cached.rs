@@ -15,7 +15,8 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use tantivy::index::SegmentId;
-use tantivy::query::{EnableScoring, Explanation, PhraseQuery, Query, Scorer, Weight};
+use tantivy::query::{EnableScoring, Explanation, PhraseQuery, Query, Scorer, TermQuery, Weight};
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, Score, SegmentReader, TERMINATED, Term};
 
 /// A phrase whose scorer's estimate (Tantivy's: the passages holding all its words, divided by
@@ -25,6 +26,22 @@ const MAX_ESTIMATE: u32 = 50_000;
 
 /// Matches kept in all, at most, before the cache is emptied (a long `--batch` run).
 const MAX_KEPT: usize = 2_000_000;
+
+/// A term for one word, a phrase (its matches kept) for several.
+pub(super) fn sequence(field: Field, words: &[&str]) -> Box<dyn Query> {
+    let terms: Vec<Term> = words
+        .iter()
+        .map(|w| Term::from_field_text(field, w))
+        .collect();
+    if terms.len() == 1 {
+        Box::new(TermQuery::new(
+            terms[0].clone(),
+            IndexRecordOption::WithFreqs,
+        ))
+    } else {
+        Box::new(CachedPhrase::new(terms))
+    }
+}
 
 /// A phrase query whose matches are kept per segment (see the module).
 #[derive(Clone, Debug)]

@@ -4,13 +4,13 @@
 
 use tantivy::Term;
 use tantivy::query::{
-    BooleanQuery, BoostQuery, DisjunctionMaxQuery, EmptyQuery, Occur, PhraseQuery, Query, TermQuery,
+    BooleanQuery, BoostQuery, DisjunctionMaxQuery, EmptyQuery, Occur, PhraseQuery, Query,
 };
-use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::schema::Field;
 use tantivy::tokenizer::Token;
 
 use super::build::{Builder, Target, UnitAnalysis};
-use super::cached::CachedPhrase;
+use super::cached::sequence;
 use super::syntax::{Alternative, QueryField, Variant};
 use crate::analyze::{acronyms, bigrams};
 use crate::script::{fold_str, is_han};
@@ -481,21 +481,5 @@ fn any_word(
             each,
             GROUP_TIE_BREAKER,
         )),
-    }
-}
-
-/// A term for one word, a phrase for several.
-fn sequence(field: Field, words: &[&str]) -> Box<dyn Query> {
-    let terms: Vec<Term> = words
-        .iter()
-        .map(|w| Term::from_field_text(field, w))
-        .collect();
-    if terms.len() == 1 {
-        Box::new(TermQuery::new(
-            terms[0].clone(),
-            IndexRecordOption::WithFreqs,
-        ))
-    } else {
-        Box::new(CachedPhrase::new(terms))
     }
 }
