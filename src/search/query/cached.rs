@@ -7,11 +7,12 @@
 //! costly where its words are frequent and its matches rare: finding the next match reads the
 //! positions of every passage that holds all its words. So the matches of a phrase in a
 //! segment, with their scores, are found once and kept: the next scorer of the same phrase
-//! (same terms, same boost) reads them from memory. The scores are Tantivy's own (the
+//! (same terms, same boost, same view of the index) reads them from memory. The scores are Tantivy's own (the
 //! phrase's scorer computes them), and the scorer reports the estimates Tantivy's does, so
 //! that intersections and unions run in the same order: the results do not change.
 
 use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use tantivy::index::SegmentId;
@@ -59,10 +60,23 @@ impl CachedPhrase {
 
 impl Query for CachedPhrase {
     fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        // Scores depend on the statistics of the whole index as the searcher sees it (its
+        // segments and their deletions): matches kept under another view are not reused.
+        // Briefsearch scores with the searcher's own statistics.
+        let view = match enable_scoring {
+            EnableScoring::Enabled { searcher, .. } => {
+                let mut hasher = DefaultHasher::new();
+                for reader in searcher.segment_readers() {
+                    (reader.segment_id(), reader.num_deleted_docs()).hash(&mut hasher);
+                }
+                Some(hasher.finish())
+            }
+            EnableScoring::Disabled { .. } => None,
+        };
         Ok(Box::new(CachedWeight {
             inner: self.inner.weight(enable_scoring)?,
             terms: self.inner.phrase_terms(),
-            scored: enable_scoring.is_scoring_enabled(),
+            view,
         }))
     }
 
@@ -76,7 +90,8 @@ struct Key {
     segment: SegmentId,
     terms: Vec<Term>,
     boost: u32,
-    scored: bool,
+    /// The index as the scoring searcher saw it (none: scoring disabled).
+    view: Option<u64>,
 }
 
 /// The matches of a phrase in a segment, in document order, with the estimates of its scorer.
@@ -100,7 +115,7 @@ fn cache() -> &'static Mutex<Cache> {
 struct CachedWeight {
     inner: Box<dyn Weight>,
     terms: Vec<Term>,
-    scored: bool,
+    view: Option<u64>,
 }
 
 impl Weight for CachedWeight {
@@ -109,7 +124,7 @@ impl Weight for CachedWeight {
             segment: reader.segment_id(),
             terms: self.terms.clone(),
             boost: boost.to_bits(),
-            scored: self.scored,
+            view: self.view,
         };
         let kept = cache()
             .lock()
@@ -216,30 +231,39 @@ mod tests {
             writer.add_document(doc!(text => line)).expect("add");
         }
         writer.commit().expect("commit");
-        let searcher = index.reader().expect("reader").searcher();
         let terms = |words: &[&str]| -> Vec<Term> {
             words
                 .iter()
                 .map(|w| Term::from_field_text(text, w))
                 .collect()
         };
-        for words in [
-            &["united", "states"][..],
-            &["states", "united"],
-            &["of", "states"],
-        ] {
-            let plain = PhraseQuery::new(terms(words));
-            let kept = CachedPhrase::new(terms(words));
-            let top = TopDocs::with_limit(10).order_by_score();
-            let expected = searcher.search(&plain, &top).expect("search");
-            // Twice: found, then read from the cache.
-            for _ in 0..2 {
-                assert_eq!(searcher.search(&kept, &top).expect("search"), expected);
-                assert_eq!(
-                    searcher.search(&kept, &Count).expect("count"),
-                    searcher.search(&plain, &Count).expect("count")
-                );
+        let check = |searcher: &tantivy::Searcher| {
+            let phrases: [&[&str]; 3] = [
+                &["united", "states"],
+                &["states", "united"],
+                &["of", "states"],
+            ];
+            for words in phrases {
+                let plain = PhraseQuery::new(terms(words));
+                let kept = CachedPhrase::new(terms(words));
+                let top = TopDocs::with_limit(10).order_by_score();
+                let expected = searcher.search(&plain, &top).expect("search");
+                // Twice: found, then read from the cache.
+                for _ in 0..2 {
+                    assert_eq!(searcher.search(&kept, &top).expect("search"), expected);
+                    assert_eq!(
+                        searcher.search(&kept, &Count).expect("count"),
+                        searcher.search(&plain, &Count).expect("count")
+                    );
+                }
             }
-        }
+        };
+        check(&index.reader().expect("reader").searcher());
+        // A new segment changes every phrase's statistics, hence the first segment's scores.
+        writer
+            .add_document(doc!(text => "united states of america"))
+            .expect("add");
+        writer.commit().expect("commit");
+        check(&index.reader().expect("reader").searcher());
     }
 }
