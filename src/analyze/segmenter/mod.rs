@@ -108,11 +108,6 @@ impl Added {
         }
     }
 
-    /// The frequency of an added word.
-    fn get(&self, word: &str) -> Option<u64> {
-        self.user.get(word).copied().or_else(|| shipped_freq(word))
-    }
-
     /// Every added word with its frequency, in word order.
     fn all(&self) -> Vec<(String, u64)> {
         let mut all: std::collections::BTreeMap<String, u64> = std::collections::BTreeMap::new();
@@ -290,13 +285,59 @@ fn has_embedded_dictionary() -> bool {
     DICTIONARY.is_some()
 }
 
+/// A walk down a transducer from its root, a character at a time: the node reached and the
+/// output gathered on the way (a word's value is that output with the node's final output).
+struct Walk<'f> {
+    fst: &'f Fst<&'static [u8]>,
+    node: fst::raw::Node<'f>,
+    output: Output,
+}
+
+impl<'f> Walk<'f> {
+    fn start(fst: &'f Fst<&'static [u8]>) -> Walk<'f> {
+        Walk {
+            fst,
+            node: fst.root(),
+            output: Output::zero(),
+        }
+    }
+
+    /// Follows `bytes`; false when the transducer holds no word that goes on so.
+    fn step(&mut self, bytes: &[u8]) -> bool {
+        for &b in bytes {
+            let Some(i) = self.node.find_input(b) else {
+                return false;
+            };
+            let t = self.node.transition(i);
+            self.output = self.output.cat(t.out);
+            self.node = self.fst.node(t.addr);
+        }
+        true
+    }
+
+    /// The value of the word walked so far, if it is one.
+    fn value(&self) -> Option<u64> {
+        self.node
+            .is_final()
+            .then(|| self.output.cat(self.node.final_output()).value())
+    }
+}
+
+/// Follows `bytes` on a live walk, ending it when no word goes on so.
+fn step(walk: &mut Option<Walk>, bytes: &[u8]) {
+    if walk.as_mut().is_some_and(|w| !w.step(bytes)) {
+        *walk = None;
+    }
+}
+
 /// Adds to `small` the dictionary words and the added words that occur in `text`, with their
 /// frequencies, and keeps its total frequency the full dictionary's: it then segments `text`
 /// as the full dictionary does (jieba looks up only the substrings of the text it cuts, so
-/// other words it holds do not matter).
-fn add_words_of(text: &str, dictionary: &Fst<&[u8]>, added: &Added, small: &mut Small) {
+/// other words it holds do not matter). From each character, the dictionary and the shipped
+/// words are walked side by side, a character at a time, until neither holds a longer word
+/// (the user's words, a hash map, are looked up up to the longest of them).
+fn add_words_of(text: &str, dictionary: &Fst<&'static [u8]>, added: &Added, small: &mut Small) {
     let Small { jieba, sum } = small;
-    let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
     let bytes = text.as_bytes();
     let mut add = |word: &str, freq: u64| {
         if !jieba.has_word(word) {
@@ -304,43 +345,44 @@ fn add_words_of(text: &str, dictionary: &Fst<&[u8]>, added: &Added, small: &mut 
             *sum += freq;
         }
     };
-    for (k, &start) in starts.iter().enumerate() {
-        let mut node = dictionary.root();
-        let mut output = Output::zero();
+    let shipped = SHIPPED_WORDS.as_ref().map(|m| m.as_fst());
+    let user_chars = if added.user.is_empty() {
+        0
+    } else {
+        added.max_chars
+    };
+    for (start, _) in text.char_indices() {
+        let mut in_dictionary = Some(Walk::start(dictionary));
+        let mut in_shipped = shipped.map(Walk::start);
         let mut chars = 0;
         let mut at = start;
-        'walk: while at < bytes.len() && chars < MAX_WORD_CHARS {
-            let end = starts.get(k + chars + 1).copied().unwrap_or(bytes.len());
-            for &b in &bytes[at..end] {
-                match node.find_input(b) {
-                    Some(i) => {
-                        let t = node.transition(i);
-                        output = output.cat(t.out);
-                        node = dictionary.node(t.addr);
-                    }
-                    None => break 'walk,
-                }
+        for c in text[start..].chars() {
+            if in_dictionary.is_none() && in_shipped.is_none() && chars >= user_chars {
+                break;
             }
+            let end = at + c.len_utf8();
             chars += 1;
-            at = end;
-            if node.is_final() {
-                let word = &text[start..end];
-                let freq = match added.get(word) {
-                    Some(freq) => freq,
-                    None => output.cat(node.final_output()).value(),
-                };
-                add(word, freq);
+            if chars > MAX_WORD_CHARS {
+                in_dictionary = None;
             }
-        }
-        for n in 2..=added.max_chars {
-            let end = match (k + n).cmp(&starts.len()) {
-                std::cmp::Ordering::Less => starts[k + n],
-                std::cmp::Ordering::Equal => bytes.len(),
-                std::cmp::Ordering::Greater => break,
-            };
+            step(&mut in_dictionary, &bytes[at..end]);
+            step(&mut in_shipped, &bytes[at..end]);
+            at = end;
             let word = &text[start..end];
-            if let Some(freq) = added.get(word) {
-                add(word, freq);
+            let own = match user_chars {
+                0 => None,
+                _ => added.user.get(word).copied(),
+            };
+            let own = own.or_else(|| in_shipped.as_ref().and_then(Walk::value));
+            match in_dictionary.as_ref().and_then(Walk::value) {
+                Some(freq) => add(word, own.unwrap_or(freq)),
+                // Added words of one character count only as dictionary words.
+                None if chars >= 2 => {
+                    if let Some(freq) = own {
+                        add(word, freq)
+                    }
+                }
+                None => {}
             }
         }
     }

@@ -42,7 +42,7 @@ fn test_user_words_override_shipped_frequencies_and_total() {
     assert_eq!(added.all(), words);
     assert_eq!(added.total, total);
     assert_eq!(added.max_chars, max_chars);
-    assert_eq!(added.get(&shipped), Some(7));
+    assert_eq!(added.user.get(&shipped).copied(), Some(7));
 }
 
 fn words(mode: Mode, text: &str) -> Vec<String> {
@@ -105,6 +105,28 @@ fn test_query_mode_segments_exactly_as_the_full_dictionary() {
     ] {
         assert_eq!(words(Mode::Query, text), words(Mode::Full, text), "{text}");
     }
+    // Every Han run of the Chinese sample briefings, through one growing query-time jieba
+    // (as snippets and near-duplicate checks use it) and with the user's words too.
+    let user =
+        WordList::parse("银河联盟\n海关总署 50\n", std::path::Path::new("w.txt")).expect("list");
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/zh");
+    let mut runs = 0;
+    for words in [WordList::default(), user] {
+        let full = Segmenter::new(Mode::Full, words.clone());
+        let query = Segmenter::new(Mode::Query, words);
+        for entry in std::fs::read_dir(corpus).expect("corpus/zh") {
+            let text = std::fs::read_to_string(entry.expect("entry").path()).unwrap_or_default();
+            let folded: String = text.chars().map(crate::script::fold).collect();
+            for run in folded
+                .split(|c: char| !crate::script::is_han(c))
+                .filter(|r| !r.is_empty())
+            {
+                assert_eq!(&*query.words(run), &*full.words(run), "{run}");
+                runs += 1;
+            }
+        }
+    }
+    assert!(runs > 500, "{runs} runs");
 }
 
 #[test]
