@@ -6,20 +6,39 @@ use super::*;
 /// The synonym groups shipped with briefsearch.
 pub(super) const SHIPPED_SYNONYMS: &str = include_str!("../../../data/synonyms.txt");
 
+/// The shipped groups, split once per process (both cores may ask at once). The list is
+/// part of the build: a test checks that it is valid and that this split gives the groups
+/// that the checking parser gives, so queries do not check it again.
+static SHIPPED_GROUPS: std::sync::LazyLock<Vec<Vec<String>>> =
+    std::sync::LazyLock::new(|| groups_of(SHIPPED_SYNONYMS));
+
+/// The groups of a valid list: one per line that is not blank or a comment, its names split
+/// at `=` and trimmed.
+fn groups_of(text: &str) -> Vec<Vec<String>> {
+    text.lines()
+        .map(|line| {
+            line.split('#')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_start_matches('\u{feff}')
+        })
+        .filter(|line| !line.is_empty())
+        .map(|line| line.split('=').map(|n| n.trim().to_string()).collect())
+        .collect()
+}
+
 impl Searcher {
     /// The synonym groups: the list shipped with briefsearch, then the index's own.
     pub(super) fn synonym_groups(&self) -> Result<&[Vec<String>]> {
         if let Some(groups) = self.synonyms.get() {
             return Ok(groups);
         }
-        let shipped = Aliases::parse(SHIPPED_SYNONYMS, Path::new("data/synonyms.txt"))?;
         let own = Aliases::load_file(&self.dir, SYNONYMS_FILE)?;
-        let groups: Vec<Vec<String>> = shipped
-            .groups()
-            .iter()
-            .chain(own.groups())
-            .cloned()
-            .collect();
+        if own.groups().is_empty() {
+            return Ok(&SHIPPED_GROUPS);
+        }
+        let groups: Vec<Vec<String>> = SHIPPED_GROUPS.iter().chain(own.groups()).cloned().collect();
         Ok(self.synonyms.get_or_init(|| groups))
     }
 
@@ -251,5 +270,21 @@ fn found_notice(found: &Found, typed: &str, none: &str, capped: &str) -> Option<
         ))
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn test_shipped_synonyms_are_valid_and_split_as_the_checking_parser_reads_them() {
+        let checked = Aliases::parse(SHIPPED_SYNONYMS, Path::new("data/synonyms.txt"))
+            .expect("the shipped list is valid");
+        assert!(checked.groups().len() > 50);
+        assert_eq!(groups_of(SHIPPED_SYNONYMS), checked.groups());
+        let with_comments = "# a comment\n\u{feff}A = B # and another\n\n  C=D = E  \n";
+        let checked = Aliases::parse(with_comments, Path::new("t")).expect("valid");
+        assert_eq!(groups_of(with_comments), checked.groups());
     }
 }
