@@ -3,8 +3,9 @@
 //! lexicon (`build/lexicon.rs`) into finite-state maps, the shipped segmentation vocabulary
 //! (`data/segmentation/briefing-words.txt`, with the frequencies jieba gives its words; see
 //! `build/words.rs`) into a finite-state map, and the traditional-to-simplified character table
-//! (`data/script/t2s.tsv`) into a Rust table (see `build/t2s.rs`). It reads files of this
-//! repository only: no network, no other crate's files.
+//! (`data/script/t2s.tsv`) into a Rust table (see `build/t2s.rs`), and the pinyin readings of Han
+//! characters, from the `pinyin` crate, into tables of integers (see `build/pinyin.rs`). It
+//! reads files of this repository and build dependencies only: no network.
 
 use std::env;
 use std::path::PathBuf;
@@ -17,6 +18,8 @@ mod han;
 mod keys;
 #[path = "build/lexicon.rs"]
 mod lexicon;
+#[path = "build/pinyin.rs"]
+mod readings;
 #[path = "build/t2s.rs"]
 mod t2s;
 #[path = "build/words.rs"]
@@ -33,6 +36,7 @@ fn main() {
     let manifest_dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
     dictionaries::build(&manifest_dir, &out);
     lexicon::build(&manifest_dir, &out);
+    readings::build(&out);
     t2s::build(&manifest_dir, &out);
     words::build(&manifest_dir, &out);
 }

@@ -11,9 +11,7 @@
 
 mod surnames;
 
-use pinyin::{ToPinyin, ToPinyinMulti};
-
-use crate::script::{is_han, traditional};
+use crate::script::{is_han, pinyin, traditional};
 use crate::translate::dictionary::{briefing_chinese_by_name_key, briefing_renderings};
 
 /// At most this many readings of one name are kept for matching (a name of four polyphonic
@@ -145,18 +143,15 @@ fn pinyin_readings(name: &str) -> Option<Romanised> {
 
 /// The usual reading of a character, in plain pinyin.
 fn default_reading(c: char) -> Option<String> {
-    c.to_pinyin().map(|p| p.plain().to_string())
+    pinyin::usual(c).map(str::to_string)
 }
 
 /// Every reading of a character (the usual one first), in plain pinyin.
 fn readings_of(c: char) -> Vec<String> {
     let mut out: Vec<String> = default_reading(c).into_iter().collect();
-    if let Some(multi) = c.to_pinyin_multi() {
-        for i in 0..multi.count() {
-            let reading = multi.get(i).plain().to_string();
-            if !out.contains(&reading) {
-                out.push(reading);
-            }
+    for reading in pinyin::all(c) {
+        if !out.iter().any(|r| r == reading) {
+            out.push(reading.to_string());
         }
     }
     out

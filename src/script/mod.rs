@@ -5,6 +5,7 @@
 //! the original text and snippets show it as written. [`traditional`] is the narrower folding
 //! that label rules read transcripts with (no character that is also a simplified one in use).
 
+pub(crate) mod pinyin;
 pub(crate) mod traditional;
 
 /// OpenCC's traditional-to-simplified character table, compiled by `build.rs` from

@@ -1,16 +1,13 @@
 //! Chinese words spelled otherwise: the characters that read the same in pinyin, and an
 //! automaton over the term dictionary for words whose characters are each allowed by position.
 
-use pinyin::ToPinyinMulti;
 use tantivy_fst::Automaton;
 
-use crate::script::{fold, is_han};
+use crate::script::{fold, is_han, pinyin};
 
 /// The readings of `c` in pinyin, without tones.
 pub(super) fn readings(c: char) -> Vec<&'static str> {
-    c.to_pinyin_multi()
-        .map(|all| all.into_iter().map(|p| p.plain()).collect())
-        .unwrap_or_default()
+    pinyin::all(c).collect()
 }
 
 /// For each of `chars`, the other simplified characters that share a reading with it (its own
@@ -24,12 +21,8 @@ pub(super) fn same_sounds(chars: &[char]) -> Vec<Vec<char>> {
         })
         .collect();
     let mut out: Vec<Vec<char>> = vec![Vec::new(); chars.len()];
-    for other in '\u{4E00}'..='\u{9FFF}' {
-        let Some(all) = other.to_pinyin_multi() else {
-            continue;
-        };
+    for (other, all) in pinyin::chars_in('\u{4E00}'..='\u{9FFF}') {
         for reading in all {
-            let reading = reading.plain();
             for (k, (c, mine)) in wanted.iter().enumerate() {
                 if mine.contains(&reading) && other != *c && out[k].last() != Some(&other) {
                     out[k].push(other);
