@@ -64,6 +64,8 @@ struct DayColumns {
     lengths: Column<u64>,
     /// Kinds by term ordinal, as they are met.
     kind_of: HashMap<u64, Option<Kind>>,
+    /// Languages by term ordinal, as they are met.
+    lang_of: HashMap<u64, Option<Lang>>,
 }
 
 impl DayColumns {
@@ -81,7 +83,18 @@ impl DayColumns {
                 .u64(name::LENGTH)
                 .context("cannot read the length column")?,
             kind_of: HashMap::new(),
+            lang_of: HashMap::new(),
         })
+    }
+
+    /// The language of the term ordinal `ord` of the language column.
+    fn lang(&mut self, ord: u64) -> Option<Lang> {
+        if let Some(&lang) = self.lang_of.get(&ord) {
+            return lang;
+        }
+        let lang = self.langs.text_of(ord).as_deref().and_then(Lang::parse);
+        self.lang_of.insert(ord, lang);
+        lang
     }
 
     /// The kind of passage `doc`.
@@ -278,8 +291,9 @@ fn find_pairs(searcher: &Searcher, date: Date) -> Result<Vec<Arc<Pair>>> {
 }
 
 /// What the passages of one briefing of a segment say of it, by term ordinals: its language,
-/// the bytes each speaker answers, and its questions (by turn).
-type Seen = (Option<u64>, HashMap<u64, u64>, HashSet<u64>);
+/// the bytes each speaker answers, and its questions (by turn). Small lists: a briefing has
+/// a few speakers, and its passages are next to each other.
+type Seen = (Option<u64>, Vec<(u64, u64)>, Vec<u64>);
 
 /// The briefings of `date`, read from fast fields; empty unless both languages are there.
 fn versions_on(searcher: &Searcher, date: Date) -> Result<Vec<Version>> {
@@ -293,22 +307,55 @@ fn versions_on(searcher: &Searcher, date: Date) -> Result<Vec<Version>> {
         .columns
         .lock()
         .unwrap_or_else(|e| e.into_inner());
-    let mut versions: HashMap<String, Version> = HashMap::new();
-    for segment in collect::matches(searcher.tantivy(), &query)? {
-        let c = match columns.entry(segment.segment) {
-            Entry::Occupied(e) => e.into_mut(),
-            Entry::Vacant(e) => e.insert(DayColumns::open(
+    let segments = collect::matches(searcher.tantivy(), &query)?;
+    for segment in &segments {
+        if let Entry::Vacant(e) = columns.entry(segment.segment) {
+            e.insert(DayColumns::open(
                 searcher.tantivy().segment_reader(segment.segment),
-            )?),
+            )?);
+        }
+    }
+    // Most dates have passages in one language only: nothing else is read for them.
+    let mut langs: Vec<Lang> = Vec::new();
+    for segment in &segments {
+        let Some(c) = columns.get_mut(&segment.segment) else {
+            continue;
+        };
+        let mut last = None;
+        for &doc in &segment.docs {
+            let ord = c.langs.ord(doc);
+            if ord != last
+                && let Some(lang) = ord.and_then(|o| c.lang(o))
+                && !langs.contains(&lang)
+            {
+                langs.push(lang);
+            }
+            last = ord;
+        }
+    }
+    if langs.len() < 2 {
+        return Ok(Vec::new());
+    }
+    let mut versions: HashMap<String, Version> = HashMap::new();
+    for segment in &segments {
+        let Some(c) = columns.get_mut(&segment.segment) else {
+            continue;
         };
         // By term ordinals first (a segment's briefings, kinds and speakers are few): the
         // strings are looked up once each, at the end.
-        let mut by_id: HashMap<u64, Seen> = HashMap::new();
+        let mut by_id: Vec<(u64, Seen)> = Vec::new();
         for &doc in &segment.docs {
             let Some(id) = c.ids.ord(doc) else {
                 continue;
             };
-            let (lang, spoken, questions) = by_id.entry(id).or_default();
+            let at = match by_id.iter().rposition(|(i, _)| *i == id) {
+                Some(at) => at,
+                None => {
+                    by_id.push((id, Seen::default()));
+                    by_id.len() - 1
+                }
+            };
+            let (lang, spoken, questions) = &mut by_id[at].1;
             if lang.is_none() {
                 *lang = c.langs.ord(doc);
             }
@@ -316,7 +363,11 @@ fn versions_on(searcher: &Searcher, date: Date) -> Result<Vec<Version>> {
                 Some(Kind::Question) => questions.extend(c.turns.first(doc)),
                 Some(Kind::Answer | Kind::Remarks) => {
                     if let Some(speaker) = c.speakers.ord(doc) {
-                        *spoken.entry(speaker).or_default() += c.lengths.first(doc).unwrap_or(0);
+                        let bytes = c.lengths.first(doc).unwrap_or(0);
+                        match spoken.iter_mut().find(|(s, _)| *s == speaker) {
+                            Some((_, total)) => *total += bytes,
+                            None => spoken.push((speaker, bytes)),
+                        }
                     }
                 }
                 _ => {}
@@ -332,10 +383,7 @@ fn versions_on(searcher: &Searcher, date: Date) -> Result<Vec<Version>> {
                 ..Version::default()
             });
             if version.lang.is_none() {
-                version.lang = lang
-                    .and_then(|l| c.langs.text_of(l))
-                    .as_deref()
-                    .and_then(Lang::parse);
+                version.lang = lang.and_then(|l| c.lang(l));
             }
             for (speaker, bytes) in spoken {
                 if let Some(name) = c.speakers.text_of(speaker) {
