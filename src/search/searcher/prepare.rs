@@ -152,14 +152,8 @@ impl Tiers<'_> {
         );
         let any: Box<dyn Query> = Box::new(BooleanQuery::new(any));
         let fill_any = Some(self.with_filters(vec![(Occur::Must, any)], &relaxed));
-        // Last, the answers that hold none of the words themselves but whose question
-        // holds some of them.
-        if let Some(via) = &relaxed.through_question {
-            let mut clauses = vec![(Occur::Must, unscored(via))];
-            above.push(own);
-            clauses.extend(above.iter().map(|q| (Occur::MustNot, q.box_clone())));
-            fill.push(self.with_filters(clauses, &relaxed));
-        }
+        // Answers that hold none of the words themselves but whose question holds some are
+        // not ranked: each level requires a word of the passage's own (see `own` above).
         (fill, fill_any)
     }
 }
