@@ -103,6 +103,7 @@ impl Tiers<'_> {
         if let Some(via) = &built.through_question {
             above.push(via.box_clone());
         }
+        let tiers = above.len();
         let levels = if self.ranking.fill_levels {
             vec![Matching::AllButOne, Matching::Half, loosest]
         } else {
@@ -136,6 +137,10 @@ impl Tiers<'_> {
             });
             clauses.extend(above.iter().map(|q| (Occur::MustNot, q.box_clone())));
             fill.push(self.with_filters(clauses, &relaxed));
+            // Levels require fewer words as they go (`Matching::minimum`), so a level's query
+            // holds every passage of the levels before it: the next level need exclude only
+            // it, besides the tiers.
+            above.truncate(tiers);
             above.push(level_query);
             last = Some(relaxed);
         }
