@@ -129,7 +129,12 @@ impl Tiers<'_> {
                 .box_clone();
             // The level and the words of the passage itself decide the match; a hit scores
             // as in the tier above: its own words, then title and question boosts.
-            let mut clauses = vec![(Occur::Must, unscored(&level_query))];
+            let mut clauses = Vec::new();
+            // The loosest level's query holds every passage with one of the words in its own
+            // text: `own` alone decides there.
+            if level != loosest || own.is_none() {
+                clauses.push((Occur::Must, unscored(&level_query)));
+            }
             clauses.push(match &own {
                 // Every word the passage holds scores, whatever the level.
                 Some(own) => (Occur::Must, own.box_clone()),
