@@ -11,7 +11,7 @@ use super::hit::{Duplicate, Explanation, Via};
 use super::lexicon::{self, Found, Lexicon};
 use super::passage::StoredPassage;
 use super::query;
-use super::query::build::{self, Built, Matching, RankOptions};
+use super::query::build::{self, Built, Matching, RankOptions, UnitAnalysis};
 use super::query::expand::{Expander, Synonyms, synonym_key};
 use super::query::syntax::{self, Alternative, Node, SyntaxError, Variant};
 use super::rank::{self, Scored, Tier};

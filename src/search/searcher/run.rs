@@ -35,21 +35,41 @@ impl Searcher {
         } else {
             None
         };
-        let mut hits = match request.per_briefing {
-            None => self.flat_hits(request, &plan)?,
-            Some(per) => self.grouped_hits(request, &plan, per)?,
-        };
-        if request.counterparts {
-            self.add_counterparts(&mut hits)?;
-        }
+        // Suggestions for rare words look through the lexicon: on another core meanwhile.
+        let (hits, advice) = std::thread::scope(|scope| {
+            let advice = self
+                .may_advise(prepared)
+                .then(|| scope.spawn(|| self.advice(prepared)));
+            let hits = self.hits_of(request, &plan);
+            let advice = match advice {
+                Some(thread) => thread
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                None => self.advice(prepared),
+            };
+            (hits, advice)
+        });
+        let mut hits = hits?;
+        let advice = advice?;
         let analysis = self.explain(request, prepared, &mut hits)?;
-        let advice = self.advice(prepared)?;
         Ok(Results {
             hits,
             total,
             analysis,
             advice,
         })
+    }
+
+    /// The hits of `request`, with their counterparts when it asks for them.
+    fn hits_of(&self, request: &Request, plan: &Plan) -> Result<Vec<Hit>> {
+        let mut hits = match request.per_briefing {
+            None => self.flat_hits(request, plan)?,
+            Some(per) => self.grouped_hits(request, plan, per)?,
+        };
+        if request.counterparts {
+            self.add_counterparts(&mut hits)?;
+        }
+        Ok(hits)
     }
 
     /// The page of hits `request` asks for, ranked, near-duplicates folded (as it asks).

@@ -207,22 +207,7 @@ impl Searcher {
     /// misspelling of.
     pub(crate) fn advice(&self, prepared: &Prepared) -> Result<Advice> {
         let mut suggestions = Vec::new();
-        for unit in &prepared.built.analysis {
-            let Some(spelled) = &unit.spelled else {
-                continue;
-            };
-            // The word's own count is enough to know it is frequent (for Chinese, the whole
-            // unit as one word); only a rare one is counted as the unit matches, sub-words
-            // included.
-            let word = if spelled.chars().all(crate::script::is_han) {
-                spelled.as_str()
-            } else {
-                unit.words.first().map_or("", String::as_str)
-            };
-            let term = Term::from_field_text(self.opened.fields.text, word);
-            if self.searcher.doc_freq(&term).unwrap_or(0) >= lexicon::FEW_PASSAGES {
-                continue;
-            }
+        for (unit, spelled) in self.rare_units(prepared) {
             let passages = self
                 .searcher
                 .search(unit.query.as_ref(), &Count)
@@ -246,6 +231,34 @@ impl Searcher {
         Ok(Advice {
             notices: prepared.notices.clone(),
             suggestions,
+        })
+    }
+
+    /// Whether [`Searcher::advice`] may suggest anything: a unit of the query is a word that
+    /// few passages hold.
+    pub(crate) fn may_advise(&self, prepared: &Prepared) -> bool {
+        self.rare_units(prepared).next().is_some()
+    }
+
+    /// The units of the query that may be misspelt and whose word few passages hold, with
+    /// the unit as typed.
+    fn rare_units<'p>(
+        &self,
+        prepared: &'p Prepared,
+    ) -> impl Iterator<Item = (&'p UnitAnalysis, &'p String)> {
+        prepared.built.analysis.iter().filter_map(|unit| {
+            let spelled = unit.spelled.as_ref()?;
+            // The word's own count is enough to know it is frequent (for Chinese, the whole
+            // unit as one word); only a rare one is counted as the unit matches, sub-words
+            // included.
+            let word = if spelled.chars().all(crate::script::is_han) {
+                spelled.as_str()
+            } else {
+                unit.words.first().map_or("", String::as_str)
+            };
+            let term = Term::from_field_text(self.opened.fields.text, word);
+            (self.searcher.doc_freq(&term).unwrap_or(0) < lexicon::FEW_PASSAGES)
+                .then_some((unit, spelled))
         })
     }
 
