@@ -37,6 +37,9 @@ pub(super) enum Tier {
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Scored {
     pub score: f32,
+    /// What the passage was ranked by in its list: its score, discounted by its level among
+    /// the passages with fewer of the words (see `Prepared::level_discount`).
+    pub key: f32,
     pub addr: DocAddress,
     pub tier: Tier,
     /// Reached only through its counterpart in the other language (`--cross`).
@@ -76,6 +79,7 @@ impl Searcher {
                 .zip(addrs)
                 .map(|(score, addr)| Scored {
                     score,
+                    key: score,
                     addr,
                     tier: Tier::Exact,
                     via_counterpart: false,
@@ -94,6 +98,7 @@ impl Searcher {
             let more = self.top_by_score(query, prepared.length_prior, n - ranked.len())?;
             ranked.extend(more.into_iter().map(|(score, addr)| Scored {
                 score,
+                key: score,
                 addr,
                 tier,
                 via_counterpart: false,
@@ -110,6 +115,7 @@ impl Searcher {
                     let tier = Tier::Partial;
                     let scored = Scored {
                         score,
+                        key: score * discount,
                         addr,
                         tier,
                         via_counterpart: false,
@@ -293,7 +299,9 @@ impl SegmentSortKeyComputer for NewestFirstInSegment {
 /// Ranked lists of passages of different languages as one list of `n`, tier by tier. Among
 /// the passages that hold every word, each passage goes by its score relative to the best of
 /// its language (so the best passage of each language comes first, then the next best of
-/// either); the looser tiers, where a passage holds the words of one script only, go by score.
+/// either); the looser tiers, where a passage holds the words of one script only, go by score
+/// (discounted by level, as each list was ranked: the merge of two lists is then the same
+/// whatever their length).
 pub(super) fn interleave(lists: Vec<Vec<Scored>>, n: usize) -> Vec<Scored> {
     let mut all: Vec<(Tier, f32, usize, usize, Scored)> = Vec::new();
     for (l, list) in lists.into_iter().enumerate() {
@@ -305,7 +313,7 @@ pub(super) fn interleave(lists: Vec<Vec<Scored>>, n: usize) -> Vec<Scored> {
         for (pos, s) in list.iter().enumerate() {
             let key = match s.tier {
                 Tier::Exact if best > 0.0 => s.score / best,
-                _ => s.score,
+                _ => s.key,
             };
             all.push((s.tier, key, pos, l, *s));
         }
@@ -396,6 +404,7 @@ mod tests {
     fn scored(score: f32, doc: u32, tier: Tier) -> Scored {
         Scored {
             score,
+            key: score,
             addr: DocAddress::new(0, doc),
             tier,
             via_counterpart: false,
@@ -457,6 +466,28 @@ mod tests {
             .collect();
         // 1.0 (en), 1.0 (zh), 0.92 (en), 0.33 (zh); then the partial tier by score.
         assert_eq!(docs, [1, 11, 2, 12, 13, 3]);
+    }
+
+    #[test]
+    fn test_partial_passages_interleave_as_their_lists_ranked_them_whatever_the_lengths() {
+        // Each list ranks its partial passages by score discounted by level (one with fewer
+        // of the words comes after a lower score with more of them).
+        let partial = |score: f32, key: f32, doc: u32| Scored {
+            key,
+            ..scored(score, doc, Tier::Partial)
+        };
+        let en = vec![
+            partial(10.0, 10.0, 1),
+            partial(30.0, 9.0, 2),
+            partial(8.0, 8.0, 3),
+        ];
+        let zh = vec![partial(9.5, 9.5, 11), partial(25.0, 7.5, 12)];
+        let docs = |lists: Vec<Vec<Scored>>, n: usize| -> Vec<u32> {
+            interleave(lists, n).iter().map(|s| s.addr.doc_id).collect()
+        };
+        assert_eq!(docs(vec![en.clone(), zh.clone()], 5), [1, 11, 2, 3, 12]);
+        // Lists cut shorter (as a smaller page ranks them) give a prefix of the same order.
+        assert_eq!(docs(vec![en[..2].to_vec(), zh[..1].to_vec()], 2), [1, 11]);
     }
 
     #[test]
