@@ -141,7 +141,7 @@ impl Searcher {
         let mut passages = Passages::new(self);
         // Near-duplicates are a few percent of the passages: the first prefix is usually
         // enough. The ranking is exact for any prefix length.
-        let mut n = wanted;
+        let mut n = wanted * 2;
         let (mut folded, seen) = loop {
             let ranked = self.ranked(plan, n)?;
             let folded = fold(&ranked, &mut passages)?;
