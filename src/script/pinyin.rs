@@ -21,25 +21,35 @@ pub(crate) fn usual(c: char) -> Option<&'static str> {
     entry(c).filter(|e| e.1 != u16::MAX).map(|e| reading(e.1))
 }
 
-/// Every reading of `c` (each once), in the order of the `pinyin` crate's list of them.
-pub(crate) fn all(c: char) -> impl Iterator<Item = &'static str> {
-    let ids: &'static [u16] = entry(c).map_or(&[], |e| {
-        let start = e.2 as usize;
-        &LISTS[start..start + usize::from(e.3)]
-    });
-    ids.iter().map(|&id| reading(id))
+/// The readings of `c` as numbers (each once, in the order of the `pinyin` crate's list):
+/// two characters share a reading when they share a number.
+pub(crate) fn ids(c: char) -> &'static [u16] {
+    entry(c).map_or(&[], list)
 }
 
-/// Every character in `range` that has readings, with them.
+/// The reading numbers of an entry of `CHARS`.
+fn list(e: &(u32, u16, u32, u8)) -> &'static [u16] {
+    let start = e.2 as usize;
+    &LISTS[start..start + usize::from(e.3)]
+}
+
+/// How many readings there are: reading numbers are below it.
+pub(crate) const READINGS: usize = SPANS.len();
+
+/// Every reading of `c` (each once), in the order of the `pinyin` crate's list of them.
+pub(crate) fn all(c: char) -> impl Iterator<Item = &'static str> {
+    ids(c).iter().map(|&id| reading(id))
+}
+
+/// Every character in `range` that has readings, with their numbers (see [`ids`]).
 pub(crate) fn chars_in(
     range: std::ops::RangeInclusive<char>,
-) -> impl Iterator<Item = (char, impl Iterator<Item = &'static str>)> {
+) -> impl Iterator<Item = (char, &'static [u16])> {
     let from = CHARS.partition_point(|e| e.0 < *range.start() as u32);
     let to = CHARS.partition_point(|e| e.0 <= *range.end() as u32);
     CHARS[from..to]
         .iter()
-        .filter_map(|e| char::from_u32(e.0))
-        .map(|c| (c, all(c)))
+        .filter_map(|e| Some((char::from_u32(e.0)?, list(e))))
 }
 
 #[cfg(test)]
@@ -62,5 +72,7 @@ mod tests {
         let block: Vec<char> = chars_in('\u{4E00}'..='\u{4E0F}').map(|(c, _)| c).collect();
         assert!(block.contains(&'一') && block.contains(&'丁'), "{block:?}");
         assert!(block.windows(2).all(|w| w[0] < w[1]));
+        let shared = |a: char, b: char| ids(a).iter().any(|i| ids(b).contains(i));
+        assert!(shared('将', '疆') && shared('行', '航') && !shared('行', '中'));
     }
 }

@@ -5,27 +5,29 @@ use tantivy_fst::Automaton;
 
 use crate::script::{fold, is_han, pinyin};
 
-/// The readings of `c` in pinyin, without tones.
-pub(super) fn readings(c: char) -> Vec<&'static str> {
-    pinyin::all(c).collect()
-}
-
 /// For each of `chars`, the other simplified characters that share a reading with it (its own
-/// folded form excluded), sorted: one pass over the CJK block for all of them.
+/// folded form excluded), sorted: one pass over the CJK block for all of them, each reading
+/// marked with the characters of `chars` that have it.
 pub(super) fn same_sounds(chars: &[char]) -> Vec<Vec<char>> {
-    let wanted: Vec<(char, Vec<&'static str>)> = chars
-        .iter()
-        .map(|&c| {
-            let c = fold(c);
-            (c, readings(c))
-        })
-        .collect();
+    let folded: Vec<char> = chars.iter().map(|&c| fold(c)).collect();
     let mut out: Vec<Vec<char>> = vec![Vec::new(); chars.len()];
-    for (other, all) in pinyin::chars_in('\u{4E00}'..='\u{9FFF}') {
-        for reading in all {
-            for (k, (c, mine)) in wanted.iter().enumerate() {
-                if mine.contains(&reading) && other != *c && out[k].last() != Some(&other) {
-                    out[k].push(other);
+    // Sixty-four characters at a time (a query's word is far shorter).
+    for (block, wanted) in folded.chunks(64).enumerate() {
+        let mut has = vec![0u64; pinyin::READINGS];
+        for (k, &c) in wanted.iter().enumerate() {
+            for &id in pinyin::ids(c) {
+                has[usize::from(id)] |= 1 << k;
+            }
+        }
+        for (other, readings) in pinyin::chars_in('\u{4E00}'..='\u{9FFF}') {
+            let mut mask = readings
+                .iter()
+                .fold(0u64, |m, &id| m | has[usize::from(id)]);
+            while mask != 0 {
+                let k = mask.trailing_zeros() as usize;
+                mask &= mask - 1;
+                if other != wanted[k] {
+                    out[block * 64 + k].push(other);
                 }
             }
         }
