@@ -13,6 +13,7 @@ pub(crate) mod filter;
 pub(crate) mod hit;
 pub(crate) mod lexicon;
 pub(crate) mod parallel;
+mod partial;
 pub(crate) mod passage;
 pub(crate) mod query;
 mod rank;

@@ -9,6 +9,7 @@ mod words;
 
 use super::hit::{Duplicate, Explanation, Via};
 use super::lexicon::{self, Found, Lexicon};
+use super::partial::Partial;
 use super::passage::StoredPassage;
 use super::query;
 use super::query::build::{self, Built, Matching, RankOptions, UnitAnalysis};
@@ -32,7 +33,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query};
+use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::{SegmentOrdinal, Term};
 
 pub(crate) use prepare::Prepared;

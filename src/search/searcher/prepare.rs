@@ -13,7 +13,7 @@ pub(crate) struct Prepared {
     pub through_question: Option<BooleanQuery>,
     /// Passages that match fewer of the words, and none of the above, level by level (more of
     /// the words first): ranked last.
-    pub fill: Vec<BooleanQuery>,
+    pub partial: Option<Partial>,
     /// What any passage of `fill` matches, without the levels' exclusions (cheaper to test a
     /// passage against than their union).
     pub fill_any: Option<BooleanQuery>,
@@ -44,7 +44,14 @@ impl Prepared {
             built: Arc::clone(&self.built),
             query: with(&self.query),
             through_question: self.through_question.as_ref().map(with),
-            fill: self.fill.iter().map(with).collect(),
+            partial: self.partial.as_ref().map(|p| Partial {
+                query: with(&p.query),
+                levels: p
+                    .levels
+                    .iter()
+                    .map(|l| l.as_ref().map(|q| q.box_clone()))
+                    .collect(),
+            }),
             fill_any: self.fill_any.as_ref().map(with),
             length_prior: self.length_prior,
             lang: self.lang,
@@ -92,26 +99,23 @@ impl Tiers<'_> {
     }
 
     /// Passages with fewer of the words, in levels: those that lack one word before those
-    /// that have half of them, before those that have any; each level leaves out the ones
-    /// above it. Also what any of them matches (see [`Prepared::fill_any`]).
-    fn fill(&self, built: &Built) -> (Vec<BooleanQuery>, Option<BooleanQuery>) {
-        let mut fill: Vec<BooleanQuery> = Vec::new();
+    /// that have half of them, before those that have any (see [`Partial`]). Also what any
+    /// of them matches (see [`Prepared::fill_any`]).
+    fn fill(&self, built: &Built) -> (Option<Partial>, Option<BooleanQuery>) {
         let Some(loosest) = self.ranking.fill.filter(|_| !built.match_all) else {
-            return (fill, None);
+            return (None, None);
         };
-        let mut above: Vec<Box<dyn Query>> = vec![built.matching.box_clone()];
-        if let Some(via) = &built.through_question {
-            above.push(via.box_clone());
-        }
-        let tiers = above.len();
+        // Every partial hit holds at least one of the words in its own text: an answer whose
+        // question alone has them belongs to the question tier or to none.
+        let Some(own) = self.built_as(loosest).map(|b| b.matching) else {
+            return (None, None);
+        };
         let levels = if self.ranking.fill_levels {
             vec![Matching::AllButOne, Matching::Half, loosest]
         } else {
             vec![loosest]
         };
-        // Every partial hit holds at least one of the words in its own text: an answer whose
-        // question alone has them belongs to the question tier or to none.
-        let own = self.built_as(loosest).map(|b| b.matching);
+        let mut memberships: Vec<Option<Box<dyn Query>>> = Vec::new();
         let mut last = None;
         for level in levels {
             if level == self.ranking.matching {
@@ -121,36 +125,31 @@ impl Tiers<'_> {
                 continue;
             };
             // A word counts where the passage holds it, or (for an answer) where its
-            // question does.
-            let level_query = relaxed
-                .through_question
-                .as_ref()
-                .unwrap_or(&relaxed.matching)
-                .box_clone();
-            // The level and the words of the passage itself decide the match; a hit scores
-            // as in the tier above: its own words, then title and question boosts.
-            let mut clauses = Vec::new();
-            // The loosest level's query holds every passage with one of the words in its own
-            // text: `own` alone decides there.
-            if level != loosest || own.is_none() {
-                clauses.push((Occur::Must, unscored(&level_query)));
-            }
-            clauses.push(match &own {
-                // Every word the passage holds scores, whatever the level.
-                Some(own) => (Occur::Must, own.box_clone()),
-                None => (Occur::Should, relaxed.matching.box_clone()),
-            });
-            clauses.extend(above.iter().map(|q| (Occur::MustNot, q.box_clone())));
-            fill.push(self.with_filters(clauses, &relaxed));
-            // Levels require fewer words as they go (`Matching::minimum`), so a level's query
-            // holds every passage of the levels before it: the next level need exclude only
-            // it, besides the tiers.
-            above.truncate(tiers);
-            above.push(level_query);
+            // question does. The loosest level's query holds every passage with one of the
+            // words in its own text.
+            memberships.push((level != loosest).then(|| {
+                relaxed
+                    .through_question
+                    .as_ref()
+                    .unwrap_or(&relaxed.matching)
+                    .box_clone()
+            }));
             last = Some(relaxed);
         }
-        let (Some(relaxed), Some(own)) = (last, own) else {
-            return (fill, None);
+        let Some(relaxed) = last else {
+            return (None, None);
+        };
+        // A hit scores as in the tiers above: its own words, then title and question boosts.
+        let mut clauses = vec![
+            (Occur::Must, own.box_clone()),
+            (Occur::MustNot, built.matching.box_clone()),
+        ];
+        if let Some(via) = &built.through_question {
+            clauses.push((Occur::MustNot, via.box_clone()));
+        }
+        let partial = Partial {
+            query: self.with_filters(clauses, &relaxed),
+            levels: memberships,
         };
         // What any partial hit matches: its own words, or its question's.
         let mut any = vec![(Occur::Should, own.box_clone())];
@@ -163,8 +162,8 @@ impl Tiers<'_> {
         let any: Box<dyn Query> = Box::new(BooleanQuery::new(any));
         let fill_any = Some(self.with_filters(vec![(Occur::Must, any)], &relaxed));
         // Answers that hold none of the words themselves but whose question holds some are
-        // not ranked: each level requires a word of the passage's own (see `own` above).
-        (fill, fill_any)
+        // not ranked: each level requires a word of the passage's own.
+        (Some(partial), fill_any)
     }
 }
 
@@ -179,11 +178,6 @@ pub(super) fn counting() -> RankOptions {
         context_boost: 0.0,
         ..RankOptions::default()
     }
-}
-
-/// `query` as a condition that adds nothing to the score.
-pub(super) fn unscored(query: &dyn Query) -> Box<dyn Query> {
-    Box::new(BoostQuery::new(query.box_clone(), 0.0))
 }
 
 impl Searcher {
@@ -246,12 +240,12 @@ impl Searcher {
                 &built,
             )
         });
-        let (fill, fill_any) = tiers.fill(&built);
+        let (partial, fill_any) = tiers.fill(&built);
         Ok(Prepared {
             built: Arc::new(built),
             query,
             through_question,
-            fill,
+            partial,
             fill_any,
             length_prior: ranking.length_prior,
             lang: typed_lang,

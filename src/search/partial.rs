@@ -1,0 +1,277 @@
+//! The passages with fewer of the query's words, ranked in one pass.
+//!
+//! They come in levels (those that lack one word, then those with half of them, then those
+//! with any), each level's scores discounted once more, and are merged by the discounted
+//! score. A passage is of the first level whose words it has (a word counts in the passage
+//! or, for an answer, in its question); its score does not depend on the level (its own
+//! words, then the title and question boosts). So one pass over the passages with a word of
+//! their own and in no tier above finds them all: each match is scored once, and its level
+//! is found by moving each level's query forward to it. Running each level as a query of its
+//! own went over the same passages once per level, and excluded the levels above each time.
+
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+use anyhow::{Context, Result};
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::Column;
+use tantivy::query::{BooleanQuery, EnableScoring, Query, Scorer, Weight};
+use tantivy::{DocAddress, DocId, DocSet, Score, SegmentOrdinal, SegmentReader};
+
+use super::rank::length_prior;
+use crate::index::schema::name;
+
+/// The partial tier of a prepared query.
+pub(crate) struct Partial {
+    /// The passages that hold one of the words in their own text and match no tier above,
+    /// scored by their own words and the boosts, with the filters.
+    pub query: BooleanQuery,
+    /// What a passage of each level matches, stricter first (unscored). `None`, for the last
+    /// level only, stands for every passage of `query`; otherwise a passage that matches no
+    /// level is not ranked.
+    pub levels: Vec<Option<Box<dyn Query>>>,
+}
+
+/// A ranked passage of the partial tier.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct PartialHit {
+    /// Its score (times the length prior, when the ranking uses it).
+    pub score: f32,
+    /// Its score discounted by its level: what it is ranked by.
+    pub key: f32,
+    pub addr: DocAddress,
+}
+
+impl Partial {
+    /// The best `n` passages by discounted score (`discount` per level, compounded), ties in
+    /// level order, then in reading order.
+    pub(super) fn top(
+        &self,
+        searcher: &tantivy::Searcher,
+        length_prior: bool,
+        discount: f32,
+        n: usize,
+    ) -> Result<Vec<PartialHit>> {
+        let unscored = EnableScoring::disabled_from_searcher(searcher);
+        let levels = self
+            .levels
+            .iter()
+            .map(|level| level.as_ref().map(|q| q.weight(unscored)).transpose())
+            .collect::<tantivy::Result<Vec<_>>>()
+            .context("cannot run the query")?;
+        let mut factor = 1.0f32;
+        let discounts = levels
+            .iter()
+            .map(|_| {
+                let d = factor;
+                factor *= discount;
+                d
+            })
+            .collect();
+        let collector = Levelled {
+            levels,
+            discounts,
+            length_prior,
+            n,
+        };
+        let mut ranked = searcher
+            .search(&self.query, &collector)
+            .context("search failed")?;
+        ranked.sort_by(Ranked::best_first);
+        ranked.truncate(n);
+        Ok(ranked
+            .into_iter()
+            .map(|r| PartialHit {
+                score: r.score,
+                key: r.key,
+                addr: r.addr,
+            })
+            .collect())
+    }
+}
+
+/// A candidate, ordered best first by discounted score, then level, then reading order.
+#[derive(Debug, Clone, Copy)]
+struct Ranked {
+    key: f32,
+    level: usize,
+    order: u64,
+    score: f32,
+    addr: DocAddress,
+}
+
+impl Ranked {
+    fn best_first(a: &Ranked, b: &Ranked) -> Ordering {
+        b.key
+            .total_cmp(&a.key)
+            .then_with(|| a.level.cmp(&b.level))
+            .then_with(|| a.order.cmp(&b.order))
+    }
+}
+
+// In the heap, the worst candidate kept is on top.
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Self) -> bool {
+        Ranked::best_first(self, other) == Ordering::Equal
+    }
+}
+impl Eq for Ranked {}
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Ranked {
+    fn cmp(&self, other: &Self) -> Ordering {
+        Ranked::best_first(self, other)
+    }
+}
+
+/// Collects the best `n` matches by discounted score.
+struct Levelled {
+    levels: Vec<Option<Box<dyn Weight>>>,
+    discounts: Vec<f32>,
+    length_prior: bool,
+    n: usize,
+}
+
+struct LevelledSegment {
+    segment: SegmentOrdinal,
+    levels: Vec<Option<Box<dyn Scorer>>>,
+    discounts: Vec<f32>,
+    length: Option<Column<u64>>,
+    order: Option<Column<u64>>,
+    n: usize,
+    best: BinaryHeap<Ranked>,
+}
+
+impl Collector for Levelled {
+    type Fruit = Vec<Ranked>;
+    type Child = LevelledSegment;
+
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<LevelledSegment> {
+        let levels = self
+            .levels
+            .iter()
+            .map(|w| w.as_ref().map(|w| w.scorer(reader, 1.0)).transpose())
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        let fast = reader.fast_fields();
+        Ok(LevelledSegment {
+            segment,
+            levels,
+            discounts: self.discounts.clone(),
+            length: self
+                .length_prior
+                .then(|| fast.u64(name::LENGTH).ok())
+                .flatten(),
+            order: fast.u64(name::ORDER).ok(),
+            n: self.n.max(1),
+            best: BinaryHeap::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<Ranked>>) -> tantivy::Result<Vec<Ranked>> {
+        Ok(fruits.into_iter().flatten().collect())
+    }
+}
+
+impl LevelledSegment {
+    /// The level of `doc`, if it has one.
+    fn level(&mut self, doc: DocId) -> Option<usize> {
+        for (i, level) in self.levels.iter_mut().enumerate() {
+            let Some(scorer) = level else {
+                return Some(i);
+            };
+            if scorer.doc() < doc {
+                scorer.seek(doc);
+            }
+            if scorer.doc() == doc {
+                return Some(i);
+            }
+        }
+        None
+    }
+}
+
+impl SegmentCollector for LevelledSegment {
+    type Fruit = Vec<Ranked>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        let Some(level) = self.level(doc) else {
+            return;
+        };
+        let prior = match &self.length {
+            Some(length) => length_prior(length.first(doc).unwrap_or(u64::MAX)),
+            None => 1.0,
+        };
+        let score = score * prior;
+        let key = score * self.discounts[level];
+        if self.best.len() >= self.n && self.best.peek().is_some_and(|worst| worst.key > key) {
+            return;
+        }
+        let order = self
+            .order
+            .as_ref()
+            .and_then(|c| c.first(doc))
+            .unwrap_or(u64::MAX);
+        let candidate = Ranked {
+            key,
+            level,
+            order,
+            score,
+            addr: DocAddress::new(self.segment, doc),
+        };
+        if self.best.len() < self.n {
+            self.best.push(candidate);
+        } else if self.best.peek().is_some_and(|worst| candidate < *worst) {
+            self.best.pop();
+            self.best.push(candidate);
+        }
+    }
+
+    fn harvest(self) -> Vec<Ranked> {
+        self.best.into_vec()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ranked(key: f32, level: usize, order: u64) -> Ranked {
+        Ranked {
+            key,
+            level,
+            order,
+            score: key,
+            addr: DocAddress::new(0, order as DocId),
+        }
+    }
+
+    #[test]
+    fn test_candidates_go_by_discounted_score_then_level_then_reading_order() {
+        let mut all = vec![
+            ranked(1.0, 2, 5),
+            ranked(2.0, 1, 9),
+            ranked(1.0, 1, 7),
+            ranked(1.0, 1, 3),
+            ranked(3.0, 0, 1),
+        ];
+        all.sort_by(Ranked::best_first);
+        let orders: Vec<u64> = all.iter().map(|r| r.order).collect();
+        assert_eq!(orders, [1, 9, 3, 7, 5]);
+        // The heap's top is the worst kept: the one a better candidate replaces.
+        let mut heap: BinaryHeap<Ranked> = all.iter().copied().collect();
+        assert_eq!(heap.peek().map(|r| r.order), Some(5));
+        heap.pop();
+        assert_eq!(heap.peek().map(|r| r.order), Some(7));
+    }
+}
