@@ -139,6 +139,8 @@ struct LevelledSegment {
     segment: SegmentOrdinal,
     levels: Vec<Option<Box<dyn Scorer>>>,
     discounts: Vec<f32>,
+    /// The highest of `discounts`.
+    highest: f32,
     length: Option<Column<u64>>,
     order: Option<Column<u64>>,
     n: usize,
@@ -164,6 +166,7 @@ impl Collector for Levelled {
             segment,
             levels,
             discounts: self.discounts.clone(),
+            highest: self.discounts.iter().copied().fold(0.0, f32::max),
             length: self
                 .length_prior
                 .then(|| fast.u64(name::LENGTH).ok())
@@ -205,6 +208,16 @@ impl SegmentCollector for LevelledSegment {
     type Fruit = Vec<Ranked>;
 
     fn collect(&mut self, doc: DocId, score: Score) {
+        // The length prior is at most 1: a passage that could not beat the worst kept even
+        // at the highest discount factor needs no level and no prior.
+        if self.best.len() >= self.n
+            && self
+                .best
+                .peek()
+                .is_some_and(|worst| worst.key > score * self.highest)
+        {
+            return;
+        }
         let Some(level) = self.level(doc) else {
             return;
         };
