@@ -271,7 +271,7 @@ mod tests {
 
     #[test]
     fn test_candidates_go_by_discounted_score_then_level_then_reading_order() {
-        let mut all = vec![
+        let mut all = [
             ranked(1.0, 2, 5),
             ranked(2.0, 1, 9),
             ranked(1.0, 1, 7),
