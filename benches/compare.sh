@@ -8,7 +8,11 @@
 # REAL_DIR defaults to ../shared/real. BENCH_WORK (default /tmp/briefsearch-compare) holds the
 # indexes; BENCH_RUNS (default 20) the runs per query; BENCH_INDEX_RUNS (default 3) per index
 # (0: index once, untimed); BENCH_FORMAT (default --json) the output of the queries (`--text`
-# for the terminal's). The last rows pool every run of every query: p50 and p90 of them all.
+# for the terminal's); BENCH_QUERIES the queries: `stress` (the default: nine queries that
+# exercise synonyms, near-duplicates, both languages and phrases), `known-item` (every tenth
+# query of benches/known-item, 12 English and 12 Chinese keyword queries typed as a journalist
+# would), or a file with one query per line. The last rows pool every run of every query: p50
+# and p90 of them all.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OLD=$(realpath "$1")
@@ -41,15 +45,22 @@ if [ "$INDEX_RUNS" -gt 0 ]; then
   printf '| index the real archives (median of %d) | %.2f s | %.2f s | %.3f |\n' \
     "$INDEX_RUNS" "$(echo "$o/1000" | bc -l)" "$(echo "$n/1000" | bc -l)" "$(echo "$n/$o" | bc -l)"
 fi
-queries=(
-  "press secretary" '"supply chain"' "Taiwan independence" "U.S. sanctions" "中美关系"
-  "台湾问题" "核污染水 排海" "RCEP 关税" "export controls chips OR 芯片 出口管制"
-)
+case "${BENCH_QUERIES:-stress}" in
+  stress)
+    queries=(
+      "press secretary" '"supply chain"' "Taiwan independence" "U.S. sanctions" "中美关系"
+      "台湾问题" "核污染水 排海" "RCEP 关税" "export controls chips OR 芯片 出口管制"
+    ) ;;
+  known-item)
+    mapfile -t queries < <(awk -F'\t' 'FNR > 1 && FNR % 10 == 2 {print $6}' \
+      "$ROOT/benches/known-item/queries-en.tsv" "$ROOT/benches/known-item/queries-zh.tsv") ;;
+  *) mapfile -t queries < "$BENCH_QUERIES" ;;
+esac
 total_o=0; total_n=0
 : > "$WORK/times.old"; : > "$WORK/times.new"
 [ "$FORMAT" = "--text" ] && FORMAT=""
 for q in "${queries[@]}"; do
-  hyperfine --style basic -N --warmup 3 --runs "$RUNS" --export-json "$WORK/q.json" \
+  hyperfine --style basic -N -i --warmup 3 --runs "$RUNS" --export-json "$WORK/q.json" \
     -n old "$OLD query --index $WORK/old $FORMAT --limit 10 '$q'" \
     -n new "$NEW query --index $WORK/new $FORMAT --limit 10 '$q'" > /dev/null 2>&1
   o=$(median_ms "$WORK/q.json" 0); n=$(median_ms "$WORK/q.json" 1)
