@@ -139,9 +139,12 @@ impl Searcher {
         wanted: usize,
     ) -> Result<Vec<(Scored, Vec<Duplicate>)>> {
         let mut passages = Passages::new(self);
-        // Near-duplicates are a few percent of the passages: the first prefix is usually
-        // enough. The ranking is exact for any prefix length.
-        let mut n = wanted * 2;
+        // Near-duplicates are a few percent of the passages: a prefix of twice the page is
+        // usually enough (ranking it costs about as much as the page, and a second ranking
+        // would cost as much again). The ranking is exact for any prefix length, except with
+        // `--cross`, whose merge with the counterparts' list depends on the lengths of both:
+        // there the prefix starts at the page, as it always has.
+        let mut n = if plan.crosses() { wanted } else { wanted * 2 };
         let (mut folded, seen) = loop {
             let ranked = self.ranked(plan, n)?;
             let folded = fold(&ranked, &mut passages)?;

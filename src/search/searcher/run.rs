@@ -14,6 +14,13 @@ pub(in crate::search) struct Plan {
     source: Option<Prepared>,
 }
 
+impl Plan {
+    /// Whether the query also reaches passages through their counterparts (`--cross`).
+    pub(in crate::search) fn crosses(&self) -> bool {
+        self.source.is_some()
+    }
+}
+
 impl Searcher {
     /// Runs `request`.
     pub(crate) fn search(&self, request: &Request) -> Result<Results> {
