@@ -16,6 +16,7 @@ mod expansion;
 mod formats;
 mod index;
 mod names;
+mod pages;
 mod parallel;
 mod pipelines;
 mod query;
