@@ -15,7 +15,7 @@ use std::collections::BinaryHeap;
 use anyhow::{Context, Result};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
-use tantivy::query::{BooleanQuery, EnableScoring, Query, Scorer, Weight};
+use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query, Scorer, Weight};
 use tantivy::{DocAddress, DocId, DocSet, Score, SegmentOrdinal, SegmentReader};
 
 use super::rank::length_prior;
@@ -56,7 +56,12 @@ impl Partial {
         let levels = self
             .levels
             .iter()
-            .map(|level| level.as_ref().map(|q| q.weight(unscored)).transpose())
+            .map(|level| {
+                level
+                    .as_ref()
+                    .map(|q| MemberWeight::of(q.as_ref(), unscored))
+                    .transpose()
+            })
             .collect::<tantivy::Result<Vec<_>>>()
             .context("cannot run the query")?;
         let mut factor = 1.0f32;
@@ -129,7 +134,7 @@ impl Ord for Ranked {
 
 /// Collects the best `n` matches by discounted score.
 struct Levelled {
-    levels: Vec<Option<Box<dyn Weight>>>,
+    levels: Vec<Option<MemberWeight>>,
     discounts: Vec<f32>,
     length_prior: bool,
     n: usize,
@@ -137,7 +142,7 @@ struct Levelled {
 
 struct LevelledSegment {
     segment: SegmentOrdinal,
-    levels: Vec<Option<Box<dyn Scorer>>>,
+    levels: Vec<Option<Member>>,
     discounts: Vec<f32>,
     /// The highest of `discounts`.
     highest: f32,
@@ -159,7 +164,7 @@ impl Collector for Levelled {
         let levels = self
             .levels
             .iter()
-            .map(|w| w.as_ref().map(|w| w.scorer(reader, 1.0)).transpose())
+            .map(|w| w.as_ref().map(|w| w.member(reader)).transpose())
             .collect::<tantivy::Result<Vec<_>>>()?;
         let fast = reader.fast_fields();
         Ok(LevelledSegment {
@@ -190,17 +195,117 @@ impl LevelledSegment {
     /// The level of `doc`, if it has one.
     fn level(&mut self, doc: DocId) -> Option<usize> {
         for (i, level) in self.levels.iter_mut().enumerate() {
-            let Some(scorer) = level else {
-                return Some(i);
-            };
-            if scorer.doc() < doc {
-                scorer.seek(doc);
-            }
-            if scorer.doc() == doc {
+            if level.as_mut().is_none_or(|member| member.holds(doc)) {
                 return Some(i);
             }
         }
         None
+    }
+}
+
+/// How to tell whether a passage matches a level's query. A query that requires at least k
+/// (two or more) of its optional clauses is told clause by clause, each clause moved forward
+/// to the passage: Tantivy's scorer for it moves through every match on the way.
+enum MemberWeight {
+    Whole(Box<dyn Weight>),
+    AtLeast {
+        must: Vec<MemberWeight>,
+        should: Vec<MemberWeight>,
+        must_not: Vec<MemberWeight>,
+        k: usize,
+    },
+}
+
+impl MemberWeight {
+    fn of(query: &dyn Query, scoring: EnableScoring) -> tantivy::Result<MemberWeight> {
+        if let Some(boolean) = query.downcast_ref::<BooleanQuery>()
+            && boolean.get_minimum_number_should_match() >= 2
+        {
+            let (mut must, mut should, mut must_not) = (Vec::new(), Vec::new(), Vec::new());
+            for (occur, clause) in boolean.clauses() {
+                let weight = MemberWeight::of(clause.as_ref(), scoring)?;
+                match occur {
+                    Occur::Must => must.push(weight),
+                    Occur::Should => should.push(weight),
+                    Occur::MustNot => must_not.push(weight),
+                }
+            }
+            return Ok(MemberWeight::AtLeast {
+                must,
+                should,
+                must_not,
+                k: boolean.get_minimum_number_should_match(),
+            });
+        }
+        Ok(MemberWeight::Whole(query.weight(scoring)?))
+    }
+
+    fn member(&self, reader: &SegmentReader) -> tantivy::Result<Member> {
+        let all = |weights: &[MemberWeight]| -> tantivy::Result<Vec<Member>> {
+            weights.iter().map(|w| w.member(reader)).collect()
+        };
+        Ok(match self {
+            MemberWeight::Whole(weight) => Member::Whole(weight.scorer(reader, 1.0)?),
+            MemberWeight::AtLeast {
+                must,
+                should,
+                must_not,
+                k,
+            } => Member::AtLeast {
+                must: all(must)?,
+                should: all(should)?,
+                must_not: all(must_not)?,
+                k: *k,
+            },
+        })
+    }
+}
+
+/// [`MemberWeight`] in one segment, asked about passages in increasing order.
+enum Member {
+    Whole(Box<dyn Scorer>),
+    AtLeast {
+        must: Vec<Member>,
+        should: Vec<Member>,
+        must_not: Vec<Member>,
+        k: usize,
+    },
+}
+
+impl Member {
+    /// Whether passage `doc` matches (never asked about an earlier passage than before; a
+    /// clause left behind is moved forward when next asked).
+    fn holds(&mut self, doc: DocId) -> bool {
+        match self {
+            Member::Whole(scorer) => {
+                if scorer.doc() < doc {
+                    scorer.seek(doc);
+                }
+                scorer.doc() == doc
+            }
+            Member::AtLeast {
+                must,
+                should,
+                must_not,
+                k,
+            } => {
+                if !must.iter_mut().all(|m| m.holds(doc))
+                    || must_not.iter_mut().any(|m| m.holds(doc))
+                {
+                    return false;
+                }
+                let mut matched = 0;
+                for m in should.iter_mut() {
+                    if m.holds(doc) {
+                        matched += 1;
+                        if matched >= *k {
+                            return true;
+                        }
+                    }
+                }
+                false
+            }
+        }
     }
 }
 
@@ -266,6 +371,63 @@ mod tests {
             order,
             score: key,
             addr: DocAddress::new(0, order as DocId),
+        }
+    }
+
+    /// Membership told clause by clause agrees with Tantivy's own matching of the query.
+    #[test]
+    fn test_membership_clause_by_clause_agrees_with_the_query() {
+        use tantivy::collector::DocSetCollector;
+        use tantivy::query::TermQuery;
+        use tantivy::schema::{IndexRecordOption, Schema, TEXT};
+        use tantivy::{Index, TantivyDocument, Term};
+
+        let mut schema = Schema::builder();
+        let text = schema.add_text_field("text", TEXT);
+        let index = Index::create_in_ram(schema.build());
+        let mut writer = index
+            .writer_with_num_threads(1, 15_000_000)
+            .expect("writer");
+        let words = ["a", "b", "c", "d", "x"];
+        // Every combination of the five words, one passage each.
+        for mask in 0u32..32 {
+            let body: Vec<&str> = (0..5)
+                .filter(|i| mask & (1 << i) != 0)
+                .map(|i| words[i])
+                .collect();
+            let mut doc = TantivyDocument::default();
+            doc.add_text(text, format!("z {}", body.join(" ")));
+            writer.add_document(doc).expect("add");
+        }
+        writer.commit().expect("commit");
+        let searcher = index.reader().expect("reader").searcher();
+        let term = |w: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(text, w),
+                IndexRecordOption::Basic,
+            ))
+        };
+        for k in [2, 3] {
+            let query = BooleanQuery::with_minimum_required_clauses(
+                vec![
+                    (Occur::Should, term("a")),
+                    (Occur::Should, term("b")),
+                    (Occur::Should, term("c")),
+                    (Occur::Must, term("z")),
+                    (Occur::MustNot, term("x")),
+                ],
+                k,
+            );
+            let expected = searcher.search(&query, &DocSetCollector).expect("search");
+            let scoring = EnableScoring::disabled_from_searcher(&searcher);
+            let weight = MemberWeight::of(&query, scoring).expect("weight");
+            assert!(matches!(weight, MemberWeight::AtLeast { .. }));
+            let mut member = weight.member(searcher.segment_reader(0)).expect("member");
+            let found: Vec<DocId> = (0..32).filter(|&d| member.holds(d)).collect();
+            let mut expected: Vec<DocId> = expected.iter().map(|a| a.doc_id).collect();
+            expected.sort_unstable();
+            assert_eq!(found, expected, "at least {k}");
+            assert!(!found.is_empty());
         }
     }
 
