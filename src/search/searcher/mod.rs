@@ -1,6 +1,7 @@
 //! The searcher: an opened index, and the way from a query string and filters to ranked hits,
 //! counts and source files.
 
+mod passages;
 mod people;
 mod prepare;
 mod run;
