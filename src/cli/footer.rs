@@ -25,11 +25,7 @@ pub(super) fn search_with_hint(
         let other =
             hint.then(|| scope.spawn(|| searcher.other_language(&request.query, &request.filters)));
         let results = searcher.search(request);
-        let other = other.map(|thread| {
-            thread
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-        });
+        let other = other.map(crate::search::joined);
         (results, other)
     })
 }

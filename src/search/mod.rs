@@ -30,3 +30,10 @@ pub(crate) use hit::{Duplicate, Hit};
 pub(crate) use passage::StoredPassage;
 pub use searcher::Searcher;
 pub(crate) use searcher::{Advice, Expansion, Prepared, Request, Results, Sort, UnitSummary};
+
+/// What a scoped thread returned; a panic in it goes on in the caller's thread.
+pub(crate) fn joined<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    thread
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}

@@ -89,24 +89,26 @@ impl DayColumns {
 
     /// The language of the term ordinal `ord` of the language column.
     fn lang(&mut self, ord: u64) -> Option<Lang> {
-        if let Some(&lang) = self.lang_of.get(&ord) {
-            return lang;
-        }
-        let lang = self.langs.text_of(ord).as_deref().and_then(Lang::parse);
-        self.lang_of.insert(ord, lang);
-        lang
+        parsed(&mut self.langs, &mut self.lang_of, ord, Lang::parse)
     }
 
     /// The kind of passage `doc`.
     fn kind(&mut self, doc: DocId) -> Option<Kind> {
         let ord = self.kinds.ord(doc)?;
-        if let Some(&kind) = self.kind_of.get(&ord) {
-            return kind;
-        }
-        let kind = self.kinds.text_of(ord).as_deref().and_then(Kind::parse);
-        self.kind_of.insert(ord, kind);
-        kind
+        parsed(&mut self.kinds, &mut self.kind_of, ord, Kind::parse)
     }
+}
+
+/// The value of term ordinal `ord` of `values`, parsed once per ordinal (`known`).
+fn parsed<T: Copy>(
+    values: &mut StrValues,
+    known: &mut HashMap<u64, Option<T>>,
+    ord: u64,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Option<T> {
+    *known
+        .entry(ord)
+        .or_insert_with(|| values.text_of(ord).as_deref().and_then(parse))
 }
 
 /// Two versions of one briefing, each in reading order, and their alignment.

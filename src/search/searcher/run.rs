@@ -49,9 +49,7 @@ impl Searcher {
                 .then(|| scope.spawn(|| self.advice(prepared)));
             let hits = self.hits_of(request, &plan);
             let advice = match advice {
-                Some(thread) => thread
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                Some(thread) => crate::search::joined(thread),
                 None => self.advice(prepared),
             };
             (hits, advice)
@@ -261,11 +259,7 @@ impl Searcher {
                     .collect();
                 ranking
                     .into_iter()
-                    .map(|thread| {
-                        thread
-                            .join()
-                            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                    })
+                    .map(crate::search::joined)
                     .collect::<Result<Vec<_>>>()
             })?;
             rank::interleave(lists, n)
