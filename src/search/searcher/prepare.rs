@@ -107,9 +107,12 @@ impl Tiers<'_> {
         };
         // Every partial hit holds at least one of the words in its own text: an answer whose
         // question alone has them belongs to the question tier or to none.
-        let Some(own) = self.built_as(loosest).map(|b| b.matching) else {
+        let Some(loosest_built) = self.built_as(loosest) else {
             return (None, None);
         };
+        let own = loosest_built.matching.box_clone();
+        // Built once: it is also the last level's.
+        let mut loosest_built = Some(loosest_built);
         let levels = if self.ranking.fill_levels {
             vec![Matching::AllButOne, Matching::Half, loosest]
         } else {
@@ -121,7 +124,11 @@ impl Tiers<'_> {
             if level == self.ranking.matching {
                 continue;
             }
-            let Some(relaxed) = self.built_as(level).filter(|relaxed| relaxed.relaxed) else {
+            let built = match level == loosest {
+                true => loosest_built.take().or_else(|| self.built_as(level)),
+                false => self.built_as(level),
+            };
+            let Some(relaxed) = built.filter(|relaxed| relaxed.relaxed) else {
                 continue;
             };
             // A word counts where the passage holds it, or (for an answer) where its
