@@ -15,6 +15,7 @@ use crate::index::aliases::{Aliases, SYNONYMS_FILE};
 use crate::index::{self, writer::Writer};
 use crate::ingest::{self, Event, Options, Report};
 use crate::output::plural;
+use crate::search::Searcher;
 use crate::translate::lexicon::Lexicon;
 
 #[derive(Debug, Args)]
@@ -116,6 +117,7 @@ pub(super) fn run(index_dir: &Path, args: IndexArgs) -> Result<Outcome> {
     install_lists(&args, index_dir)?;
     if args.paths.is_empty() {
         writer.finish_now()?;
+        record_pairs(index_dir);
         return Ok(Outcome::Found);
     }
     if args.rebuild {
@@ -133,7 +135,7 @@ pub(super) fn run(index_dir: &Path, args: IndexArgs) -> Result<Outcome> {
         tell(&progress, event)
     })?;
     progress.finish_and_clear();
-    finish(writer, &report, &args, &missing, started)
+    finish(writer, index_dir, &report, &args, &missing, started)
 }
 
 /// Installs the speaker aliases, synonyms and lexicon that `args` name in the index folder.
@@ -172,6 +174,7 @@ fn install_lists(args: &IndexArgs, index_dir: &Path) -> Result<()> {
 /// did not exist, or a skipped file under `--strict` are failures once the rest is committed.
 fn finish(
     writer: Writer,
+    index_dir: &Path,
     report: &Report,
     args: &IndexArgs,
     missing: &[&PathBuf],
@@ -179,8 +182,11 @@ fn finish(
 ) -> Result<Outcome> {
     if report.interrupted {
         writer.finish_now()?;
-    } else if let Some(note) = writer.finish()? {
-        eprintln!("note: {note:#}");
+    } else {
+        if let Some(note) = writer.finish()? {
+            eprintln!("note: {note:#}");
+        }
+        record_pairs(index_dir);
     }
     eprintln!("{}", summary(report, started.elapsed().as_secs_f64()));
     if report.interrupted {
@@ -207,6 +213,17 @@ fn finish(
         );
     }
     Ok(Outcome::Found)
+}
+
+/// Records which briefings have a version in the other language (see
+/// `search::parallel::record`). Without the record, queries find the same pairs, more slowly:
+/// a failure is a note, not an error.
+fn record_pairs(index_dir: &Path) {
+    let recorded = Searcher::open(index_dir)
+        .and_then(|searcher| crate::search::parallel::record::write(&searcher, index_dir));
+    if let Err(e) = recorded {
+        eprintln!("note: the parallel versions were not recorded: {e:#}");
+    }
 }
 
 /// Checks the word list in `list` and installs it in the index folder. An index built with

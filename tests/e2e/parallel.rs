@@ -308,6 +308,46 @@ fn unicode_width(line: &str) -> usize {
 }
 
 #[test]
+fn test_the_record_of_versions_is_used_only_for_the_index_it_describes() {
+    let x = Indexed::new();
+    let path = x.index().join("parallel.json");
+    let recorded: Value =
+        serde_json::from_str(&fs::read_to_string(&path).expect("parallel.json")).expect("JSON");
+    let briefings: Vec<&str> = recorded["briefings"]
+        .as_array()
+        .expect("briefings")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    let mut pairs = [EN_MFA, EN_MOFCOM, ZH_MOFCOM, ZH_MFA];
+    pairs.sort();
+    assert_eq!(briefings, pairs, "the two pairs, and no other briefing");
+    let counterpart = || {
+        let r = x.run(&["query", "Heyu Islands", "--json", "--kind", "answer"]);
+        r.hits()[0]["counterpart"].as_str().map(str::to_string)
+    };
+    assert_eq!(counterpart(), some(ZH_MFA, 5));
+    // A record of this index that lists no pair is believed (so it is read at all)…
+    let mut emptied = recorded.clone();
+    emptied["briefings"] = Value::Array(Vec::new());
+    fs::write(&path, emptied.to_string()).expect("write");
+    assert_eq!(counterpart(), None);
+    // …and one of another index (other segments) is not: the pairs are found as without it.
+    emptied["segments"] = "another index".into();
+    fs::write(&path, emptied.to_string()).expect("write");
+    assert_eq!(counterpart(), some(ZH_MFA, 5));
+    // Re-indexing writes it again; a stale one left by a run that stopped is ignored, as is
+    // one that cannot be read.
+    let r = index(&x.index(), &[&x.file("en"), &x.file("zh")]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let again: Value =
+        serde_json::from_str(&fs::read_to_string(&path).expect("parallel.json")).expect("JSON");
+    assert_eq!(again, recorded);
+    fs::write(&path, "not JSON").expect("write");
+    assert_eq!(counterpart(), some(ZH_MFA, 5));
+}
+
+#[test]
 fn test_counterparts_follow_reindexing_and_stdin() {
     let x = Indexed::new();
     // The Chinese version changes and is indexed again: it keeps its English counterpart.

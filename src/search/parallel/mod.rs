@@ -7,17 +7,19 @@
 //! lexicon, else pinyin; see `names`), they ask about as many questions, and most of their
 //! turns align. Each briefing has at most one counterpart version: the best aligned.
 //!
-//! This is done when a command needs it, not at indexing: whichever version is indexed or
-//! re-indexed later, from a file or from stdin, the pairing is that of the index as it is, and
-//! indexing pays nothing. A date is looked at once per process, from fast fields alone unless
-//! it has briefings in both languages with one presiding speaker; only then are the two
-//! versions read and aligned (a few milliseconds).
+//! This is done when a command needs it: whichever version is indexed or re-indexed later,
+//! from a file or from stdin, the pairing is that of the index as it is. A date is looked at
+//! once per process, from fast fields alone unless it has briefings in both languages with one
+//! presiding speaker; only then are the two versions read and aligned (a few milliseconds).
+//! Indexing ends by recording which briefings some pair holds ([`record`]): a query skips the
+//! dates of the others, which are most hits.
 
 pub(crate) mod align;
+pub(crate) mod record;
 
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use anyhow::{Context, Result};
 use tantivy::columnar::Column;
@@ -50,6 +52,9 @@ const MIN_SAID_ALIKE: f64 = 0.55;
 /// by, opened once per segment (a query may look at the dates of ten hits).
 #[derive(Default)]
 pub(crate) struct Cache {
+    /// The briefings that have a version in the other language, as indexing recorded them
+    /// (none if there is no record of the index as it is: see [`record`]).
+    recorded: OnceLock<Option<HashSet<String>>>,
     days: Mutex<HashMap<i64, Arc<Vec<Arc<Pair>>>>>,
     columns: Mutex<HashMap<SegmentOrdinal, DayColumns>>,
 }
@@ -155,6 +160,16 @@ pub(crate) fn pair_of(
     let Some(date) = date else {
         return Ok(None);
     };
+    let recorded = searcher
+        .parallel
+        .recorded
+        .get_or_init(|| record::read(searcher.tantivy(), searcher.dir()));
+    if recorded
+        .as_ref()
+        .is_some_and(|briefings| !briefings.contains(briefing_id))
+    {
+        return Ok(None);
+    }
     Ok(pairs_on(searcher, date)?
         .iter()
         .find(|p| p.holds(briefing_id))

@@ -159,6 +159,11 @@ impl Searcher {
         &self.opened.fields
     }
 
+    /// The index folder.
+    pub(crate) fn dir(&self) -> &std::path::Path {
+        &self.dir
+    }
+
     pub(crate) fn tantivy(&self) -> &tantivy::Searcher {
         &self.searcher
     }

@@ -1,0 +1,106 @@
+//! The briefings that have a version in the other language, recorded when indexing ends, so
+//! that a query need not look at the dates of hits that have none (most of them).
+//!
+//! The pairs are still found as [`super`] says, from the index as it is; the record only
+//! lists the briefings that some pair holds, with the segments (and their deletions) it was
+//! made from. A query uses it only when those are the index's segments now: after an
+//! interrupted run, a merge, or a record from another version, it is ignored and every date
+//! is looked at, as without it. Results are the same either way.
+
+use std::collections::{BTreeSet, HashSet};
+use std::fs;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use serde::{Deserialize, Serialize};
+
+use super::pairs_on;
+use crate::date::Date;
+use crate::index::schema::name;
+use crate::search::Searcher;
+
+/// File, inside the index folder, of the record.
+pub(crate) const FILE: &str = "parallel.json";
+
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+struct Record {
+    /// What the record was made from (see [`segments_key`]).
+    segments: String,
+    /// The briefings that have a version in the other language, sorted.
+    briefings: Vec<String>,
+}
+
+/// Bumped when the rules that pair briefings change: a record made by other rules is ignored.
+const RULES: u32 = 1;
+
+/// A key of what the pairs were found from: the searcher's segments and their deletions, the
+/// lists of the index folder that words are translated by, and the rules. Another commit, a
+/// merge, a deletion or another list changes it.
+fn segments_key(searcher: &tantivy::Searcher, dir: &Path) -> String {
+    let lists: Vec<String> = [crate::translate::lexicon::FILE, crate::index::aliases::FILE]
+        .iter()
+        .map(|file| {
+            let bytes = fs::read(dir.join(file)).unwrap_or_default();
+            format!("{file}:{:016x}", xxhash_rust::xxh3::xxh3_64(&bytes))
+        })
+        .collect();
+    let mut segments: Vec<String> = searcher
+        .segment_readers()
+        .iter()
+        .map(|r| format!("{}:{}", r.segment_id().uuid_string(), r.num_deleted_docs()))
+        .collect();
+    segments.sort();
+    format!(
+        "rules {RULES} {}; {}; {}",
+        env!("CARGO_PKG_VERSION"),
+        lists.join(","),
+        segments.join(",")
+    )
+}
+
+/// Finds the pairs of every date of the index and records their briefings in `dir`.
+pub(crate) fn write(searcher: &Searcher, dir: &Path) -> Result<()> {
+    let mut days = BTreeSet::new();
+    for reader in searcher.tantivy().segment_readers() {
+        let dates = reader
+            .fast_fields()
+            .date(name::DATE)
+            .context("cannot read the date column")?;
+        for doc in reader.doc_ids_alive() {
+            days.extend(
+                dates
+                    .first(doc)
+                    .map(|d| d.into_timestamp_secs().div_euclid(86_400)),
+            );
+        }
+    }
+    let mut briefings = BTreeSet::new();
+    for day in days {
+        let Some(date) = Date::from_days_since_epoch(day) else {
+            continue;
+        };
+        for pair in pairs_on(searcher, date)?.iter() {
+            for side in [&pair.en, &pair.zh] {
+                briefings.extend(side.first().map(|p| p.briefing_id.clone()));
+            }
+        }
+    }
+    let record = Record {
+        segments: segments_key(searcher.tantivy(), dir),
+        briefings: briefings.into_iter().collect(),
+    };
+    let text = serde_json::to_string(&record).context("cannot encode the parallel record")?;
+    let path = dir.join(FILE);
+    let partial = dir.join(format!("{FILE}.partial"));
+    fs::write(&partial, text + "\n")
+        .and_then(|()| fs::rename(&partial, &path))
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// The briefings that have a version in the other language, if `dir` holds a record of the
+/// searcher's segments.
+pub(crate) fn read(searcher: &tantivy::Searcher, dir: &Path) -> Option<HashSet<String>> {
+    let text = fs::read_to_string(dir.join(FILE)).ok()?;
+    let record: Record = serde_json::from_str(&text).ok()?;
+    (record.segments == segments_key(searcher, dir)).then(|| record.briefings.into_iter().collect())
+}
