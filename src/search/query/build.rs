@@ -18,6 +18,7 @@
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query};
 use tantivy::schema::Field;
 
+use super::lazy::LazySum;
 pub use super::options::{Matching, RankOptions};
 use super::syntax::{Alternative, Node, QueryField, Variant};
 use crate::analyze::Analyzer;
@@ -118,6 +119,9 @@ pub(super) struct Builder<'a> {
     pub(super) in_group: bool,
 }
 
+/// A boost: its name, its clauses (any of them), its weight.
+type BoostPart = (&'static str, Vec<Box<dyn Query>>, f32);
+
 /// Builds the Tantivy query for `node`.
 pub(crate) fn build(
     node: &Node,
@@ -147,7 +151,7 @@ pub(crate) fn build(
     } else {
         None
     };
-    let boost_parts: Vec<(&'static str, Box<dyn Query>)> = [
+    let parts: Vec<BoostPart> = [
         (
             "title",
             std::mem::take(&mut builder.title_clauses),
@@ -162,22 +166,30 @@ pub(crate) fn build(
     ]
     .into_iter()
     .filter(|(_, clauses, boost)| !clauses.is_empty() && *boost > 0.0)
-    .map(|(name, clauses, boost)| {
-        let any = BooleanQuery::new(clauses.into_iter().map(|q| (Occur::Should, q)).collect());
-        (
-            name,
-            Box::new(BoostQuery::new(Box::new(any), boost)) as Box<dyn Query>,
-        )
-    })
     .collect();
-    let boosts: Vec<(Occur, Box<dyn Query>)> = boost_parts
+    // Added to the score of a passage that matches: each clause is moved to the passage (see
+    // `lazy`), to the same sum as the parts' Boolean queries give `--explain`.
+    let boosts: Vec<Box<dyn Query>> = parts
         .iter()
-        .map(|(_, q)| (Occur::Should, q.box_clone()))
+        .map(|(_, clauses, boost)| {
+            let clauses = clauses.iter().map(|q| q.box_clone()).collect();
+            Box::new(LazySum::new(clauses, *boost)) as Box<dyn Query>
+        })
+        .collect();
+    let boost_parts: Vec<(&'static str, Box<dyn Query>)> = parts
+        .into_iter()
+        .map(|(name, clauses, boost)| {
+            let any = BooleanQuery::new(clauses.into_iter().map(|q| (Occur::Should, q)).collect());
+            (
+                name,
+                Box::new(BoostQuery::new(Box::new(any), boost)) as Box<dyn Query>,
+            )
+        })
         .collect();
     Ok(Built {
         matching,
         through_question,
-        boosts: (!boosts.is_empty()).then(|| Box::new(BooleanQuery::new(boosts)) as Box<dyn Query>),
+        boosts: (!boosts.is_empty()).then(|| Box::new(LazySum::new(boosts, 1.0)) as Box<dyn Query>),
         match_all: *node == Node::All,
         relaxed: builder.relaxed,
         highlight: builder.highlight,

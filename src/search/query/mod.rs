@@ -4,6 +4,7 @@ pub(crate) mod aliases;
 pub(crate) mod build;
 mod cached;
 pub(crate) mod expand;
+mod lazy;
 mod lex;
 pub(crate) mod options;
 pub(crate) mod syntax;
