@@ -215,14 +215,23 @@ fn finish(
     Ok(Outcome::Found)
 }
 
-/// Records which briefings have a version in the other language (see
-/// `search::parallel::record`). Without the record, queries find the same pairs, more slowly:
-/// a failure is a note, not an error.
+/// Records which briefings have a version in the other language (`search::parallel::record`)
+/// and the Chinese words backwards (`search::lexicon::reversed`). Without the records, queries
+/// give the same results, more slowly: a failure is a note, not an error.
 fn record_pairs(index_dir: &Path) {
-    let recorded = Searcher::open(index_dir)
-        .and_then(|searcher| crate::search::parallel::record::write(&searcher, index_dir));
-    if let Err(e) = recorded {
+    let searcher = match Searcher::open(index_dir) {
+        Ok(searcher) => searcher,
+        Err(e) => {
+            eprintln!("note: the index was not read back to record what queries use: {e:#}");
+            return;
+        }
+    };
+    if let Err(e) = crate::search::parallel::record::write(&searcher, index_dir) {
         eprintln!("note: the parallel versions were not recorded: {e:#}");
+    }
+    let text = searcher.fields().text;
+    if let Err(e) = crate::search::lexicon::reversed::write(searcher.tantivy(), text, index_dir) {
+        eprintln!("note: the Chinese words were not recorded backwards: {e:#}");
     }
 }
 

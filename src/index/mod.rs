@@ -10,6 +10,7 @@ pub(crate) mod directory;
 pub(crate) mod document;
 pub(crate) mod manifest;
 pub(crate) mod schema;
+pub(crate) mod state;
 pub(crate) mod writer;
 
 use std::fs;

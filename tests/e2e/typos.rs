@@ -291,6 +291,25 @@ fn test_chinese_suggestions_by_sound_and_by_one_character() {
 }
 
 #[test]
+fn test_a_changed_first_character_is_suggested_with_or_without_the_reversed_words() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let idx = chinese(&dir);
+    let record = idx.join("reversed-words.fst");
+    assert!(
+        record.is_file(),
+        "indexing records the Chinese words backwards"
+    );
+    // 木 does not read as 海 (hai): only a word with another first character is near.
+    let suggested = || query(&idx, &["木关总署"]).stderr;
+    assert_has(&suggested(), "木关总署: did you mean 海关总署?");
+    // Without the record, or with one that is not of this index, the same suggestion.
+    std::fs::remove_file(&record).expect("remove");
+    assert_has(&suggested(), "木关总署: did you mean 海关总署?");
+    std::fs::write(&record, b"BSREV001\x05\x00\x00\x00stale").expect("write");
+    assert_has(&suggested(), "木关总署: did you mean 海关总署?");
+}
+
+#[test]
 fn test_chinese_fuzzy_words_and_prefixes() {
     let dir = tempfile::tempdir().expect("tempdir");
     let idx = chinese(&dir);

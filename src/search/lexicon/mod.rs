@@ -24,6 +24,7 @@ use crate::index::Fields;
 use crate::script::{fold, is_han};
 
 mod han;
+pub(crate) mod reversed;
 
 use han::{Allowed, HanPattern, same_sounds};
 
@@ -67,6 +68,8 @@ pub(crate) struct Lexicon<'a> {
     pub(crate) searcher: &'a tantivy::Searcher,
     pub(crate) fields: &'a Fields,
     pub(crate) analyzer: &'a Analyzer,
+    /// The Chinese words backwards, when indexing recorded them for the index as it is.
+    pub(crate) reversed: Option<&'a reversed::Reversed>,
 }
 
 /// The edits a fuzzy word allows by its length, as Lucene's `AUTO`: none up to two letters,
@@ -240,8 +243,10 @@ impl Lexicon<'_> {
                 .collect(),
             1,
         )];
+        // Another first character: from the words backwards when they are recorded (below).
+        let first = usize::from(self.reversed.is_some());
         if chars.len() >= 3 {
-            for k in 0..chars.len() {
+            for k in first..chars.len() {
                 let pattern = chars
                     .iter()
                     .enumerate()
@@ -282,6 +287,15 @@ impl Lexicon<'_> {
             for (term, (n, distance)) in segment {
                 let entry = found.entry(term).or_insert((0, distance));
                 entry.0 += n;
+                entry.1 = entry.1.min(distance);
+            }
+        }
+        // A word found by another pattern was counted in every segment that holds it: its
+        // passages are complete, and only its distance may be closer.
+        if let Some(reversed) = self.reversed.filter(|_| chars.len() >= 3) {
+            for (term, n) in reversed.first_character_changed(&chars) {
+                let distance = if term == word { 0 } else { 2 };
+                let entry = found.entry(term).or_insert((n, distance));
                 entry.1 = entry.1.min(distance);
             }
         }

@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use super::pairs_on;
 use crate::date::Date;
 use crate::index::schema::name;
+use crate::index::state;
 use crate::search::Searcher;
 
 /// File, inside the index folder, of the record.
@@ -24,38 +25,10 @@ pub(crate) const FILE: &str = "parallel.json";
 
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
 struct Record {
-    /// What the record was made from (see [`segments_key`]).
+    /// The state of the index the record was made from (see [`state::key`]).
     segments: String,
     /// The briefings that have a version in the other language, sorted.
     briefings: Vec<String>,
-}
-
-/// Bumped when the rules that pair briefings change: a record made by other rules is ignored.
-const RULES: u32 = 1;
-
-/// A key of what the pairs were found from: the searcher's segments and their deletions, the
-/// lists of the index folder that words are translated by, and the rules. Another commit, a
-/// merge, a deletion or another list changes it.
-fn segments_key(searcher: &tantivy::Searcher, dir: &Path) -> String {
-    let lists: Vec<String> = [crate::translate::lexicon::FILE, crate::index::aliases::FILE]
-        .iter()
-        .map(|file| {
-            let bytes = fs::read(dir.join(file)).unwrap_or_default();
-            format!("{file}:{:016x}", xxhash_rust::xxh3::xxh3_64(&bytes))
-        })
-        .collect();
-    let mut segments: Vec<String> = searcher
-        .segment_readers()
-        .iter()
-        .map(|r| format!("{}:{}", r.segment_id().uuid_string(), r.num_deleted_docs()))
-        .collect();
-    segments.sort();
-    format!(
-        "rules {RULES} {}; {}; {}",
-        env!("CARGO_PKG_VERSION"),
-        lists.join(","),
-        segments.join(",")
-    )
 }
 
 /// Finds the pairs of every date of the index and records their briefings in `dir`.
@@ -86,15 +59,11 @@ pub(crate) fn write(searcher: &Searcher, dir: &Path) -> Result<()> {
         }
     }
     let record = Record {
-        segments: segments_key(searcher.tantivy(), dir),
+        segments: state::key(searcher.tantivy(), dir),
         briefings: briefings.into_iter().collect(),
     };
     let text = serde_json::to_string(&record).context("cannot encode the parallel record")?;
-    let path = dir.join(FILE);
-    let partial = dir.join(format!("{FILE}.partial"));
-    fs::write(&partial, text + "\n")
-        .and_then(|()| fs::rename(&partial, &path))
-        .with_context(|| format!("cannot write {}", path.display()))
+    state::write(dir, FILE, (text + "\n").as_bytes())
 }
 
 /// The briefings that have a version in the other language, if `dir` holds a record of the
@@ -102,5 +71,5 @@ pub(crate) fn write(searcher: &Searcher, dir: &Path) -> Result<()> {
 pub(crate) fn read(searcher: &tantivy::Searcher, dir: &Path) -> Option<HashSet<String>> {
     let text = fs::read_to_string(dir.join(FILE)).ok()?;
     let record: Record = serde_json::from_str(&text).ok()?;
-    (record.segments == segments_key(searcher, dir)).then(|| record.briefings.into_iter().collect())
+    (record.segments == state::key(searcher, dir)).then(|| record.briefings.into_iter().collect())
 }

@@ -76,6 +76,9 @@ pub struct Searcher {
     /// Per segment: the passage length and reading-order columns, opened on first use
     /// (opening a column reads its block index: once, not once per hit).
     pub(super) rank_columns: Vec<OnceLock<rank::RankColumns>>,
+    /// The index's Chinese words backwards, if recorded for the index as it is (read on
+    /// first use, by spelling suggestions).
+    reversed: OnceLock<Option<super::lexicon::reversed::Reversed>>,
     /// Prefixes and fuzzy words looked up so far (a query is prepared several times).
     looked_up: Mutex<HashMap<Lookup, Arc<Found>>>,
     dir: PathBuf,
@@ -132,6 +135,7 @@ impl Searcher {
             synonym_keys: Mutex::new(HashMap::new()),
             dictionary: OnceLock::new(),
             rank_columns: (0..segments).map(|_| OnceLock::new()).collect(),
+            reversed: OnceLock::new(),
             looked_up: Mutex::new(HashMap::new()),
             dir: dir.to_path_buf(),
         })
