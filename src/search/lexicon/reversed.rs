@@ -31,12 +31,16 @@ fn backwards(word: &str) -> String {
     word.chars().rev().collect()
 }
 
-/// Records the Chinese words of the text field of `searcher`'s index in `dir`.
+/// Records the Chinese words of the text field of `searcher`'s index in `dir`, unless the
+/// record there is of the index as it is.
 pub(crate) fn write(
     searcher: &tantivy::Searcher,
     field: tantivy::schema::Field,
     dir: &Path,
 ) -> Result<()> {
+    if read(searcher, dir).is_some() {
+        return Ok(());
+    }
     let mut words: BTreeMap<String, u64> = BTreeMap::new();
     for reader in searcher.segment_readers() {
         let inverted = reader

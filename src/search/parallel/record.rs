@@ -14,7 +14,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
-use super::pairs_on;
+use super::find_pairs;
 use crate::date::Date;
 use crate::index::schema::name;
 use crate::index::state;
@@ -31,8 +31,12 @@ struct Record {
     briefings: Vec<String>,
 }
 
-/// Finds the pairs of every date of the index and records their briefings in `dir`.
+/// Finds the pairs of every date of the index and records their briefings in `dir`, unless
+/// the record there is of the index as it is.
 pub(crate) fn write(searcher: &Searcher, dir: &Path) -> Result<()> {
+    if read(searcher.tantivy(), dir).is_some() {
+        return Ok(());
+    }
     let mut days = BTreeSet::new();
     for reader in searcher.tantivy().segment_readers() {
         let dates = reader
@@ -52,7 +56,8 @@ pub(crate) fn write(searcher: &Searcher, dir: &Path) -> Result<()> {
         let Some(date) = Date::from_days_since_epoch(day) else {
             continue;
         };
-        for pair in pairs_on(searcher, date)?.iter() {
+        // Not kept for later queries: the passages of every pair would be held at once.
+        for pair in find_pairs(searcher, date)? {
             for side in [&pair.en, &pair.zh] {
                 briefings.extend(side.first().map(|p| p.briefing_id.clone()));
             }
