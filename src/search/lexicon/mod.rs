@@ -72,6 +72,41 @@ pub(crate) struct Lexicon<'a> {
     pub(crate) reversed: Option<&'a reversed::Reversed>,
 }
 
+/// The patterns of the words near `chars` with their distance: the same sound (1), and for
+/// words of three characters or more, one character changed (2), the first only if
+/// `first_changed`.
+fn patterns(chars: &[char], first_changed: bool) -> Vec<(Vec<Allowed>, u32)> {
+    let mut patterns: Vec<(Vec<Allowed>, u32)> = vec![(
+        chars
+            .iter()
+            .zip(same_sounds(chars))
+            .map(|(&c, mut set)| {
+                set.push(c);
+                Allowed::of(set)
+            })
+            .collect(),
+        1,
+    )];
+    let first = usize::from(!first_changed);
+    if chars.len() >= 3 {
+        for k in first..chars.len() {
+            let pattern = chars
+                .iter()
+                .enumerate()
+                .map(|(i, &c)| {
+                    if i == k {
+                        Allowed::AnyHan
+                    } else {
+                        Allowed::of(vec![c])
+                    }
+                })
+                .collect();
+            patterns.push((pattern, 2));
+        }
+    }
+    patterns
+}
+
 /// The edits a fuzzy word allows by its length, as Lucene's `AUTO`: none up to two letters,
 /// one up to five, two beyond.
 pub(crate) fn auto_distance(word: &str) -> u8 {
@@ -232,35 +267,8 @@ impl Lexicon<'_> {
         if chars.len() < 2 || chars.len() > MAX_HAN_CHARS {
             return Ok(Vec::new());
         }
-        let mut patterns: Vec<(Vec<Allowed>, u32)> = vec![(
-            chars
-                .iter()
-                .zip(same_sounds(&chars))
-                .map(|(&c, mut set)| {
-                    set.push(c);
-                    Allowed::of(set)
-                })
-                .collect(),
-            1,
-        )];
         // Another first character: from the words backwards when they are recorded (below).
-        let first = usize::from(self.reversed.is_some());
-        if chars.len() >= 3 {
-            for k in first..chars.len() {
-                let pattern = chars
-                    .iter()
-                    .enumerate()
-                    .map(|(i, &c)| {
-                        if i == k {
-                            Allowed::AnyHan
-                        } else {
-                            Allowed::of(vec![c])
-                        }
-                    })
-                    .collect();
-                patterns.push((pattern, 2));
-            }
-        }
+        let patterns = patterns(&chars, self.reversed.is_none());
         let mut found: HashMap<String, (u64, u32)> = HashMap::new();
         for reader in self.searcher.segment_readers() {
             let inverted = reader

@@ -355,59 +355,8 @@ fn versions_on(searcher: &Searcher, date: Date) -> Result<Vec<Version>> {
     }
     let mut versions: HashMap<String, Version> = HashMap::new();
     for segment in &segments {
-        let Some(c) = columns.get_mut(&segment.segment) else {
-            continue;
-        };
-        // By term ordinals first (a segment's briefings, kinds and speakers are few): the
-        // strings are looked up once each, at the end.
-        let mut by_id: Vec<(u64, Seen)> = Vec::new();
-        for &doc in &segment.docs {
-            let Some(id) = c.ids.ord(doc) else {
-                continue;
-            };
-            let at = match by_id.iter().rposition(|(i, _)| *i == id) {
-                Some(at) => at,
-                None => {
-                    by_id.push((id, Seen::default()));
-                    by_id.len() - 1
-                }
-            };
-            let (lang, spoken, questions) = &mut by_id[at].1;
-            if lang.is_none() {
-                *lang = c.langs.ord(doc);
-            }
-            match c.kind(doc) {
-                Some(Kind::Question) => questions.extend(c.turns.first(doc)),
-                Some(Kind::Answer | Kind::Remarks) => {
-                    if let Some(speaker) = c.speakers.ord(doc) {
-                        let bytes = c.lengths.first(doc).unwrap_or(0);
-                        match spoken.iter_mut().find(|(s, _)| *s == speaker) {
-                            Some((_, total)) => *total += bytes,
-                            None => spoken.push((speaker, bytes)),
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-        for (id, (lang, spoken, questions)) in by_id {
-            let Some(id) = c.ids.text_of(id) else {
-                continue;
-            };
-            // A briefing's passages are one segment's, unless a merge is under way.
-            let version = versions.entry(id.clone()).or_insert_with(|| Version {
-                id,
-                ..Version::default()
-            });
-            if version.lang.is_none() {
-                version.lang = lang.and_then(|l| c.lang(l));
-            }
-            for (speaker, bytes) in spoken {
-                if let Some(name) = c.speakers.text_of(speaker) {
-                    *version.spoken.entry(name).or_default() += bytes;
-                }
-            }
-            version.questions.extend(questions);
+        if let Some(c) = columns.get_mut(&segment.segment) {
+            add_versions(c, &segment.docs, &mut versions);
         }
     }
     let versions: Vec<Version> = versions.into_values().collect();
@@ -415,6 +364,61 @@ fn versions_on(searcher: &Searcher, date: Date) -> Result<Vec<Version>> {
         .iter()
         .all(|l| versions.iter().any(|v| v.lang == Some(*l)));
     Ok(if both { versions } else { Vec::new() })
+}
+
+/// Adds what the passages `docs` of a segment (`c`, its columns) say of their briefings.
+fn add_versions(c: &mut DayColumns, docs: &[DocId], versions: &mut HashMap<String, Version>) {
+    // By term ordinals first (a segment's briefings, kinds and speakers are few): the
+    // strings are looked up once each, at the end.
+    let mut by_id: Vec<(u64, Seen)> = Vec::new();
+    for &doc in docs {
+        let Some(id) = c.ids.ord(doc) else {
+            continue;
+        };
+        let at = match by_id.iter().rposition(|(i, _)| *i == id) {
+            Some(at) => at,
+            None => {
+                by_id.push((id, Seen::default()));
+                by_id.len() - 1
+            }
+        };
+        let (lang, spoken, questions) = &mut by_id[at].1;
+        if lang.is_none() {
+            *lang = c.langs.ord(doc);
+        }
+        match c.kind(doc) {
+            Some(Kind::Question) => questions.extend(c.turns.first(doc)),
+            Some(Kind::Answer | Kind::Remarks) => {
+                if let Some(speaker) = c.speakers.ord(doc) {
+                    let bytes = c.lengths.first(doc).unwrap_or(0);
+                    match spoken.iter_mut().find(|(s, _)| *s == speaker) {
+                        Some((_, total)) => *total += bytes,
+                        None => spoken.push((speaker, bytes)),
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for (id, (lang, spoken, questions)) in by_id {
+        let Some(id) = c.ids.text_of(id) else {
+            continue;
+        };
+        // A briefing's passages are one segment's, unless a merge is under way.
+        let version = versions.entry(id.clone()).or_insert_with(|| Version {
+            id,
+            ..Version::default()
+        });
+        if version.lang.is_none() {
+            version.lang = lang.and_then(|l| c.lang(l));
+        }
+        for (speaker, bytes) in spoken {
+            if let Some(name) = c.speakers.text_of(speaker) {
+                *version.spoken.entry(name).or_default() += bytes;
+            }
+        }
+        version.questions.extend(questions);
+    }
 }
 
 #[cfg(test)]

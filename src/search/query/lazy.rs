@@ -174,10 +174,9 @@ mod tests {
     use tantivy::schema::{IndexRecordOption, Schema, TEXT};
     use tantivy::{Index, TantivyDocument};
 
-    /// Scores and matches equal Tantivy's union of the same clauses inside a boost query, to
-    /// the bit, nested as the boosts are, whether passages are asked about in turn or by seek.
-    #[test]
-    fn test_the_lazy_sum_scores_as_tantivy_union_of_boosted_clauses() {
+    /// An index of titles in runs (as a briefing's passages share one) and scattered texts,
+    /// the boosts as Tantivy's union of boost queries, and as lazy sums.
+    fn fixture() -> (tantivy::Searcher, BooleanQuery, LazySum) {
         let mut schema = Schema::builder();
         let title = schema.add_text_field("title", TEXT);
         let text = schema.add_text_field("text", TEXT);
@@ -188,7 +187,6 @@ mod tests {
         let words = ["wang", "yi", "forum", "asean", "summit", "visit"];
         for i in 0..6000u32 {
             let mut doc = TantivyDocument::default();
-            // Titles in runs, as a briefing's passages share one; texts scattered.
             let t: Vec<&str> = (0..3).map(|k| words[((i / 40 + k) % 6) as usize]).collect();
             let x: Vec<&str> = (0..(i % 5 + 1))
                 .map(|k| words[((i * 7 + k * 3) % 6) as usize])
@@ -206,14 +204,20 @@ mod tests {
             ))
         };
         let parts = [(title, 0.3f32), (text, 1.0f32)];
+        let clauses = |field| -> Vec<Box<dyn Query>> {
+            ["wang", "asean", "visit"]
+                .iter()
+                .map(|w| term(field, w))
+                .collect()
+        };
         let tantivy_boosts = BooleanQuery::new(
             parts
                 .iter()
                 .map(|&(field, boost)| {
                     let any = BooleanQuery::new(
-                        ["wang", "asean", "visit"]
-                            .iter()
-                            .map(|w| (Occur::Should, term(field, w)))
+                        clauses(field)
+                            .into_iter()
+                            .map(|q| (Occur::Should, q))
                             .collect(),
                     );
                     let part: Box<dyn Query> = Box::new(BoostQuery::new(Box::new(any), boost));
@@ -225,15 +229,19 @@ mod tests {
             parts
                 .iter()
                 .map(|&(field, boost)| {
-                    let clauses = ["wang", "asean", "visit"]
-                        .iter()
-                        .map(|w| term(field, w))
-                        .collect();
-                    Box::new(LazySum::new(clauses, boost)) as Box<dyn Query>
+                    Box::new(LazySum::new(clauses(field), boost)) as Box<dyn Query>
                 })
                 .collect(),
             1.0,
         );
+        (searcher, tantivy_boosts, lazy)
+    }
+
+    /// Scores and matches equal Tantivy's union of the same clauses inside boost queries, to
+    /// the bit, nested as the boosts are, every passage in turn.
+    #[test]
+    fn test_the_lazy_sum_scores_as_tantivy_union_of_boosted_clauses() {
+        let (searcher, tantivy_boosts, lazy) = fixture();
         let collect = |q: &dyn Query| {
             let mut top = searcher
                 .search(q, &TopDocs::with_limit(10_000).order_by_score())
@@ -245,20 +253,22 @@ mod tests {
         };
         let expected = collect(&tantivy_boosts);
         assert!(expected.len() > 1000);
-        assert_eq!(collect(&lazy), expected, "every passage, in turn");
-        // Asked by seek, every third passage, as an optional clause is.
+        assert_eq!(collect(&lazy), expected);
+    }
+
+    /// The same, asked by seek about every third passage, as an optional clause is asked.
+    #[test]
+    fn test_the_lazy_sum_answers_seeks_as_tantivy_union() {
+        let (searcher, tantivy_boosts, lazy) = fixture();
         let scoring = EnableScoring::enabled_from_searcher(&searcher);
         let reader = searcher.segment_reader(0);
-        let mut ours = lazy
-            .weight(scoring)
-            .expect("w")
-            .scorer(reader, 1.0)
-            .expect("s");
-        let mut theirs = tantivy_boosts
-            .weight(scoring)
-            .expect("w")
-            .scorer(reader, 1.0)
-            .expect("s");
+        let scorer = |q: &dyn Query| {
+            q.weight(scoring)
+                .expect("w")
+                .scorer(reader, 1.0)
+                .expect("s")
+        };
+        let (mut ours, mut theirs) = (scorer(&lazy), scorer(&tantivy_boosts));
         let mut asked = 0;
         for doc in (0..6000).step_by(3) {
             let a = ours.doc() <= doc && ours.seek(doc) == doc;
