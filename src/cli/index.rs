@@ -117,7 +117,7 @@ pub(super) fn run(index_dir: &Path, args: IndexArgs) -> Result<Outcome> {
     install_lists(&args, index_dir)?;
     if args.paths.is_empty() {
         writer.finish_now()?;
-        record_pairs(index_dir);
+        record_for_queries(index_dir);
         return Ok(Outcome::Found);
     }
     if args.rebuild {
@@ -186,7 +186,7 @@ fn finish(
         if let Some(note) = writer.finish()? {
             eprintln!("note: {note:#}");
         }
-        record_pairs(index_dir);
+        record_for_queries(index_dir);
     }
     eprintln!("{}", summary(report, started.elapsed().as_secs_f64()));
     if report.interrupted {
@@ -218,7 +218,7 @@ fn finish(
 /// Records which briefings have a version in the other language (`search::parallel::record`)
 /// and the Chinese words backwards (`search::lexicon::reversed`). Without the records, queries
 /// give the same results, more slowly: a failure is a note, not an error.
-fn record_pairs(index_dir: &Path) {
+fn record_for_queries(index_dir: &Path) {
     let searcher = match Searcher::open(index_dir) {
         Ok(searcher) => searcher,
         Err(e) => {
@@ -229,8 +229,7 @@ fn record_pairs(index_dir: &Path) {
     if let Err(e) = crate::search::parallel::record::write(&searcher, index_dir) {
         eprintln!("note: the parallel versions were not recorded: {e:#}");
     }
-    let text = searcher.fields().text;
-    if let Err(e) = crate::search::lexicon::reversed::write(searcher.tantivy(), text, index_dir) {
+    if let Err(e) = crate::search::lexicon::reversed::write(&searcher, index_dir) {
         eprintln!("note: the Chinese words were not recorded backwards: {e:#}");
     }
 }

@@ -5,6 +5,8 @@
 use std::fs;
 use std::path::Path;
 
+use anyhow::{Context, Result};
+
 /// Bumped when a derived record's rules or layout change: one made by other rules is ignored.
 const RULES: u32 = 1;
 
@@ -34,8 +36,7 @@ pub(crate) fn key(searcher: &tantivy::Searcher, dir: &Path) -> String {
 }
 
 /// Writes `bytes` to `dir/file` whole or not at all (through a temporary file and a rename).
-pub(crate) fn write(dir: &Path, file: &str, bytes: &[u8]) -> anyhow::Result<()> {
-    use anyhow::Context;
+pub(crate) fn write(dir: &Path, file: &str, bytes: &[u8]) -> Result<()> {
     let path = dir.join(file);
     let partial = dir.join(format!("{file}.partial"));
     fs::write(&partial, bytes)

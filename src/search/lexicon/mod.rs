@@ -68,8 +68,9 @@ pub(crate) struct Lexicon<'a> {
     pub(crate) searcher: &'a tantivy::Searcher,
     pub(crate) fields: &'a Fields,
     pub(crate) analyzer: &'a Analyzer,
-    /// The Chinese words backwards, when indexing recorded them for the index as it is.
-    pub(crate) reversed: Option<&'a reversed::Reversed>,
+    /// The searcher these come from: its Chinese words backwards, when indexing recorded
+    /// them, are read only by the suggestions that use them.
+    pub(crate) index: &'a crate::search::Searcher,
 }
 
 /// The patterns of the words near `chars` with their distance: the same sound (1), and for
@@ -268,7 +269,8 @@ impl Lexicon<'_> {
             return Ok(Vec::new());
         }
         // Another first character: from the words backwards when they are recorded (below).
-        let patterns = patterns(&chars, self.reversed.is_none());
+        let reversed = self.index.reversed_words();
+        let patterns = patterns(&chars, reversed.is_none());
         let mut found: HashMap<String, (u64, u32)> = HashMap::new();
         for reader in self.searcher.segment_readers() {
             let inverted = reader
@@ -300,7 +302,7 @@ impl Lexicon<'_> {
         }
         // A word found by another pattern was counted in every segment that holds it: its
         // passages are complete, and only its distance may be closer.
-        if let Some(reversed) = self.reversed.filter(|_| chars.len() >= 3) {
+        if let Some(reversed) = reversed.filter(|_| chars.len() >= 3) {
             for (term, n) in reversed.first_character_changed(&chars) {
                 let distance = if term == word { 0 } else { 2 };
                 let entry = found.entry(term).or_insert((n, distance));

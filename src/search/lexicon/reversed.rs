@@ -18,6 +18,7 @@ use tantivy_fst::{IntoStreamer, Map, MapBuilder, Streamer};
 use super::han::{Allowed, HanPattern};
 use crate::index::state;
 use crate::script::is_han;
+use crate::search::Searcher;
 
 /// File, inside the index folder, of the record.
 pub(crate) const FILE: &str = "reversed-words.fst";
@@ -33,18 +34,15 @@ fn backwards(word: &str) -> String {
 
 /// Records the Chinese words of the text field of `searcher`'s index in `dir`, unless the
 /// record there is of the index as it is.
-pub(crate) fn write(
-    searcher: &tantivy::Searcher,
-    field: tantivy::schema::Field,
-    dir: &Path,
-) -> Result<()> {
-    if read(searcher, dir).is_some() {
+pub(crate) fn write(searcher: &Searcher, dir: &Path) -> Result<()> {
+    let key = searcher.state_key();
+    if read(key, dir).is_some() {
         return Ok(());
     }
     let mut words: BTreeMap<String, u64> = BTreeMap::new();
-    for reader in searcher.segment_readers() {
+    for reader in searcher.tantivy().segment_readers() {
         let inverted = reader
-            .inverted_index(field)
+            .inverted_index(searcher.fields().text)
             .context("cannot read the index")?;
         let mut terms = inverted.terms().stream().context("cannot read the index")?;
         while terms.advance() {
@@ -65,7 +63,6 @@ pub(crate) fn write(
     let map = builder
         .into_inner()
         .context("cannot record the reversed words")?;
-    let key = state::key(searcher, dir);
     let mut bytes = Vec::with_capacity(MAGIC.len() + 4 + key.len() + map.len());
     bytes.extend_from_slice(MAGIC);
     bytes.extend_from_slice(&u32::try_from(key.len()).unwrap_or(u32::MAX).to_le_bytes());
@@ -74,18 +71,18 @@ pub(crate) fn write(
     state::write(dir, FILE, &bytes)
 }
 
-/// The record in `dir`, if there is one of the searcher's index as it is.
-pub(crate) fn read(searcher: &tantivy::Searcher, dir: &Path) -> Option<Reversed> {
-    let bytes = std::fs::read(dir.join(FILE)).ok()?;
+/// The record in `dir`, if there is one of the index whose state is `key`.
+pub(crate) fn read(key: &str, dir: &Path) -> Option<Reversed> {
+    let mut bytes = std::fs::read(dir.join(FILE)).ok()?;
     let rest = bytes.strip_prefix(MAGIC.as_slice())?;
     let (length, rest) = rest.split_first_chunk::<4>()?;
     let length = usize::try_from(u32::from_le_bytes(*length)).ok()?;
-    let key = rest.get(..length)?;
-    if key != state::key(searcher, dir).as_bytes() {
+    if rest.get(..length)? != key.as_bytes() {
         return None;
     }
-    let map = rest.get(length..)?.to_vec();
-    Map::from_bytes(map).ok().map(Reversed)
+    // The map is what follows the header, kept in the buffer read.
+    bytes.drain(..MAGIC.len() + 4 + length);
+    Map::from_bytes(bytes).ok().map(Reversed)
 }
 
 impl Reversed {

@@ -163,7 +163,7 @@ pub(crate) fn pair_of(
     let recorded = searcher
         .parallel
         .recorded
-        .get_or_init(|| record::read(searcher.tantivy(), searcher.dir()));
+        .get_or_init(|| record::read(searcher.state_key(), searcher.dir()));
     if recorded
         .as_ref()
         .is_some_and(|briefings| !briefings.contains(briefing_id))

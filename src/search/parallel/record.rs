@@ -34,7 +34,8 @@ struct Record {
 /// Finds the pairs of every date of the index and records their briefings in `dir`, unless
 /// the record there is of the index as it is.
 pub(crate) fn write(searcher: &Searcher, dir: &Path) -> Result<()> {
-    if read(searcher.tantivy(), dir).is_some() {
+    let key = searcher.state_key();
+    if read(key, dir).is_some() {
         return Ok(());
     }
     let mut days = BTreeSet::new();
@@ -64,7 +65,7 @@ pub(crate) fn write(searcher: &Searcher, dir: &Path) -> Result<()> {
         }
     }
     let record = Record {
-        segments: state::key(searcher.tantivy(), dir),
+        segments: key.to_string(),
         briefings: briefings.into_iter().collect(),
     };
     let text = serde_json::to_string(&record).context("cannot encode the parallel record")?;
@@ -72,9 +73,9 @@ pub(crate) fn write(searcher: &Searcher, dir: &Path) -> Result<()> {
 }
 
 /// The briefings that have a version in the other language, if `dir` holds a record of the
-/// searcher's segments.
-pub(crate) fn read(searcher: &tantivy::Searcher, dir: &Path) -> Option<HashSet<String>> {
+/// index whose state is `key`.
+pub(crate) fn read(key: &str, dir: &Path) -> Option<HashSet<String>> {
     let text = fs::read_to_string(dir.join(FILE)).ok()?;
     let record: Record = serde_json::from_str(&text).ok()?;
-    (record.segments == state::key(searcher, dir)).then(|| record.briefings.into_iter().collect())
+    (record.segments == key).then(|| record.briefings.into_iter().collect())
 }

@@ -15,7 +15,7 @@
 //! Besides the clauses that decide *whether* a passage matches, [`Built::boosts`] adds score
 //! for matches in the briefing title and in the question an answer replies to.
 
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query};
 use tantivy::schema::Field;
 
 use super::lazy::LazySum;
@@ -167,25 +167,18 @@ pub(crate) fn build(
     .into_iter()
     .filter(|(_, clauses, boost)| !clauses.is_empty() && *boost > 0.0)
     .collect();
-    // Added to the score of a passage that matches: each clause is moved to the passage (see
-    // `lazy`), to the same sum as the parts' Boolean queries give `--explain`.
-    let boosts: Vec<Box<dyn Query>> = parts
-        .iter()
-        .map(|(_, clauses, boost)| {
-            let clauses = clauses.iter().map(|q| q.box_clone()).collect();
-            Box::new(LazySum::new(clauses, *boost)) as Box<dyn Query>
-        })
-        .collect();
+    // Added to the score of a passage that matches, each clause moved to the passage (see
+    // `lazy`); `--explain` scores the parts one by one.
     let boost_parts: Vec<(&'static str, Box<dyn Query>)> = parts
         .into_iter()
         .map(|(name, clauses, boost)| {
-            let any = BooleanQuery::new(clauses.into_iter().map(|q| (Occur::Should, q)).collect());
             (
                 name,
-                Box::new(BoostQuery::new(Box::new(any), boost)) as Box<dyn Query>,
+                Box::new(LazySum::new(clauses, boost)) as Box<dyn Query>,
             )
         })
         .collect();
+    let boosts: Vec<Box<dyn Query>> = boost_parts.iter().map(|(_, q)| q.box_clone()).collect();
     Ok(Built {
         matching,
         through_question,

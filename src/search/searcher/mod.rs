@@ -9,6 +9,7 @@ mod types;
 mod words;
 
 use super::hit::{Duplicate, Explanation, Via};
+use super::lexicon::reversed::{self, Reversed};
 use super::lexicon::{self, Found, Lexicon};
 use super::partial::Partial;
 use super::passage::StoredPassage;
@@ -76,9 +77,11 @@ pub struct Searcher {
     /// Per segment: the passage length and reading-order columns, opened on first use
     /// (opening a column reads its block index: once, not once per hit).
     pub(super) rank_columns: Vec<OnceLock<rank::RankColumns>>,
+    /// The key of the index as it is (`index::state`), made on first use.
+    state_key: OnceLock<String>,
     /// The index's Chinese words backwards, if recorded for the index as it is (read on
     /// first use, by spelling suggestions).
-    reversed: OnceLock<Option<super::lexicon::reversed::Reversed>>,
+    reversed: OnceLock<Option<Reversed>>,
     /// Prefixes and fuzzy words looked up so far (a query is prepared several times).
     looked_up: Mutex<HashMap<Lookup, Arc<Found>>>,
     dir: PathBuf,
@@ -135,6 +138,7 @@ impl Searcher {
             synonym_keys: Mutex::new(HashMap::new()),
             dictionary: OnceLock::new(),
             rank_columns: (0..segments).map(|_| OnceLock::new()).collect(),
+            state_key: OnceLock::new(),
             reversed: OnceLock::new(),
             looked_up: Mutex::new(HashMap::new()),
             dir: dir.to_path_buf(),
@@ -166,6 +170,19 @@ impl Searcher {
     /// The index folder.
     pub(crate) fn dir(&self) -> &std::path::Path {
         &self.dir
+    }
+
+    /// The key of the index as it is, which records made at indexing are checked against.
+    pub(crate) fn state_key(&self) -> &str {
+        self.state_key
+            .get_or_init(|| crate::index::state::key(&self.searcher, &self.dir))
+    }
+
+    /// The index's Chinese words backwards, if indexing recorded them for the index as it is.
+    pub(crate) fn reversed_words(&self) -> Option<&Reversed> {
+        self.reversed
+            .get_or_init(|| reversed::read(self.state_key(), &self.dir))
+            .as_ref()
     }
 
     pub(crate) fn tantivy(&self) -> &tantivy::Searcher {

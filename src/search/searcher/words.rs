@@ -125,10 +125,7 @@ impl Searcher {
             searcher: &self.searcher,
             fields: &self.opened.fields,
             analyzer: &self.opened.analyzer,
-            reversed: self
-                .reversed
-                .get_or_init(|| super::super::lexicon::reversed::read(&self.searcher, &self.dir))
-                .as_ref(),
+            index: self,
         }
     }
 
