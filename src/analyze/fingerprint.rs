@@ -15,9 +15,14 @@
 //! you." and "谢谢。" recur by the thousand and say nothing of their context.
 //!
 //! The index stores a 64-bit [`Fingerprint`] per passage: four MinHash bands of two rows, each
-//! band cut to 16 bits. Passages that share a band are candidates, checked by computing their
-//! similarity from their text; pairs at the threshold share a band with probability 0.93 (0.99
-//! at 0.8). Changing any rule here changes the index: bump `SCHEMA_VERSION`.
+//! band cut to 16 bits. Passages that share a band are candidates; pairs at the threshold share
+//! a band with probability 0.93 (0.99 at 0.8). Most candidates share a band by chance (a
+//! formula common to thousands of passages), so each passage also has a [`Sketch`]: 32 more
+//! MinHash values of 8 bits. Two passages at similarity J agree on each value with probability
+//! J (plus 1/256), so near-duplicates agree on at least [`SKETCH_AGREE`] of the 32 but for a
+//! chance of 2·10⁻⁸ at the threshold, while a pair at 0.1 does so 1.4% of the time. Candidates
+//! that pass the sketch are checked by computing their similarity from their text. Changing
+//! any rule here changes the index: bump `SCHEMA_VERSION`.
 
 use crate::script::{fold, is_han, is_word_char};
 
@@ -56,6 +61,66 @@ const MASKS: [u64; BANDS * ROWS] = [
     0x6C8E_9CF5_7094_1A3B,
     0x0F1E_2D3C_4B5A_6978,
 ];
+
+/// MinHash values of a [`Sketch`], and how many of them near-duplicates agree on at least.
+const SKETCH: usize = 32;
+pub(crate) const SKETCH_AGREE: u32 = 8;
+
+/// The sketch's MinHash functions (xor mask, odd multiplier), drawn from a fixed SplitMix64
+/// sequence: fixed forever for an index, like [`MULTIPLIERS`].
+const SKETCH_SEEDS: [(u64, u64); SKETCH] = {
+    let mut out = [(0, 0); SKETCH];
+    let mut state: u64 = 0x6272_6965_6673_6B74;
+    let mut i = 0;
+    while i < SKETCH {
+        let mut draw = [0u64; 2];
+        let mut j = 0;
+        while j < 2 {
+            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            draw[j] = z ^ (z >> 31);
+            j += 1;
+        }
+        out[i] = (draw[0], draw[1] | 1);
+        i += 1;
+    }
+    out
+};
+
+/// A passage's sketch: 32 MinHash values of 8 bits, packed eight to a word (the index stores
+/// the four words in order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Sketch(pub [u64; SKETCH / 8]);
+
+impl Sketch {
+    /// On how many of the 32 values the two agree.
+    pub(crate) fn agreements(self, other: Sketch) -> u32 {
+        const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+        self.0
+            .iter()
+            .zip(other.0)
+            .map(|(a, b)| {
+                let x = a ^ b;
+                // The high bit of each byte that is zero in `x`, and only those.
+                (!(((x & LOW7) + LOW7) | x | LOW7)).count_ones()
+            })
+            .sum()
+    }
+
+    /// Whether the two may be near-duplicates: they agree on at least [`SKETCH_AGREE`] values.
+    pub(crate) fn may_match(self, other: Sketch) -> bool {
+        self.agreements(other) >= SKETCH_AGREE
+    }
+}
+
+/// What the index stores of a passage to find its near-duplicates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Prints {
+    pub fingerprint: Fingerprint,
+    pub sketch: Sketch,
+}
 
 /// A passage's fingerprint: four 16-bit MinHash bands. Zero means none (a short passage).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -125,26 +190,38 @@ impl Shingles {
     }
 }
 
-/// The fingerprint of `text` (zero when it is too short). Computed while indexing, so it
-/// streams the shingles without keeping them.
-pub(crate) fn fingerprint(text: &str) -> Fingerprint {
+/// The fingerprint and sketch of `text` (zero when it is too short). Computed while indexing,
+/// so it streams the shingles without keeping them.
+pub(crate) fn prints(text: &str) -> Prints {
     let mut mins = [u64::MAX; BANDS * ROWS];
+    let mut sketch_mins = [u64::MAX; SKETCH];
     if each_shingle(text, |h| {
         for (i, min) in mins.iter_mut().enumerate() {
             *min = (*min).min(permute(h, i));
         }
+        for (min, &(mask, multiplier)) in sketch_mins.iter_mut().zip(&SKETCH_SEEDS) {
+            let x = (h ^ mask).wrapping_mul(multiplier);
+            *min = (*min).min(x ^ (x >> 29));
+        }
     })
     .is_none()
     {
-        return Fingerprint(0);
+        return Prints::default();
     }
     let mut value = 0u64;
     for b in 0..BANDS {
         let band = mix(mins[b * ROWS] ^ mix(mins[b * ROWS + 1]));
         value |= (band >> 48) << (16 * b);
     }
-    // Zero is "no fingerprint"; a real one landing on it (1 in 2^64) moves next door.
-    Fingerprint(value.max(1))
+    let mut sketch = Sketch::default();
+    for (i, &min) in sketch_mins.iter().enumerate() {
+        sketch.0[i / 8] |= (mix(min) >> 56) << (8 * (i % 8));
+    }
+    Prints {
+        // Zero is "no fingerprint"; a real one landing on it (1 in 2^64) moves next door.
+        fingerprint: Fingerprint(value.max(1)),
+        sketch,
+    }
 }
 
 /// One of the MinHash functions applied to a shingle hash.
@@ -255,6 +332,10 @@ mod tests {
 
     const ANSWER_ZH: &str = "中方已多次就美国对华芯片出口管制表明立场。美方应当停止将经贸科技问题\
         政治化、工具化、武器化，停止扰乱全球产供链稳定。中方将密切关注有关动向，坚定维护自身权益。";
+
+    fn fingerprint(text: &str) -> Fingerprint {
+        prints(text).fingerprint
+    }
 
     fn similarity(a: &str, b: &str) -> f64 {
         let a = Shingles::of(a).expect("long enough");
@@ -369,6 +450,60 @@ mod tests {
             政治化、工具化、武器化，停止擾亂全球產供鏈穩定。中方將密切關注有關動向，堅定維護自身權益。";
         assert_eq!(similarity(ANSWER_ZH, traditional), 1.0);
         assert_eq!(fingerprint(ANSWER_ZH), fingerprint(traditional));
+    }
+
+    #[test]
+    fn test_sketch_agreements_count_equal_bytes() {
+        let a = Sketch([0x0102_0304_0506_0708, 0, u64::MAX, 0x8000_0000_0000_0080]);
+        assert_eq!(a.agreements(a), 32);
+        let b = Sketch([0x0102_0304_0506_0709, 1, 0, 0x0000_0000_0000_0080]);
+        // 7 + 7 + 0 + 7 bytes equal.
+        assert_eq!(b.agreements(a), 21);
+        assert_eq!(Sketch([0x8080; 4]).agreements(Sketch([0x0080; 4])), 28);
+        assert!(a.may_match(b));
+        assert!(!Sketch([u64::MAX; 4]).may_match(Sketch::default()));
+    }
+
+    #[test]
+    fn test_sketches_of_near_duplicates_agree_and_of_unrelated_texts_do_not() {
+        // Pairs of 60-word texts, the second with 0 to 9 words changed (similarity from 1 down
+        // to about 0.5), and unrelated pairs that share a common formula (a few percent of
+        // their shingles).
+        let mut random = Random(0x5EED_0001);
+        let (mut near, mut below_threshold, mut formula) = (0, 0, 0);
+        for _ in 0..600 {
+            let mut words: Vec<String> = (0..60)
+                .map(|_| format!("w{}", random.below(5000)))
+                .collect();
+            let a = words.join(" ");
+            for _ in 0..random.below(10) {
+                let at = random.below(60) as usize;
+                words[at] = format!("x{}", random.below(5000));
+            }
+            let b = words.join(" ");
+            let (pa, pb) = (prints(&a).sketch, prints(&b).sketch);
+            if similarity(&a, &b) >= NEAR_DUPLICATE {
+                near += 1;
+                assert!(pa.may_match(pb), "{} agreements", pa.agreements(pb));
+            } else {
+                below_threshold += 1;
+            }
+            let formula_text = |random: &mut Random| {
+                let own: Vec<String> = (0..50)
+                    .map(|_| format!("w{}", random.below(100_000)))
+                    .collect();
+                format!("we have made our position clear {}", own.join(" "))
+            };
+            let (c, d) = (formula_text(&mut random), formula_text(&mut random));
+            if prints(&c).sketch.may_match(prints(&d).sketch) {
+                formula += 1;
+            }
+        }
+        assert!(
+            near > 200 && below_threshold > 50,
+            "{near} {below_threshold}"
+        );
+        assert!(formula <= 3, "{formula} of 600 unrelated pairs agree");
     }
 
     #[test]

@@ -4,7 +4,7 @@ use tantivy::{DateTime, TantivyDocument};
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::schema::{Fields, name_key};
-use crate::analyze::fingerprint::fingerprint;
+use crate::analyze::fingerprint::prints;
 use crate::briefing::Briefing;
 
 /// The `source` of briefings read from stdin, which have no file.
@@ -104,10 +104,16 @@ pub(crate) fn documents(
                 doc.add_text(fields.question_id, passage_id(source.briefing_id, q));
             }
             doc.add_u64(fields.length, p.text.len() as u64);
-            let print = fingerprint(p.text);
-            doc.add_u64(fields.fingerprint, print.0);
-            for key in print.band_keys().into_iter().flatten() {
-                doc.add_u64(fields.fingerprint_bands, key);
+            let prints = prints(p.text);
+            doc.add_u64(fields.fingerprint, prints.fingerprint.0);
+            if let Some(keys) = prints.fingerprint.band_keys() {
+                for key in keys {
+                    doc.add_u64(fields.fingerprint_bands, key);
+                }
+                // Only for a passage with a fingerprint: the others are never compared.
+                for word in prints.sketch.0 {
+                    doc.add_u64(fields.sketch, word);
+                }
             }
             doc.add_u64(
                 fields.order,

@@ -12,7 +12,7 @@ use tantivy::schema::{
 use crate::analyze::{BIGRAMS, FORMS, WORDS};
 
 /// Version of the fields below; stored in the index beside the analyzer version.
-pub(crate) const SCHEMA_VERSION: u32 = 6;
+pub(crate) const SCHEMA_VERSION: u32 = 7;
 
 /// The names of the fields: part of the on-disk format, so written once, here.
 pub(crate) mod name {
@@ -46,6 +46,7 @@ pub(crate) mod name {
     pub(crate) const LENGTH: &str = "length";
     pub(crate) const FINGERPRINT: &str = "fingerprint";
     pub(crate) const FINGERPRINT_BANDS: &str = "fingerprint_bands";
+    pub(crate) const SKETCH: &str = "sketch";
 }
 
 /// Handles to every field of the passage document.
@@ -98,6 +99,9 @@ pub struct Fields {
     /// The fingerprint's bands as terms: the passages that may be near-duplicates of one
     /// share one.
     pub fingerprint_bands: Field,
+    /// Near-duplicate sketch (`analyze::fingerprint::Sketch`): four values, in order, for a
+    /// passage with a fingerprint; none for the others.
+    pub sketch: Field,
 }
 
 /// Builds the schema and the handles to its fields.
@@ -171,6 +175,7 @@ pub(crate) fn build() -> (Schema, Fields) {
             name::FINGERPRINT_BANDS,
             NumericOptions::default().set_indexed(),
         ),
+        sketch: b.add_u64_field(name::SKETCH, FAST),
     };
     (b.build(), fields)
 }
@@ -209,10 +214,57 @@ pub(crate) fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         length: f(name::LENGTH)?,
         fingerprint: f(name::FINGERPRINT)?,
         fingerprint_bands: f(name::FINGERPRINT_BANDS)?,
+        sketch: f(name::SKETCH)?,
     })
 }
 
 /// The key that `--speaker` and `--outlet` compare: trimmed and lower-cased.
 pub(crate) fn name_key(name: &str) -> String {
     name.trim().to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use tantivy::tokenizer::SimpleTokenizer;
+    use tantivy::{Index, TantivyDocument};
+
+    use super::*;
+
+    /// A passage's sketch is four values compared position by position: the fast field must
+    /// give them back in the order they were added, not sorted.
+    #[test]
+    fn test_sketch_values_come_back_in_order() {
+        let (schema, fields) = build();
+        let index = Index::create_in_ram(schema);
+        // No text is added: any tokenizer will do under the analyzer's names.
+        for name in [WORDS, BIGRAMS, FORMS] {
+            index
+                .tokenizers()
+                .register(name, SimpleTokenizer::default());
+        }
+        let mut writer = index
+            .writer_with_num_threads(1, 15_000_000)
+            .expect("writer");
+        let sketches = [[9u64, 3, 7, 1], [u64::MAX, 0, 42, 5]];
+        for sketch in sketches {
+            let mut doc = TantivyDocument::default();
+            for value in sketch {
+                doc.add_u64(fields.sketch, value);
+            }
+            writer.add_document(doc).expect("add");
+        }
+        // A passage without a sketch between them changes nothing for the others.
+        writer
+            .add_document(TantivyDocument::default())
+            .expect("add");
+        writer.commit().expect("commit");
+        let searcher = index.reader().expect("reader").searcher();
+        let column = searcher.segment_reader(0).fast_fields().u64(name::SKETCH);
+        let column = column.expect("sketch column");
+        for (doc, sketch) in sketches.iter().enumerate() {
+            let read: Vec<u64> = column.values_for_doc(doc as u32).collect();
+            assert_eq!(&read, sketch);
+        }
+        assert_eq!(column.values_for_doc(2).count(), 0);
+    }
 }

@@ -3,11 +3,12 @@
 //!
 //! Going down the ranking, each passage is compared with the hits kept so far, in rank order,
 //! and joins the first it is a near-duplicate of (`analyze::fingerprint`: the fingerprints
-//! share a band, then the texts' shingles are compared); otherwise it is a new hit. The hits
-//! are therefore exactly those of the full ranking, found in a prefix of it: the prefix grows
-//! until it holds enough hits. A hit's duplicates are then completed beyond the prefix: the
-//! passages that share a fingerprint band with a hit (read from the band's postings) and match
-//! the query in any tier (as typed, through the question, with some of the words). Nothing here changes a score, a count or a facet.
+//! share a band and the sketches agree, then the texts' shingles are compared); otherwise it
+//! is a new hit. The hits are therefore exactly those of the full ranking, found in a prefix
+//! of it: the prefix grows until it holds enough hits. A hit's duplicates are then completed
+//! beyond the prefix: the passages that share a fingerprint band with a hit (read from the
+//! band's postings) and match the query in any tier (as typed, through the question, with
+//! some of the words). Nothing here changes a score, a count or a facet.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -22,7 +23,7 @@ use super::passage::StoredPassage;
 use super::rank::Scored;
 use super::searcher::Plan;
 use super::{Prepared, Searcher};
-use crate::analyze::fingerprint::{Fingerprint, Shingles};
+use crate::analyze::fingerprint::{Fingerprint, Shingles, Sketch};
 use crate::index::schema::name;
 
 /// A query matching more than one passage in this many reads a candidate's text before it
@@ -37,20 +38,26 @@ struct Folded {
     members: Vec<DocAddress>,
 }
 
-/// What is compared before the texts: the fingerprint and the length in bytes.
+/// What is compared before the texts: the fingerprint, the sketch (none if unreadable) and
+/// the length in bytes.
 #[derive(Debug, Clone, Copy)]
 struct Print {
     fingerprint: Fingerprint,
+    sketch: Option<Sketch>,
     length: u64,
 }
 
 impl Print {
     /// Whether the two passages may be near-duplicates. Near-duplicates share 70% of their
-    /// shingles, so neither is twice as long as the other: most passages that share a band
-    /// by chance are told apart without reading their text.
+    /// shingles, so neither is twice as long as the other, and their sketches agree: most
+    /// passages that share a band by chance are told apart without reading their text.
     fn may_match(self, other: Print) -> bool {
         self.fingerprint.may_match(other.fingerprint)
             && self.length.min(other.length) * 2 >= self.length.max(other.length)
+            && match (self.sketch, other.sketch) {
+                (Some(a), Some(b)) => a.may_match(b),
+                _ => true,
+            }
     }
 }
 
@@ -62,9 +69,10 @@ struct Passages<'a> {
     read: HashMap<DocAddress, (Duplicate, Option<Shingles>)>,
 }
 
-/// A segment's fast-field columns of fingerprints and lengths (none if unreadable).
+/// A segment's fast-field columns of fingerprints, sketches and lengths (none if unreadable).
 struct Columns {
     fingerprint: Option<Column<u64>>,
+    sketch: Option<Column<u64>>,
     length: Option<Column<u64>>,
 }
 
@@ -84,12 +92,22 @@ impl<'a> Passages<'a> {
             let fast = searcher.segment_reader(addr.segment_ord).fast_fields();
             Columns {
                 fingerprint: fast.u64(name::FINGERPRINT).ok(),
+                sketch: fast.u64(name::SKETCH).ok(),
                 length: fast.u64(name::LENGTH).ok(),
             }
         });
         let value = |c: &Option<Column<u64>>| c.as_ref().and_then(|c| c.first(addr.doc_id));
+        let sketch = columns.sketch.as_ref().and_then(|c| {
+            let mut sketch = Sketch::default();
+            let mut values = c.values_for_doc(addr.doc_id);
+            for word in &mut sketch.0 {
+                *word = values.next()?;
+            }
+            values.next().is_none().then_some(sketch)
+        });
         Print {
             fingerprint: Fingerprint(value(&columns.fingerprint).unwrap_or(0)),
+            sketch,
             length: value(&columns.length).unwrap_or(0),
         }
     }
