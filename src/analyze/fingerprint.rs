@@ -14,10 +14,11 @@
 //! Short passages ([`MIN_WORDS`]) get no fingerprint and are never near-duplicates: "Thank
 //! you." and "谢谢。" recur by the thousand and say nothing of their context.
 //!
-//! The index stores a 64-bit [`Fingerprint`] per passage: four MinHash bands of two rows, each
-//! band cut to 16 bits. Passages that share a band are candidates; pairs at the threshold share
-//! a band with probability 0.93 (0.99 at 0.8). Most candidates share a band by chance (a
-//! formula common to thousands of passages), so each passage also has a [`Sketch`]: 32 more
+//! The index stores a 128-bit [`Fingerprint`] per passage: four MinHash bands of two rows, each
+//! band cut to 32 bits (16 bits made four chance candidates per band among 250,000 passages).
+//! Passages that share a band are candidates; pairs at the threshold share a band with
+//! probability 0.93 (0.99 at 0.8). Many candidates still share a band through a formula common
+//! to thousands of passages, not by their substance, so each passage also has a [`Sketch`]: 32 more
 //! MinHash values of 8 bits. Two passages at similarity J agree on each value with probability
 //! J (plus 1/256), so near-duplicates agree on at least [`SKETCH_AGREE`] of the 32 but for a
 //! chance of 2·10⁻⁸ at the threshold, while a pair at 0.1 does so 1.4% of the time. Candidates
@@ -122,28 +123,35 @@ pub(crate) struct Prints {
     pub sketch: Sketch,
 }
 
-/// A passage's fingerprint: four 16-bit MinHash bands. Zero means none (a short passage).
+/// A passage's fingerprint: four 32-bit MinHash bands, two to a word (the index stores the
+/// two words in two fields). Zero means none (a short passage).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) struct Fingerprint(pub u64);
+pub(crate) struct Fingerprint(pub [u64; 2]);
 
 impl Fingerprint {
+    fn band(self, b: usize) -> u64 {
+        (self.0[b / 2] >> (32 * (b % 2))) & 0xFFFF_FFFF
+    }
+
+    fn is_none(self) -> bool {
+        self.0 == [0, 0]
+    }
+
     /// The band values, each tagged with its band number so that values of different bands
     /// never meet: the terms under which the index finds a passage's candidates.
     pub(crate) fn band_keys(self) -> Option<[u64; BANDS]> {
-        if self.0 == 0 {
+        if self.is_none() {
             return None;
         }
-        Some(std::array::from_fn(|b| {
-            ((b as u64) << 16) | ((self.0 >> (16 * b)) & 0xFFFF)
-        }))
+        Some(std::array::from_fn(|b| ((b as u64) << 32) | self.band(b)))
     }
 
     /// Whether the two may be near-duplicates: both have a fingerprint and share a band.
     pub(crate) fn may_match(self, other: Fingerprint) -> bool {
-        if self.0 == 0 || other.0 == 0 {
+        if self.is_none() || other.is_none() {
             return false;
         }
-        (0..BANDS).any(|b| (self.0 >> (16 * b)) & 0xFFFF == (other.0 >> (16 * b)) & 0xFFFF)
+        (0..BANDS).any(|b| self.band(b) == other.band(b))
     }
 }
 
@@ -208,18 +216,21 @@ pub(crate) fn prints(text: &str) -> Prints {
     {
         return Prints::default();
     }
-    let mut value = 0u64;
+    let mut value = [0u64; 2];
     for b in 0..BANDS {
         let band = mix(mins[b * ROWS] ^ mix(mins[b * ROWS + 1]));
-        value |= (band >> 48) << (16 * b);
+        value[b / 2] |= (band >> 32) << (32 * (b % 2));
+    }
+    // Zero is "no fingerprint"; a real one landing on it (1 in 2^128) moves next door.
+    if value == [0, 0] {
+        value[0] = 1;
     }
     let mut sketch = Sketch::default();
     for (i, &min) in sketch_mins.iter().enumerate() {
         sketch.0[i / 8] |= (mix(min) >> 56) << (8 * (i % 8));
     }
     Prints {
-        // Zero is "no fingerprint"; a real one landing on it (1 in 2^64) moves next door.
-        fingerprint: Fingerprint(value.max(1)),
+        fingerprint: Fingerprint(value),
         sketch,
     }
 }
@@ -347,7 +358,7 @@ mod tests {
     fn test_identical_texts_are_near_duplicates_and_share_every_band() {
         assert_eq!(similarity(ANSWER, ANSWER), 1.0);
         assert_eq!(fingerprint(ANSWER), fingerprint(ANSWER));
-        assert_ne!(fingerprint(ANSWER), Fingerprint(0));
+        assert_ne!(fingerprint(ANSWER), Fingerprint::default());
         assert!(fingerprint(ANSWER).may_match(fingerprint(ANSWER)));
     }
 
@@ -413,23 +424,23 @@ mod tests {
             "Go ahead, Zeke.",
             "我目前没有可以发布的消息。",
         ] {
-            assert_eq!(fingerprint(short), Fingerprint(0), "{short}");
+            assert_eq!(fingerprint(short), Fingerprint::default(), "{short}");
             assert!(Shingles::of(short).is_none(), "{short}");
             assert!(!fingerprint(short).may_match(fingerprint(short)));
-            assert_eq!(Fingerprint(0).band_keys(), None);
+            assert_eq!(Fingerprint::default().band_keys(), None);
         }
         // Eight words, or sixteen Han characters, are enough.
         assert_ne!(
             fingerprint("one two three four five six seven eight"),
-            Fingerprint(0)
+            Fingerprint::default()
         );
         assert_eq!(
             fingerprint("one two three four five six seven"),
-            Fingerprint(0)
+            Fingerprint::default()
         );
         assert_ne!(
             fingerprint("中美就各层级对话与交往保持着沟通。"),
-            Fingerprint(0)
+            Fingerprint::default()
         );
     }
 
@@ -510,7 +521,7 @@ mod tests {
     fn test_band_keys_are_tagged_by_band() {
         let keys = fingerprint(ANSWER).band_keys().expect("fingerprinted");
         for (b, key) in keys.iter().enumerate() {
-            assert_eq!(key >> 16, b as u64);
+            assert_eq!(key >> 32, b as u64);
         }
     }
 
@@ -557,7 +568,7 @@ mod tests {
             (shared - expected).abs() <= spread,
             "shared {shared}, expected {expected:.1} ± {spread:.1}"
         );
-        // Unrelated texts share a band by chance only (4 bands of 16 bits: 1 in 16,384).
+        // Unrelated texts share a band by chance only (4 bands of 32 bits: 1 in 2^30).
         let mut chance = 0;
         for _ in 0..2000 {
             let text = |random: &mut Random| {
@@ -571,6 +582,6 @@ mod tests {
                 chance += 1;
             }
         }
-        assert!(chance <= 2, "{chance} of 2000 unrelated pairs share a band");
+        assert_eq!(chance, 0, "{chance} of 2000 unrelated pairs share a band");
     }
 }

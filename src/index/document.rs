@@ -105,7 +105,8 @@ pub(crate) fn documents(
             }
             doc.add_u64(fields.length, p.text.len() as u64);
             let prints = prints(p.text);
-            doc.add_u64(fields.fingerprint, prints.fingerprint.0);
+            doc.add_u64(fields.fingerprint, prints.fingerprint.0[0]);
+            doc.add_u64(fields.fingerprint_2, prints.fingerprint.0[1]);
             if let Some(keys) = prints.fingerprint.band_keys() {
                 for key in keys {
                     doc.add_u64(fields.fingerprint_bands, key);

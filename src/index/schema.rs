@@ -12,7 +12,7 @@ use tantivy::schema::{
 use crate::analyze::{BIGRAMS, FORMS, WORDS};
 
 /// Version of the fields below; stored in the index beside the analyzer version.
-pub(crate) const SCHEMA_VERSION: u32 = 7;
+pub(crate) const SCHEMA_VERSION: u32 = 8;
 
 /// The names of the fields: part of the on-disk format, so written once, here.
 pub(crate) mod name {
@@ -45,6 +45,7 @@ pub(crate) mod name {
     pub(crate) const ORDER: &str = "order";
     pub(crate) const LENGTH: &str = "length";
     pub(crate) const FINGERPRINT: &str = "fingerprint";
+    pub(crate) const FINGERPRINT_2: &str = "fingerprint_2";
     pub(crate) const FINGERPRINT_BANDS: &str = "fingerprint_bands";
     pub(crate) const SKETCH: &str = "sketch";
 }
@@ -94,8 +95,11 @@ pub struct Fields {
     pub order: Field,
     /// Length of the passage text in bytes (for the length prior in ranking).
     pub length: Field,
-    /// Near-duplicate fingerprint of the text (`analyze::fingerprint`); 0 for short passages.
+    /// Near-duplicate fingerprint of the text (`analyze::fingerprint`), its first two bands;
+    /// 0 for short passages.
     pub fingerprint: Field,
+    /// The fingerprint's last two bands.
+    pub fingerprint_2: Field,
     /// The fingerprint's bands as terms: the passages that may be near-duplicates of one
     /// share one.
     pub fingerprint_bands: Field,
@@ -170,6 +174,7 @@ pub(crate) fn build() -> (Schema, Fields) {
         order: b.add_u64_field(name::ORDER, FAST),
         length: b.add_u64_field(name::LENGTH, FAST),
         fingerprint: b.add_u64_field(name::FINGERPRINT, FAST),
+        fingerprint_2: b.add_u64_field(name::FINGERPRINT_2, FAST),
         // Looked up, never scored: no field norms (a byte per passage).
         fingerprint_bands: b.add_u64_field(
             name::FINGERPRINT_BANDS,
@@ -213,6 +218,7 @@ pub(crate) fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         order: f(name::ORDER)?,
         length: f(name::LENGTH)?,
         fingerprint: f(name::FINGERPRINT)?,
+        fingerprint_2: f(name::FINGERPRINT_2)?,
         fingerprint_bands: f(name::FINGERPRINT_BANDS)?,
         sketch: f(name::SKETCH)?,
     })

@@ -71,7 +71,7 @@ struct Passages<'a> {
 
 /// A segment's fast-field columns of fingerprints, sketches and lengths (none if unreadable).
 struct Columns {
-    fingerprint: Option<Column<u64>>,
+    fingerprint: [Option<Column<u64>>; 2],
     sketch: Option<Column<u64>>,
     length: Option<Column<u64>>,
 }
@@ -91,7 +91,10 @@ impl<'a> Passages<'a> {
         let columns = self.columns.entry(addr.segment_ord).or_insert_with(|| {
             let fast = searcher.segment_reader(addr.segment_ord).fast_fields();
             Columns {
-                fingerprint: fast.u64(name::FINGERPRINT).ok(),
+                fingerprint: [
+                    fast.u64(name::FINGERPRINT).ok(),
+                    fast.u64(name::FINGERPRINT_2).ok(),
+                ],
                 sketch: fast.u64(name::SKETCH).ok(),
                 length: fast.u64(name::LENGTH).ok(),
             }
@@ -106,7 +109,12 @@ impl<'a> Passages<'a> {
             values.next().is_none().then_some(sketch)
         });
         Print {
-            fingerprint: Fingerprint(value(&columns.fingerprint).unwrap_or(0)),
+            fingerprint: Fingerprint(
+                columns
+                    .fingerprint
+                    .each_ref()
+                    .map(|c| value(c).unwrap_or(0)),
+            ),
             sketch,
             length: value(&columns.length).unwrap_or(0),
         }
