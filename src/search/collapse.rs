@@ -38,26 +38,21 @@ struct Folded {
     members: Vec<DocAddress>,
 }
 
-/// What is compared before the texts: the fingerprint, the sketch (none if unreadable) and
-/// the length in bytes.
+/// What is compared first of two passages: the fingerprint and the length in bytes (then
+/// the sketch, read only for the pairs that pass these).
 #[derive(Debug, Clone, Copy)]
 struct Print {
+    addr: DocAddress,
     fingerprint: Fingerprint,
-    sketch: Option<Sketch>,
     length: u64,
 }
 
 impl Print {
-    /// Whether the two passages may be near-duplicates. Near-duplicates share 70% of their
-    /// shingles, so neither is twice as long as the other, and their sketches agree: most
-    /// passages that share a band by chance are told apart without reading their text.
-    fn may_match(self, other: Print) -> bool {
+    /// Whether the fingerprints share a band and neither passage is twice as long as the
+    /// other (near-duplicates share 70% of their shingles).
+    fn close(self, other: Print) -> bool {
         self.fingerprint.may_match(other.fingerprint)
             && self.length.min(other.length) * 2 >= self.length.max(other.length)
-            && match (self.sketch, other.sketch) {
-                (Some(a), Some(b)) => a.may_match(b),
-                _ => true,
-            }
     }
 }
 
@@ -66,6 +61,7 @@ impl Print {
 struct Passages<'a> {
     searcher: &'a Searcher,
     columns: HashMap<SegmentOrdinal, Columns>,
+    sketches: HashMap<DocAddress, Option<Sketch>>,
     read: HashMap<DocAddress, (Duplicate, Option<Shingles>)>,
 }
 
@@ -81,15 +77,16 @@ impl<'a> Passages<'a> {
         Passages {
             searcher,
             columns: HashMap::new(),
+            sketches: HashMap::new(),
             read: HashMap::new(),
         }
     }
 
-    /// A passage's fingerprint (none if unreadable) and length.
-    fn print(&mut self, addr: DocAddress) -> Print {
+    /// A segment's columns, opened on first use.
+    fn columns(&mut self, segment: SegmentOrdinal) -> &Columns {
         let searcher = &self.searcher.searcher;
-        let columns = self.columns.entry(addr.segment_ord).or_insert_with(|| {
-            let fast = searcher.segment_reader(addr.segment_ord).fast_fields();
+        self.columns.entry(segment).or_insert_with(|| {
+            let fast = searcher.segment_reader(segment).fast_fields();
             Columns {
                 fingerprint: [
                     fast.u64(name::FINGERPRINT).ok(),
@@ -98,26 +95,56 @@ impl<'a> Passages<'a> {
                 sketch: fast.u64(name::SKETCH).ok(),
                 length: fast.u64(name::LENGTH).ok(),
             }
-        });
+        })
+    }
+
+    /// A passage's fingerprint (none if unreadable) and length.
+    fn print(&mut self, addr: DocAddress) -> Print {
+        let columns = self.columns(addr.segment_ord);
         let value = |c: &Option<Column<u64>>| c.as_ref().and_then(|c| c.first(addr.doc_id));
-        let sketch = columns.sketch.as_ref().and_then(|c| {
-            let mut sketch = Sketch::default();
-            let mut values = c.values_for_doc(addr.doc_id);
-            for word in &mut sketch.0 {
-                *word = values.next()?;
-            }
-            values.next().is_none().then_some(sketch)
-        });
         Print {
+            addr,
             fingerprint: Fingerprint(
                 columns
                     .fingerprint
                     .each_ref()
                     .map(|c| value(c).unwrap_or(0)),
             ),
-            sketch,
             length: value(&columns.length).unwrap_or(0),
         }
+    }
+
+    /// A passage's sketch (none if unreadable): the largest column, so read only for the
+    /// pairs whose fingerprint and length are close, and once.
+    fn sketch(&mut self, addr: DocAddress) -> Option<Sketch> {
+        if let Some(&sketch) = self.sketches.get(&addr) {
+            return sketch;
+        }
+        let sketch = self
+            .columns(addr.segment_ord)
+            .sketch
+            .as_ref()
+            .and_then(|c| {
+                let mut sketch = Sketch::default();
+                let mut values = c.values_for_doc(addr.doc_id);
+                for word in &mut sketch.0 {
+                    *word = values.next()?;
+                }
+                values.next().is_none().then_some(sketch)
+            });
+        self.sketches.insert(addr, sketch);
+        sketch
+    }
+
+    /// Whether the two passages may be near-duplicates, without reading their text: their
+    /// prints are close and their sketches agree. Most passages that share a band through a
+    /// common formula are told apart here.
+    fn may_match(&mut self, a: Print, b: Print) -> bool {
+        a.close(b)
+            && match (self.sketch(a.addr), self.sketch(b.addr)) {
+                (Some(a), Some(b)) => a.may_match(b),
+                _ => true,
+            }
     }
 
     fn get(&mut self, addr: DocAddress) -> Result<&(Duplicate, Option<Shingles>)> {
@@ -148,7 +175,7 @@ impl<'a> Passages<'a> {
     fn home(&mut self, folded: &[Folded], addr: DocAddress) -> Result<Option<usize>> {
         let print = self.print(addr);
         for (i, hit) in folded.iter().enumerate() {
-            if print.may_match(hit.print) && self.near(hit.hit.addr, addr)? {
+            if self.may_match(print, hit.print) && self.near(hit.hit.addr, addr)? {
                 return Ok(Some(i));
             }
         }
@@ -283,7 +310,7 @@ impl Searcher {
                     let addr = DocAddress::new(ord as SegmentOrdinal, postings.doc());
                     if !seen.contains(&addr) {
                         let print = passages.print(addr);
-                        if folded.iter().any(|f| print.may_match(f.print)) {
+                        if folded.iter().any(|f| passages.may_match(print, f.print)) {
                             candidates.insert(addr);
                         }
                     }
