@@ -51,9 +51,13 @@ impl Print {
     /// Whether the fingerprints share a band and neither passage is twice as long as the
     /// other (near-duplicates share 70% of their shingles).
     fn close(self, other: Print) -> bool {
-        self.fingerprint.may_match(other.fingerprint)
-            && self.length.min(other.length) * 2 >= self.length.max(other.length)
+        self.fingerprint.may_match(other.fingerprint) && lengths_close(self.length, other.length)
     }
+}
+
+/// Whether neither length is twice the other.
+fn lengths_close(a: u64, b: u64) -> bool {
+    a.min(b) * 2 >= a.max(b)
 }
 
 /// What one search reads about passages, each thing once: fast-field columns per segment,
@@ -100,6 +104,7 @@ impl<'a> Passages<'a> {
 
     /// A passage's fingerprint (none if unreadable) and length.
     fn print(&mut self, addr: DocAddress) -> Print {
+        let length = self.length(addr);
         let columns = self.columns(addr.segment_ord);
         let value = |c: &Option<Column<u64>>| c.as_ref().and_then(|c| c.first(addr.doc_id));
         Print {
@@ -110,8 +115,19 @@ impl<'a> Passages<'a> {
                     .each_ref()
                     .map(|c| value(c).unwrap_or(0)),
             ),
-            length: value(&columns.length).unwrap_or(0),
+            length,
         }
+    }
+
+    /// A passage's length in bytes (0 if unreadable): the smallest column, read before the
+    /// others.
+    fn length(&mut self, addr: DocAddress) -> u64 {
+        let columns = self.columns(addr.segment_ord);
+        columns
+            .length
+            .as_ref()
+            .and_then(|c| c.first(addr.doc_id))
+            .unwrap_or(0)
     }
 
     /// A passage's sketch (none if unreadable): the largest column, so read only for the
@@ -308,10 +324,15 @@ impl Searcher {
                 };
                 while postings.doc() != TERMINATED {
                     let addr = DocAddress::new(ord as SegmentOrdinal, postings.doc());
-                    if !seen.contains(&addr) {
-                        let print = passages.print(addr);
-                        if folded.iter().any(|f| passages.may_match(print, f.print)) {
-                            candidates.insert(addr);
+                    if !seen.contains(&addr) && !candidates.contains(&addr) {
+                        // The length first: about half the candidates are told apart by it,
+                        // without reading their fingerprints.
+                        let length = passages.length(addr);
+                        if folded.iter().any(|f| lengths_close(length, f.print.length)) {
+                            let print = passages.print(addr);
+                            if folded.iter().any(|f| passages.may_match(print, f.print)) {
+                                candidates.insert(addr);
+                            }
                         }
                     }
                     postings.advance();
