@@ -105,6 +105,11 @@ impl<'a> Passages<'a> {
     /// A passage's fingerprint (none if unreadable) and length.
     fn print(&mut self, addr: DocAddress) -> Print {
         let length = self.length(addr);
+        self.print_of_length(addr, length)
+    }
+
+    /// [`Passages::print`] of a passage whose length is already read.
+    fn print_of_length(&mut self, addr: DocAddress, length: u64) -> Print {
         let columns = self.columns(addr.segment_ord);
         let value = |c: &Option<Column<u64>>| c.as_ref().and_then(|c| c.first(addr.doc_id));
         Print {
@@ -329,7 +334,7 @@ impl Searcher {
                         // without reading their fingerprints.
                         let length = passages.length(addr);
                         if folded.iter().any(|f| lengths_close(length, f.print.length)) {
-                            let print = passages.print(addr);
+                            let print = passages.print_of_length(addr, length);
                             if folded.iter().any(|f| passages.may_match(print, f.print)) {
                                 candidates.insert(addr);
                             }

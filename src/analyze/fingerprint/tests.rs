@@ -148,15 +148,7 @@ fn test_sketches_of_near_duplicates_agree_and_of_unrelated_texts_do_not() {
     let mut random = Random(0x5EED_0001);
     let (mut near, mut below_threshold, mut formula) = (0, 0, 0);
     for _ in 0..600 {
-        let mut words: Vec<String> = (0..60)
-            .map(|_| format!("w{}", random.below(5000)))
-            .collect();
-        let a = words.join(" ");
-        for _ in 0..random.below(10) {
-            let at = random.below(60) as usize;
-            words[at] = format!("x{}", random.below(5000));
-        }
-        let b = words.join(" ");
+        let (a, b) = random.edited_pair(|r| r.below(10));
         let (pa, pb) = (prints(&a).sketch, prints(&b).sketch);
         if similarity(&a, &b) >= NEAR_DUPLICATE {
             near += 1;
@@ -201,6 +193,17 @@ impl Random {
         self.0 ^= self.0 << 17;
         self.0 % n
     }
+
+    /// A text of 60 words and a copy with `changes` of them (drawn after the text) replaced.
+    fn edited_pair(&mut self, changes: fn(&mut Random) -> u64) -> (String, String) {
+        let mut words: Vec<String> = (0..60).map(|_| format!("w{}", self.below(5000))).collect();
+        let a = words.join(" ");
+        for _ in 0..changes(self) {
+            let at = self.below(60) as usize;
+            words[at] = format!("x{}", self.below(5000));
+        }
+        (a, words.join(" "))
+    }
 }
 
 #[test]
@@ -211,15 +214,7 @@ fn test_bands_share_as_often_as_minhash_says() {
     let mut random = Random(0x9E37_79B9);
     let (mut expected, mut variance, mut shared) = (0.0, 0.0, 0.0);
     for _ in 0..400 {
-        let mut words: Vec<String> = (0..60)
-            .map(|_| format!("w{}", random.below(5000)))
-            .collect();
-        let a = words.join(" ");
-        for _ in 0..=random.below(12) {
-            let at = random.below(60) as usize;
-            words[at] = format!("x{}", random.below(5000));
-        }
-        let b = words.join(" ");
+        let (a, b) = random.edited_pair(|r| r.below(12) + 1);
         let j = similarity(&a, &b);
         let p = 1.0 - (1.0 - j * j).powi(4);
         expected += p;
