@@ -215,8 +215,9 @@ fn finish(
     Ok(Outcome::Found)
 }
 
-/// Records which briefings have a version in the other language (`search::parallel::record`)
-/// and the Chinese words backwards (`search::lexicon::reversed`). Without the records, queries
+/// Records which briefings have a version in the other language (`search::parallel::record`),
+/// the Chinese words backwards (`search::lexicon::reversed`) and the fingerprint bands held by
+/// more than one passage (`search::collapse::shared`). Without the records, queries
 /// give the same results, more slowly: a failure is a note, not an error.
 fn record_for_queries(index_dir: &Path) {
     let searcher = match Searcher::open(index_dir) {
@@ -231,6 +232,9 @@ fn record_for_queries(index_dir: &Path) {
     }
     if let Err(e) = crate::search::lexicon::reversed::write(&searcher, index_dir) {
         eprintln!("note: the Chinese words were not recorded backwards: {e:#}");
+    }
+    if let Err(e) = crate::search::collapse::shared::write(&searcher, index_dir) {
+        eprintln!("note: the shared fingerprint bands were not recorded: {e:#}");
     }
 }
 

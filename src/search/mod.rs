@@ -6,7 +6,7 @@
 //! [`query::build`]), times a length prior that discounts one-line passages. Filters never
 //! change a score. `*` alone lists passages in date order.
 
-mod collapse;
+pub(crate) mod collapse;
 pub(crate) mod collect;
 pub(crate) mod facets;
 pub(crate) mod filter;

@@ -396,3 +396,70 @@ fn test_filters_and_tiers_apply_to_duplicates() {
     // Everything is still counted.
     assert_eq!(count(repeated(), "politicising"), 12);
 }
+
+/// The ids of the duplicates of the one hit of `politicising` in the index at `idx`.
+fn duplicate_ids(idx: &Path) -> Vec<String> {
+    let mut cmd = bin();
+    cmd.args(["query", "--json", "--limit", "1", "politicising", "--index"])
+        .arg(idx);
+    let r = run(cmd);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let hits = r.hits();
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    hits[0]["duplicate_ids"]
+        .as_array()
+        .expect("duplicate_ids")
+        .iter()
+        .filter_map(Value::as_str)
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn test_duplicates_are_found_with_or_without_the_record_of_shared_bands() {
+    // A copy of the index: the record is removed and spoilt below.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let idx = dir.path().join("idx");
+    std::fs::create_dir_all(&idx).expect("mkdir");
+    for entry in std::fs::read_dir(repeated()).expect("read_dir") {
+        let path = entry.expect("entry").path();
+        if path.is_file() {
+            std::fs::copy(&path, idx.join(path.file_name().expect("name"))).expect("copy");
+        }
+    }
+    let record = idx.join("shared-bands.bin");
+    assert!(record.is_file(), "indexing records the shared bands");
+    let found = duplicate_ids(&idx);
+    assert_eq!(found.len(), 11, "{found:?}");
+    std::fs::remove_file(&record).expect("remove");
+    assert_eq!(duplicate_ids(&idx), found);
+    std::fs::write(&record, b"BSBND001\x05\x00\x00\x00stale\x00\x00\x00").expect("write");
+    assert_eq!(duplicate_ids(&idx), found);
+}
+
+#[test]
+fn test_duplicates_indexed_later_are_found() {
+    // One copy, then eleven more in a second run: the record of shared bands made after the
+    // first run (where no band was shared) is of another state of the index, and the copies
+    // ranked below the first hits are found all the same.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let idx = dir.path().join("idx");
+    for days in [1..=1, 2..=12] {
+        let files = dir.path().join(format!("run{}", days.start()));
+        std::fs::create_dir_all(&files).expect("mkdir");
+        for day in days {
+            let text = briefing(
+                &format!("2024-01-{day:02}"),
+                &format!("January {day}, 2024"),
+                &format!("Question number {day} on the chip export controls."),
+                BOILERPLATE,
+                &format!("The spokesperson also announced visit number {day}."),
+            );
+            std::fs::write(files.join(format!("2024-01-{day:02}.txt")), text).expect("write");
+        }
+        let r = index(&idx, &[&files]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+    }
+    let found = duplicate_ids(&idx);
+    assert_eq!(found.len(), 11, "{found:?}");
+}

@@ -8,6 +8,7 @@ mod run;
 mod types;
 mod words;
 
+use super::collapse::shared::{self, SharedBands};
 use super::hit::{Duplicate, Explanation, Via};
 use super::lexicon::reversed::{self, Reversed};
 use super::lexicon::{self, Found, Lexicon};
@@ -82,6 +83,9 @@ pub struct Searcher {
     /// The index's Chinese words backwards, if recorded for the index as it is (read on
     /// first use, by spelling suggestions).
     reversed: OnceLock<Option<Reversed>>,
+    /// The fingerprint bands held by more than one passage, if recorded for the index as it
+    /// is (read on first use, by near-duplicate folding).
+    shared_bands: OnceLock<Option<SharedBands>>,
     /// Prefixes and fuzzy words looked up so far (a query is prepared several times).
     looked_up: Mutex<HashMap<Lookup, Arc<Found>>>,
     dir: PathBuf,
@@ -140,6 +144,7 @@ impl Searcher {
             rank_columns: (0..segments).map(|_| OnceLock::new()).collect(),
             state_key: OnceLock::new(),
             reversed: OnceLock::new(),
+            shared_bands: OnceLock::new(),
             looked_up: Mutex::new(HashMap::new()),
             dir: dir.to_path_buf(),
         })
@@ -183,6 +188,19 @@ impl Searcher {
         self.reversed
             .get_or_init(|| reversed::read(self.state_key(), &self.dir))
             .as_ref()
+    }
+
+    /// The fingerprint bands held by more than one passage, if indexing recorded them for the
+    /// index as it is.
+    pub(crate) fn shared_bands(&self) -> Option<&SharedBands> {
+        self.shared_bands
+            .get_or_init(|| shared::read(self, self.state_key()))
+            .as_ref()
+    }
+
+    /// The Tantivy index searched.
+    pub(crate) fn index(&self) -> &tantivy::Index {
+        &self.opened.index
     }
 
     pub(crate) fn tantivy(&self) -> &tantivy::Searcher {

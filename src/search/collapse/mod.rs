@@ -26,6 +26,8 @@ use super::{Prepared, Searcher};
 use crate::analyze::fingerprint::{Fingerprint, Shingles, Sketch};
 use crate::index::schema::name;
 
+pub(crate) mod shared;
+
 /// A query matching more than one passage in this many reads a candidate's text before it
 /// checks that the candidate matches (see `fold_beyond`).
 const TEXT_FIRST: u64 = 20;
@@ -305,10 +307,14 @@ impl Searcher {
         passages: &mut Passages,
     ) -> Result<BTreeSet<DocAddress>> {
         let field = self.fields().fingerprint_bands;
+        // A band that no other passage holds brings no candidate (when indexing recorded
+        // which bands are shared, see `shared`).
+        let shared = self.shared_bands();
         let terms: Vec<Term> = folded
             .iter()
             .filter_map(|f| f.print.fingerprint.band_keys())
             .flatten()
+            .filter(|&key| shared.is_none_or(|s| s.contains(key)))
             .map(|key| Term::from_field_u64(field, key))
             .collect();
         if terms.is_empty() {
