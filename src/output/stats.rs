@@ -44,5 +44,29 @@ pub(crate) fn print(out: &mut impl Write, style: Style, s: &Stats) -> io::Result
         out,
         "versions:   schema {}, analyzer {}",
         s.schema_version, s.analyzer_version
-    )
+    )?;
+    let records = [
+        (s.records.parallel, "parallel versions"),
+        (s.records.reversed_words, "Chinese words backwards"),
+        (s.records.shared_bands, "shared bands"),
+    ];
+    let list = |current: bool| {
+        records
+            .iter()
+            .filter(|(c, _)| *c == current)
+            .map(|(_, name)| *name)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match (list(true), list(false)) {
+        (current, missing) if missing.is_empty() => writeln!(out, "records:    {current}"),
+        (current, missing) if current.is_empty() => writeln!(
+            out,
+            "records:    none of the index as it is ({missing}): `briefsearch index` makes them"
+        ),
+        (current, missing) => writeln!(
+            out,
+            "records:    {current}; not of the index as it is: {missing} (`briefsearch index` makes them)"
+        ),
+    }
 }

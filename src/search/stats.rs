@@ -33,6 +33,31 @@ pub(crate) struct Stats {
     pub last_date: Option<String>,
     pub size_bytes: u64,
     pub segments: usize,
+    /// Which records made for queries when indexing ended describe the index as it is
+    /// (without them queries give the same results, more slowly).
+    pub records: Records,
+}
+
+/// The records made for queries when indexing ends, each current or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub(crate) struct Records {
+    /// Which briefings have a version in the other language (`parallel.json`).
+    pub parallel: bool,
+    /// The Chinese words backwards (`reversed-words.fst`).
+    pub reversed_words: bool,
+    /// The fingerprint bands that more than one passage holds (`shared-bands.bin`).
+    pub shared_bands: bool,
+}
+
+impl Records {
+    fn of(searcher: &Searcher, dir: &Path) -> Records {
+        let key = searcher.state_key();
+        Records {
+            parallel: super::parallel::record::read(key, dir).is_some(),
+            reversed_words: searcher.reversed_words().is_some(),
+            shared_bands: searcher.shared_bands().is_some(),
+        }
+    }
 }
 
 pub(crate) fn stats(searcher: &Searcher, dir: &Path) -> Result<Stats> {
@@ -92,6 +117,7 @@ pub(crate) fn stats(searcher: &Searcher, dir: &Path) -> Result<Stats> {
         last_date: date(last),
         size_bytes: folder_size(dir),
         segments: searcher.tantivy().segment_readers().len(),
+        records: Records::of(searcher, dir),
     })
 }
 

@@ -253,6 +253,10 @@ fn test_speakers_and_stats() {
     validate("stats.schema.json", &stats);
     let s = &stats[0];
     assert_eq!(s["briefings"], 14);
+    // Indexing ended by making every record that queries use.
+    for record in ["parallel", "reversed_words", "shared_bands"] {
+        assert_eq!(s["records"][record], true, "{record}: {s}");
+    }
     let all = cmd(&["query", "*", "--count"])
         .stdout
         .trim()

@@ -429,12 +429,28 @@ fn test_duplicates_are_found_with_or_without_the_record_of_shared_bands() {
     }
     let record = idx.join("shared-bands.bin");
     assert!(record.is_file(), "indexing records the shared bands");
+    assert!(shared_bands_current(&idx));
     let found = duplicate_ids(&idx);
     assert_eq!(found.len(), 11, "{found:?}");
     std::fs::remove_file(&record).expect("remove");
+    assert!(!shared_bands_current(&idx));
     assert_eq!(duplicate_ids(&idx), found);
     std::fs::write(&record, b"BSBND001\x05\x00\x00\x00stale\x00\x00\x00").expect("write");
+    assert!(!shared_bands_current(&idx));
     assert_eq!(duplicate_ids(&idx), found);
+}
+
+/// Whether `stats` says the record of shared bands is of the index at `idx` as it is.
+fn shared_bands_current(idx: &Path) -> bool {
+    let mut cmd = bin();
+    cmd.args(["stats", "--json", "--index"]).arg(idx);
+    let r = run(cmd);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let stats: Value = serde_json::from_str(&r.stdout).expect("stats JSON");
+    validate("stats.schema.json", std::slice::from_ref(&stats));
+    stats["records"]["shared_bands"]
+        .as_bool()
+        .expect("records.shared_bands")
 }
 
 #[test]

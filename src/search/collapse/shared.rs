@@ -16,6 +16,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use tantivy::directory::{Directory, OwnedBytes};
 
+use crate::index::directory::IndexDirectory;
 use crate::index::state;
 use crate::search::Searcher;
 
@@ -33,7 +34,7 @@ pub(crate) struct SharedBands {
 /// index as it is.
 pub(crate) fn write(searcher: &Searcher, dir: &Path) -> Result<()> {
     let key = searcher.state_key();
-    if read(searcher, key).is_some() {
+    if read(dir, key).is_some() {
         return Ok(());
     }
     let bands = shared_bands(searcher)?;
@@ -83,12 +84,13 @@ fn shared_bands(searcher: &Searcher) -> Result<Vec<u64>> {
     Ok(shared)
 }
 
-/// The record of `searcher`'s index, if there is one of the index whose state is `key`
-/// (mapped, not read: a query touches a few of its pages).
-pub(crate) fn read(searcher: &Searcher, key: &str) -> Option<SharedBands> {
-    let file = searcher
-        .index()
-        .directory()
+/// The record in `dir`, if there is one of the index whose state is `key` (mapped, not read:
+/// a query touches a few of its pages).
+pub(crate) fn read(dir: &Path, key: &str) -> Option<SharedBands> {
+    // The folder as mapped for searching: Tantivy's own view of it would look for a footer
+    // of its files at the end.
+    let file = IndexDirectory::for_search(dir)
+        .ok()?
         .open_read(Path::new(FILE))
         .ok()?;
     let bytes = file.read_bytes().ok()?;

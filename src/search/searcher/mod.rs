@@ -194,13 +194,8 @@ impl Searcher {
     /// index as it is.
     pub(crate) fn shared_bands(&self) -> Option<&SharedBands> {
         self.shared_bands
-            .get_or_init(|| shared::read(self, self.state_key()))
+            .get_or_init(|| shared::read(&self.dir, self.state_key()))
             .as_ref()
-    }
-
-    /// The Tantivy index searched.
-    pub(crate) fn index(&self) -> &tantivy::Index {
-        &self.opened.index
     }
 
     pub(crate) fn tantivy(&self) -> &tantivy::Searcher {
