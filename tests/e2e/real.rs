@@ -642,3 +642,36 @@ fn test_boilerplate_answers_are_folded_on_the_real_archives() {
         assert_eq!(count(&[]), count(&["--all"]));
     }
 }
+
+#[test]
+fn test_fewer_hits_are_the_first_of_more_on_the_real_archives() {
+    let Some(a) = archive("test_fewer_hits_are_the_first_of_more_on_the_real_archives") else {
+        return;
+    };
+    // Passages with some of the words are ranked with the matches that cannot make the page
+    // skipped, which depends on the page's length: the first hits must not.
+    for query in [
+        "US naval blockade Iran Beijing steps",
+        "Kodai Murata embassy case justice delayed",
+        "10家 美国企业 管控名单",
+        "RCEP 关税",
+    ] {
+        let ids = |limit: &str| -> Vec<String> {
+            let args = ["query", query, "--json", "--all", "--limit", limit];
+            on_archive(a, &args)
+                .hits()
+                .iter()
+                .map(|h| format!("{} {}", str_field(h, "id"), h["score"]))
+                .collect()
+        };
+        let many = ids("40");
+        assert!(many.len() == 40, "{query}: {many:?}");
+        for limit in [1, 3, 10] {
+            assert_eq!(
+                ids(&limit.to_string()),
+                many[..limit],
+                "{query}, --limit {limit}"
+            );
+        }
+    }
+}

@@ -186,12 +186,44 @@ impl Collector for Levelled {
         true
     }
 
+    /// Only the matches that may still be kept are asked for: once `n` are kept, Tantivy skips
+    /// the blocks of postings whose best score, at the highest discount factor, could not beat
+    /// the worst kept (block-max WAND, where the query is a union of words).
+    fn collect_segment(
+        &self,
+        weight: &dyn Weight,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<Vec<Ranked>> {
+        let mut child = self.for_segment(segment, reader)?;
+        let alive = reader.alive_bitset();
+        weight.for_each_pruning(Score::MIN, reader, &mut |doc, score| {
+            if alive.is_none_or(|a| a.is_alive(doc)) {
+                child.collect(doc, score);
+            }
+            child.threshold()
+        })?;
+        Ok(child.harvest())
+    }
+
     fn merge_fruits(&self, fruits: Vec<Vec<Ranked>>) -> tantivy::Result<Vec<Ranked>> {
         Ok(fruits.into_iter().flatten().collect())
     }
 }
 
 impl LevelledSegment {
+    /// The score a match must exceed to be asked about: below it, even the highest discount
+    /// factor and no length discount leave it under the worst kept (`collect` checks exactly;
+    /// the margin covers rounding).
+    fn threshold(&self) -> Score {
+        match self.best.peek() {
+            Some(worst) if self.best.len() >= self.n && self.highest > 0.0 => {
+                worst.key / self.highest * (1.0 - 1e-5)
+            }
+            _ => Score::MIN,
+        }
+    }
+
     /// The level of `doc`, if it has one.
     fn level(&mut self, doc: DocId) -> Option<usize> {
         for (i, level) in self.levels.iter_mut().enumerate() {
